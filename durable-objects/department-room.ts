@@ -1,0 +1,257 @@
+/**
+ * One Durable Object per department (named `<account id>:<department id>`). It owns the
+ * department's live state: the attendants' presence sockets, the customers' chat sockets, the
+ * queue, and every message, in its own SQLite storage. It uses the WebSocket Hibernation API:
+ * the identity of each socket lives in its attachment and everything else in storage, so the
+ * object can be evicted at any moment and rebuilt by the constructor.
+ */
+import { DurableObject } from "cloudflare:workers";
+import type { Env } from "../worker/env";
+import { syncToD1 } from "./d1-sync";
+import { identityOf, send, toAllAttendants, toEveryone, toEveryoneOfChat } from "./fanout";
+import { handleFrame, type Room } from "./frame-handlers";
+import { IDENTITY_HEADER, Identity, socketTags } from "./identity";
+import { presenceSnapshot, sameSnapshot, type PresenceSnapshot } from "./presence";
+import { ClientFrame, CloseCode, MAX_FRAME_BYTES, PROTOCOL_VERSION, type ServerFrame, type WireChat } from "./protocol";
+import { RoomStorage, type ChatRow, type NewChat } from "./room-storage";
+import { toWireChat, toWireMessage } from "./wire";
+import { MessageAllowance } from "./message-allowance";
+
+/** How soon after a write D1 receives it: long enough to batch a burst, short enough to read back. */
+const SYNC_DELAY_MS = 100;
+const SYNC_RETRY_MS = 5_000;
+/** Closed chats stay in the room this long (so a reloading customer sees the closed state). */
+const KEEP_CLOSED_MS = 60 * 60_000;
+
+export interface OpenChatInput {
+  chat: NewChat;
+  /** The department's initial message, shown first (may be empty). */
+  initialMessage: { author: string; body: string } | null;
+  firstMessage: string;
+}
+
+export class DepartmentRoom extends DurableObject<Env> implements Room {
+  readonly storage: RoomStorage;
+  private readonly allowance = new MessageAllowance();
+  private syncing: Promise<boolean> | null = null;
+
+  /** The object's state, as the frame handlers see it. */
+  get state(): DurableObjectState {
+    return this.ctx;
+  }
+
+  constructor(ctx: DurableObjectState, env: Env) {
+    super(ctx, env);
+    this.storage = new RoomStorage(ctx.storage.sql);
+  }
+
+  // ------------------------------------------------------------------ sockets
+
+  override async fetch(request: Request): Promise<Response> {
+    if (request.headers.get("Upgrade")?.toLowerCase() !== "websocket") {
+      return new Response("Expected a WebSocket upgrade", { status: 426 });
+    }
+    const parsed = Identity.safeParse(JSON.parse(request.headers.get(IDENTITY_HEADER) ?? "null"));
+    if (!parsed.success) return new Response("Missing identity", { status: 400 });
+    const who = parsed.data;
+    const { 0: client, 1: server } = new WebSocketPair();
+    this.ctx.acceptWebSocket(server, socketTags(who));
+    server.serializeAttachment(who);
+
+    const version = Number(new URL(request.url).searchParams.get("v"));
+    if (version !== PROTOCOL_VERSION) {
+      send(server, { type: "error", code: "unsupported_version", message: `This server speaks protocol v${PROTOCOL_VERSION}` });
+      server.close(CloseCode.policy, "unsupported protocol version");
+      return new Response(null, { status: 101, webSocket: client });
+    }
+
+    const before = presenceSnapshot(this.ctx, this.storage, server);
+    if (who.role === "attendant") this.storage.setPresence({ id: who.attendantId, name: who.name }, who.status, Date.now());
+    const now = presenceSnapshot(this.ctx, this.storage);
+    send(server, this.readyFrame(who, now));
+    this.announcePresence(before, now);
+    return new Response(null, { status: 101, webSocket: client });
+  }
+
+  private readyFrame(who: Identity, presence: PresenceSnapshot): ServerFrame {
+    let chats: WireChat[];
+    if (who.role === "customer") {
+      const chat = this.storage.chat(who.chatId);
+      chats = chat ? [toWireChat(chat)] : [];
+    } else {
+      chats = this.storage.openChats().map(toWireChat);
+    }
+    return {
+      type: "session.ready",
+      v: PROTOCOL_VERSION,
+      role: who.role,
+      departmentId: who.departmentId,
+      chats,
+      attendants: who.role === "attendant" ? presence.attendants : [],
+      online: presence.online,
+    };
+  }
+
+  override async webSocketMessage(ws: WebSocket, data: string | ArrayBuffer): Promise<void> {
+    const who = identityOf(ws);
+    if (!who) return ws.close(CloseCode.policy, "unknown socket");
+    const size = typeof data === "string" ? data.length : data.byteLength;
+    if (size > MAX_FRAME_BYTES) {
+      send(ws, { type: "error", code: "frame_too_big", message: `Frames are limited to ${MAX_FRAME_BYTES} bytes` });
+      return ws.close(CloseCode.tooBig, "frame too big");
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(typeof data === "string" ? data : new TextDecoder().decode(data));
+    } catch {
+      json = undefined;
+    }
+    const frame = ClientFrame.safeParse(json);
+    if (!frame.success) {
+      const issue = frame.error.issues[0];
+      send(ws, {
+        type: "error",
+        code: "bad_frame",
+        message: issue ? `${issue.path.join(".") || "frame"}: ${issue.message}` : "Invalid frame",
+      });
+      return;
+    }
+    try {
+      await handleFrame(this, ws, who, frame.data);
+    } catch (error) {
+      console.error("frame failed", frame.data.type, error);
+      send(ws, { type: "error", code: "internal", message: "Something went wrong; try again" });
+    }
+  }
+
+  override async webSocketClose(ws: WebSocket, code: number): Promise<void> {
+    this.allowance.forget(ws);
+    const who = identityOf(ws);
+    if (who?.role === "attendant") {
+      const before = presenceSnapshot(this.ctx, this.storage);
+      const after = presenceSnapshot(this.ctx, this.storage, ws);
+      this.announcePresence(before, after);
+    }
+    try {
+      ws.close(code === 1005 || code === 1006 ? CloseCode.normal : code);
+    } catch {
+      // already closed
+    }
+  }
+
+  override async webSocketError(ws: WebSocket): Promise<void> {
+    await this.webSocketClose(ws, CloseCode.internal);
+  }
+
+  private announcePresence(before: PresenceSnapshot, after: PresenceSnapshot) {
+    if (sameSnapshot(before, after)) return;
+    toEveryone(this.ctx, (role) => ({
+      type: "presence.changed",
+      attendants: role === "attendant" ? after.attendants : [],
+      online: after.online,
+    }));
+  }
+
+  allowMessage(ws: WebSocket, who: Identity): boolean {
+    return this.allowance.take(ws, who.role, Date.now());
+  }
+
+  // ------------------------------------------------------------------ chat lifecycle
+
+  async closeChat(chat: ChatRow, by: "customer" | "attendant", attendantId: string | null): Promise<void> {
+    if (!this.storage.close(chat.id, by, attendantId, Date.now())) return;
+    this.afterWrite();
+    // The transcript reaches D1 before anyone is told the chat is closed (history is read there).
+    await this.syncNow().catch((error) => console.error("D1 sync on close failed; the alarm retries", error));
+    this.storage.schedule("prune", Date.now() + KEEP_CLOSED_MS);
+    await this.armAlarm();
+    toEveryoneOfChat(this.ctx, chat.id, { type: "chat.closed", chat: toWireChat(this.storage.chat(chat.id)!) });
+  }
+
+  // ------------------------------------------------------------------ D1 sync and timers
+
+  afterWrite(): void {
+    if (this.storage.isScheduled("sync")) return;
+    this.storage.schedule("sync", Date.now() + SYNC_DELAY_MS);
+    void this.armAlarm();
+  }
+
+  /** Copies everything pending to D1 now; concurrent callers share one run at a time. */
+  async syncNow(): Promise<boolean> {
+    while (this.syncing) await this.syncing;
+    this.syncing = syncToD1(this.env.DB, this.storage).finally(() => {
+      this.syncing = null;
+    });
+    return this.syncing;
+  }
+
+  private async armAlarm() {
+    const next = this.storage.nextDue();
+    if (next === null) return;
+    const current = await this.ctx.storage.getAlarm();
+    if (current === null || next < current) await this.ctx.storage.setAlarm(next);
+  }
+
+  override async alarm(): Promise<void> {
+    const now = Date.now();
+    for (const timer of this.storage.takeDue(now)) {
+      if (timer === "sync") {
+        try {
+          // Not done means a large backlog: go on soon, in a new alarm, so sockets are served meanwhile.
+          if (!(await this.syncNow())) this.storage.schedule("sync", Date.now() + SYNC_DELAY_MS);
+        } catch (error) {
+          console.error("D1 sync failed; retrying", error);
+          this.storage.schedule("sync", Date.now() + SYNC_RETRY_MS);
+        }
+      } else if (timer === "prune") {
+        this.storage.pruneClosed(now - KEEP_CLOSED_MS);
+        if (this.storage.hasClosedChats()) this.storage.schedule("prune", now + KEEP_CLOSED_MS);
+      }
+    }
+    const next = this.storage.nextDue();
+    if (next !== null) await this.ctx.storage.setAlarm(next);
+  }
+
+  // ------------------------------------------------------------------ RPC from the Worker
+
+  /** Whether the department is online, and who is. */
+  async presence(): Promise<PresenceSnapshot> {
+    return presenceSnapshot(this.ctx, this.storage);
+  }
+
+  /** Puts a new chat in the queue with its first messages and tells the attendants. Idempotent. */
+  async openChat(input: OpenChatInput): Promise<WireChat> {
+    const existing = this.storage.chat(input.chat.id);
+    if (existing) return toWireChat(existing);
+    const row = this.storage.insertChat(input.chat);
+    const at = input.chat.createdAt;
+    if (input.initialMessage?.body) {
+      this.storage.appendMessage(row.id, { type: "system", id: null, name: input.initialMessage.author }, input.initialMessage.body, null, at);
+    }
+    this.storage.appendMessage(row.id, { type: "customer", id: input.chat.customer.id, name: input.chat.customer.name }, input.firstMessage, null, at);
+    this.afterWrite();
+    const chat = toWireChat(this.storage.chat(row.id)!);
+    toAllAttendants(this.ctx, { type: "chat.queued", chat });
+    return chat;
+  }
+
+  /** The live state of one chat, or null when the room no longer holds it. */
+  async getChat(chatId: string): Promise<WireChat | null> {
+    const row = this.storage.chat(chatId);
+    return row ? toWireChat(row) : null;
+  }
+
+  /** Messages of a chat after `afterSeq` (tests and the console's fallback). */
+  async messages(chatId: string, afterSeq = 0) {
+    return this.storage.messagesAfter(chatId, afterSeq, 1000).messages.map(toWireMessage);
+  }
+
+  /** An attendant chose online or offline: update their sockets' department. */
+  async setAttendantStatus(attendant: { id: string; name: string }, status: "online" | "offline"): Promise<PresenceSnapshot> {
+    const before = presenceSnapshot(this.ctx, this.storage);
+    this.storage.setPresence(attendant, status, Date.now());
+    const after = presenceSnapshot(this.ctx, this.storage);
+    this.announcePresence(before, after);
+    return after;
+  }
+}

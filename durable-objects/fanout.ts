@@ -1,0 +1,92 @@
+/**
+ * Fan-out rules: which sockets receive which frames. These are the room's most important
+ * invariants and each has a test (test/workers/fanout.test.ts):
+ * - a customer socket only ever receives frames about its own chat;
+ * - an attendant socket receives a chat's messages while the chat waits in the queue, when the
+ *   chat is theirs, or when they supervise the department (manager, administrator);
+ * - lifecycle frames (queued, accepted, closed) reach every attendant, so queues stay in step;
+ * - typing events go to the other side only, never back to the sender's side.
+ */
+import { Identity, supervises, type AttendantIdentity } from "./identity";
+import type { ServerFrame } from "./protocol";
+import type { ChatRow } from "./room-storage";
+
+/** The identity stored on a socket, or null for a socket the room did not set up. */
+export function identityOf(ws: WebSocket): Identity | null {
+  const parsed = Identity.safeParse(ws.deserializeAttachment());
+  return parsed.success ? parsed.data : null;
+}
+
+function sendText(ws: WebSocket, text: string): boolean {
+  try {
+    ws.send(text);
+    return true;
+  } catch {
+    // The socket closed between the lookup and the send; its close handler cleans up.
+    return false;
+  }
+}
+
+export function send(ws: WebSocket, frame: ServerFrame): boolean {
+  return sendText(ws, JSON.stringify(frame));
+}
+
+export function attendantMaySee(who: AttendantIdentity, chat: ChatRow): boolean {
+  return chat.status === "waiting" || chat.attendant_id === who.attendantId || supervises(who);
+}
+
+export function customerSockets(ctx: DurableObjectState, chatId: string): WebSocket[] {
+  return ctx.getWebSockets(`chat:${chatId}`);
+}
+
+/** Attendant sockets with their identities. */
+export function attendantSockets(ctx: DurableObjectState): { ws: WebSocket; who: AttendantIdentity }[] {
+  const out: { ws: WebSocket; who: AttendantIdentity }[] = [];
+  for (const ws of ctx.getWebSockets("attendant")) {
+    const who = identityOf(ws);
+    if (who?.role === "attendant") out.push({ ws, who });
+  }
+  return out;
+}
+
+/**
+ * Sends a frame about `chat` to the attendant sockets allowed to see its content; returns how
+ * many received it. `except` skips the sender's socket.
+ */
+export function toChatAttendants(ctx: DurableObjectState, chat: ChatRow, frame: ServerFrame, except?: WebSocket): number {
+  const text = JSON.stringify(frame);
+  let reached = 0;
+  for (const { ws, who } of attendantSockets(ctx)) {
+    if (ws !== except && attendantMaySee(who, chat) && sendText(ws, text)) reached++;
+  }
+  return reached;
+}
+
+/** Sends a frame to the customer sockets of one chat (every tab of that customer). */
+export function toChatCustomer(ctx: DurableObjectState, chatId: string, frame: ServerFrame, except?: WebSocket): number {
+  const text = JSON.stringify(frame);
+  let reached = 0;
+  for (const ws of customerSockets(ctx, chatId)) {
+    if (ws !== except && sendText(ws, text)) reached++;
+  }
+  return reached;
+}
+
+/** Lifecycle frames: every attendant of the department and the chat's customer. */
+export function toEveryoneOfChat(ctx: DurableObjectState, chatId: string, frame: ServerFrame) {
+  const text = JSON.stringify(frame);
+  for (const ws of [...ctx.getWebSockets("attendant"), ...customerSockets(ctx, chatId)]) sendText(ws, text);
+}
+
+/** Every socket of the room, customers included (presence / online state). */
+export function toEveryone(ctx: DurableObjectState, frame: (role: "customer" | "attendant") => ServerFrame) {
+  const forAttendants = JSON.stringify(frame("attendant"));
+  const forCustomers = JSON.stringify(frame("customer"));
+  for (const ws of ctx.getWebSockets("attendant")) sendText(ws, forAttendants);
+  for (const ws of ctx.getWebSockets("customer")) sendText(ws, forCustomers);
+}
+
+export function toAllAttendants(ctx: DurableObjectState, frame: ServerFrame) {
+  const text = JSON.stringify(frame);
+  for (const ws of ctx.getWebSockets("attendant")) sendText(ws, text);
+}

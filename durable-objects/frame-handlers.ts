@@ -1,0 +1,175 @@
+/**
+ * What the room does with each client frame, once it is parsed and its sender identified.
+ * Permission checks come first and a refused frame changes nothing.
+ */
+import { attendantMaySee, send, toChatAttendants, toChatCustomer, toEveryoneOfChat } from "./fanout";
+import { supervises, type Identity } from "./identity";
+import type { ClientFrame, ErrorCode, ServerFrame } from "./protocol";
+import type { ChatRow, RoomStorage } from "./room-storage";
+import { toWireChat, toWireMessage } from "./wire";
+
+/** Most messages a history page carries; the client asks again while `hasMore`. */
+export const HISTORY_PAGE = 200;
+
+/** What the handlers need from the room object. */
+export interface Room {
+  state: DurableObjectState;
+  storage: RoomStorage;
+  /** Called after every write that D1 must receive. */
+  afterWrite(): void;
+  closeChat(chat: ChatRow, by: "customer" | "attendant", attendantId: string | null): Promise<void>;
+  /** False when the sender exceeded its message allowance. */
+  allowMessage(ws: WebSocket, who: Identity): boolean;
+}
+
+class Refusal extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export async function handleFrame(room: Room, ws: WebSocket, who: Identity, frame: ClientFrame): Promise<void> {
+  if (frame.type === "ping") {
+    send(ws, { type: "pong", at: Date.now() } satisfies ServerFrame);
+    return;
+  }
+  try {
+    const chat = chatFor(room, who, frame.chatId);
+    switch (frame.type) {
+      case "message.send":
+        return sendMessage(room, ws, who, chat, frame.clientId, frame.body);
+      case "typing.set":
+        return setTyping(room, ws, who, chat, frame.typing);
+      case "message.read":
+        return markRead(room, who, chat, frame.seq);
+      case "chat.sync":
+        return syncChat(room, ws, who, chat, frame.afterSeq);
+      case "chat.accept":
+        return acceptChat(room, who, chat);
+      case "chat.close":
+        return closeChat(room, who, chat);
+    }
+  } catch (error) {
+    if (!(error instanceof Refusal)) throw error;
+    const clientId = frame.type === "message.send" ? frame.clientId : undefined;
+    send(ws, { type: "error", code: error.code, message: error.message, chatId: frame.chatId, clientId } satisfies ServerFrame);
+  }
+}
+
+/** The chat a frame names, if the sender may see it. A customer's socket belongs to one chat. */
+function chatFor(room: Room, who: Identity, chatId: string): ChatRow {
+  if (who.role === "customer" && chatId !== who.chatId) throw new Refusal("forbidden", "This socket belongs to another chat");
+  const chat = room.storage.chat(chatId);
+  if (!chat) throw new Refusal("not_found", "No such chat in this department");
+  if (who.role === "attendant" && !attendantMaySee(who, chat)) throw new Refusal("forbidden", "This chat is another attendant's");
+  return chat;
+}
+
+function requireOpen(chat: ChatRow) {
+  if (chat.status === "closed") throw new Refusal("chat_closed", "The chat is closed");
+}
+
+/** Attendants write only in chats they accepted. */
+function requireAssigned(who: Identity, chat: ChatRow) {
+  if (who.role === "attendant" && chat.attendant_id !== who.attendantId) {
+    throw new Refusal("forbidden", "Accept the chat before writing in it");
+  }
+}
+
+function sendMessage(room: Room, ws: WebSocket, who: Identity, chat: ChatRow, clientId: string, body: string) {
+  requireOpen(chat);
+  requireAssigned(who, chat);
+  if (!room.allowMessage(ws, who)) throw new Refusal("rate_limited", "Too many messages; slow down");
+  const author =
+    who.role === "customer"
+      ? { type: "customer" as const, id: who.customerId, name: chat.customer_name }
+      : { type: "attendant" as const, id: who.attendantId, name: who.name };
+  const { message, duplicate } = room.storage.appendMessage(chat.id, author, body, clientId, Date.now());
+  const frame = { type: "message.created", message: toWireMessage(message) } satisfies ServerFrame;
+  if (duplicate) {
+    // A resend after a lost acknowledgement: acknowledge again, store and deliver nothing new.
+    send(ws, frame);
+    return;
+  }
+  room.afterWrite();
+  const current = room.storage.chat(chat.id)!;
+  const toCustomers = toChatCustomer(room.state, chat.id, frame);
+  const toAttendants = toChatAttendants(room.state, current, frame);
+  const reachedOtherSide = who.role === "customer" ? toAttendants > 0 : toCustomers > 0;
+  if (reachedOtherSide) markDelivered(room, current, who.role === "customer" ? "attendant" : "customer", message.seq);
+}
+
+/** Records that `reader`'s side received everything up to `seq` and tells the authors. */
+function markDelivered(room: Room, chat: ChatRow, reader: "customer" | "attendant", seq: number) {
+  if (room.storage.raiseMark(chat.id, `${reader}_delivered_seq`, seq)) notifyMarks(room, chat.id, reader);
+}
+
+/** Sends the delivered/read marks of what `reader` received to the other side. */
+function notifyMarks(room: Room, chatId: string, reader: "customer" | "attendant") {
+  const chat = room.storage.chat(chatId)!;
+  const frame = {
+    type: "message.status",
+    chatId,
+    side: reader === "customer" ? "attendant" : "customer",
+    deliveredSeq: reader === "customer" ? chat.customer_delivered_seq : chat.attendant_delivered_seq,
+    readSeq: reader === "customer" ? chat.customer_read_seq : chat.attendant_read_seq,
+  } satisfies ServerFrame;
+  if (reader === "customer") toChatAttendants(room.state, chat, frame);
+  else toChatCustomer(room.state, chatId, frame);
+}
+
+function setTyping(room: Room, ws: WebSocket, who: Identity, chat: ChatRow, typing: boolean) {
+  requireOpen(chat);
+  requireAssigned(who, chat);
+  const frame = {
+    type: "typing.changed",
+    chatId: chat.id,
+    typing,
+    by: who.role,
+    name: who.role === "customer" ? chat.customer_name : who.name,
+  } satisfies ServerFrame;
+  if (who.role === "customer") toChatAttendants(room.state, chat, frame, ws);
+  else toChatCustomer(room.state, chat.id, frame, ws);
+}
+
+function markRead(room: Room, who: Identity, chat: ChatRow, seq: number) {
+  // Supervisors looking at someone else's chat do not mark it read for the customer.
+  if (who.role === "attendant" && chat.attendant_id !== who.attendantId) return;
+  const read = room.storage.raiseMark(chat.id, `${who.role}_read_seq`, seq);
+  const delivered = room.storage.raiseMark(chat.id, `${who.role}_delivered_seq`, seq);
+  if (read || delivered) notifyMarks(room, chat.id, who.role);
+}
+
+function syncChat(room: Room, ws: WebSocket, who: Identity, chat: ChatRow, afterSeq: number) {
+  const { messages, hasMore } = room.storage.messagesAfter(chat.id, afterSeq, HISTORY_PAGE);
+  send(ws, {
+    type: "chat.history",
+    chatId: chat.id,
+    messages: messages.map(toWireMessage),
+    hasMore,
+  } satisfies ServerFrame);
+  const last = messages.at(-1);
+  const mine = who.role === "customer" || chat.attendant_id === who.attendantId;
+  if (last && mine) markDelivered(room, chat, who.role, last.seq);
+}
+
+function acceptChat(room: Room, who: Identity, chat: ChatRow) {
+  if (who.role !== "attendant") throw new Refusal("forbidden", "Only attendants accept chats");
+  requireOpen(chat);
+  if (!room.storage.accept(chat.id, { id: who.attendantId, name: who.name }, Date.now())) {
+    throw new Refusal("chat_taken", "Another attendant took this chat");
+  }
+  room.afterWrite();
+  toEveryoneOfChat(room.state, chat.id, { type: "chat.accepted", chat: toWireChat(room.storage.chat(chat.id)!) });
+}
+
+async function closeChat(room: Room, who: Identity, chat: ChatRow) {
+  requireOpen(chat);
+  if (who.role === "customer") return room.closeChat(chat, "customer", null);
+  const own = chat.attendant_id === who.attendantId;
+  if (!own && !supervises(who)) throw new Refusal("forbidden", "Only the chat's attendant, a manager or an administrator may close it");
+  return room.closeChat(chat, "attendant", who.attendantId);
+}

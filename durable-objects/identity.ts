@@ -1,0 +1,43 @@
+/**
+ * Who is on a socket. The Worker authenticates the request and passes the identity to the
+ * room in the `X-Room-Identity` header of the upgrade it forwards; the room is not reachable
+ * from the internet, so the header cannot be forged by a client. The identity is stored in
+ * the socket's attachment, which survives hibernation.
+ */
+import * as z from "zod";
+
+export const IDENTITY_HEADER = "X-Room-Identity";
+
+export const Identity = z.discriminatedUnion("role", [
+  z.object({
+    role: z.literal("customer"),
+    accountId: z.string(),
+    departmentId: z.string(),
+    customerId: z.string(),
+    chatId: z.string(),
+    name: z.string(),
+  }),
+  z.object({
+    role: z.literal("attendant"),
+    accountId: z.string(),
+    departmentId: z.string(),
+    attendantId: z.string(),
+    name: z.string(),
+    attendantRole: z.enum(["administrator", "department_manager", "attendant"]),
+    /** The attendant's presence when the socket opened (from D1). */
+    status: z.enum(["online", "offline"]),
+  }),
+]);
+export type Identity = z.infer<typeof Identity>;
+export type CustomerIdentity = Extract<Identity, { role: "customer" }>;
+export type AttendantIdentity = Extract<Identity, { role: "attendant" }>;
+
+/** Administrators and department managers supervise every chat of the department. */
+export function supervises(who: AttendantIdentity): boolean {
+  return who.attendantRole === "administrator" || who.attendantRole === "department_manager";
+}
+
+/** Socket tags: the role, and the chat (customers) or the attendant (attendants). */
+export function socketTags(who: Identity): string[] {
+  return who.role === "customer" ? ["customer", `chat:${who.chatId}`] : ["attendant", `attendant:${who.attendantId}`];
+}

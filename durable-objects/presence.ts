@@ -1,0 +1,27 @@
+/**
+ * Department presence: an attendant counts as online while they chose "online" and have at
+ * least one socket open to the room. The department is online for customers while at least one
+ * attendant is. (Shifts, a later issue, add a time condition on top.)
+ */
+import { attendantSockets } from "./fanout";
+import type { WireAttendant } from "./protocol";
+import type { RoomStorage } from "./room-storage";
+
+export interface PresenceSnapshot {
+  attendants: WireAttendant[];
+  online: boolean;
+}
+
+export function presenceSnapshot(ctx: DurableObjectState, storage: RoomStorage, excluding?: WebSocket): PresenceSnapshot {
+  const connected = new Set<string>();
+  for (const { ws, who } of attendantSockets(ctx)) if (ws !== excluding) connected.add(who.attendantId);
+  const attendants = storage
+    .presence()
+    .filter((a) => connected.has(a.id))
+    .map((a) => ({ ...a }));
+  return { attendants, online: attendants.some((a) => a.status === "online") };
+}
+
+export function sameSnapshot(a: PresenceSnapshot, b: PresenceSnapshot): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}

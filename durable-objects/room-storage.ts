@@ -1,0 +1,343 @@
+/**
+ * The department room's own SQLite storage: its open (and recently closed) chats, their
+ * messages and the presence of its attendants. This is the live truth: a message is written
+ * here before anything is sent, so an evicted or restarted object loses nothing. D1 receives
+ * a copy shortly after (see d1-sync.ts); `flushed` / `dirty` track what it has not received yet.
+ *
+ * SqlStorage is synchronous and the object runs one event at a time, so each method is atomic
+ * with respect to other events (the accept race relies on that).
+ */
+import type { AuthorType, ChatStatus, ClosedBy, WireAttendant } from "./protocol";
+
+export type ChatRow = {
+  id: string;
+  number: number;
+  account_id: string;
+  department_id: string;
+  status: ChatStatus;
+  customer_id: string;
+  customer_name: string;
+  customer_email: string;
+  attendant_id: string | null;
+  attendant_name: string | null;
+  origin: string;
+  page_url: string | null;
+  created_at: number;
+  accepted_at: number | null;
+  closed_at: number | null;
+  closed_by: ClosedBy | null;
+  closed_by_attendant_id: string | null;
+  last_seq: number;
+  customer_delivered_seq: number;
+  customer_read_seq: number;
+  attendant_delivered_seq: number;
+  attendant_read_seq: number;
+  /** Incremented on every change; D1 is up to date when synced_version equals it. */
+  version: number;
+  synced_version: number;
+};
+
+export type MessageRow = {
+  id: string;
+  chat_id: string;
+  seq: number;
+  client_id: string | null;
+  author_type: AuthorType;
+  author_id: string | null;
+  author_name: string;
+  body: string;
+  created_at: number;
+  flushed: number;
+};
+
+export interface NewChat {
+  id: string;
+  number: number;
+  accountId: string;
+  departmentId: string;
+  customer: { id: string; name: string; email: string };
+  origin: string;
+  pageUrl: string | null;
+  createdAt: number;
+}
+
+export interface Author {
+  type: AuthorType;
+  id: string | null;
+  name: string;
+}
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS chats (
+  id TEXT PRIMARY KEY, number INTEGER NOT NULL, account_id TEXT NOT NULL, department_id TEXT NOT NULL,
+  status TEXT NOT NULL, customer_id TEXT NOT NULL, customer_name TEXT NOT NULL, customer_email TEXT NOT NULL,
+  attendant_id TEXT, attendant_name TEXT, origin TEXT NOT NULL, page_url TEXT,
+  created_at INTEGER NOT NULL, accepted_at INTEGER, closed_at INTEGER, closed_by TEXT, closed_by_attendant_id TEXT,
+  last_seq INTEGER NOT NULL DEFAULT 0,
+  customer_delivered_seq INTEGER NOT NULL DEFAULT 0, customer_read_seq INTEGER NOT NULL DEFAULT 0,
+  attendant_delivered_seq INTEGER NOT NULL DEFAULT 0, attendant_read_seq INTEGER NOT NULL DEFAULT 0,
+  version INTEGER NOT NULL DEFAULT 1, synced_version INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX IF NOT EXISTS chats_status ON chats (status, created_at);
+CREATE TABLE IF NOT EXISTS messages (
+  chat_id TEXT NOT NULL, seq INTEGER NOT NULL, id TEXT NOT NULL UNIQUE, client_id TEXT,
+  author_type TEXT NOT NULL, author_id TEXT, author_name TEXT NOT NULL, body TEXT NOT NULL,
+  created_at INTEGER NOT NULL, flushed INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY (chat_id, seq)
+);
+CREATE UNIQUE INDEX IF NOT EXISTS messages_client ON messages (chat_id, author_type, client_id) WHERE client_id IS NOT NULL;
+CREATE INDEX IF NOT EXISTS messages_unflushed ON messages (flushed) WHERE flushed = 0;
+CREATE TABLE IF NOT EXISTS presence (
+  attendant_id TEXT PRIMARY KEY, name TEXT NOT NULL, status TEXT NOT NULL, updated_at INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS timers (name TEXT PRIMARY KEY, due_at INTEGER NOT NULL);
+`;
+
+export class RoomStorage {
+  constructor(private readonly sql: SqlStorage) {
+    sql.exec(SCHEMA);
+  }
+
+  // ------------------------------------------------------------------ chats
+
+  insertChat(chat: NewChat): ChatRow {
+    this.sql.exec(
+      `INSERT OR IGNORE INTO chats (id, number, account_id, department_id, status, customer_id, customer_name,
+        customer_email, origin, page_url, created_at) VALUES (?, ?, ?, ?, 'waiting', ?, ?, ?, ?, ?, ?)`,
+      chat.id,
+      chat.number,
+      chat.accountId,
+      chat.departmentId,
+      chat.customer.id,
+      chat.customer.name,
+      chat.customer.email,
+      chat.origin,
+      chat.pageUrl,
+      chat.createdAt,
+    );
+    return this.chat(chat.id)!;
+  }
+
+  chat(id: string): ChatRow | null {
+    return this.sql.exec<ChatRow>("SELECT * FROM chats WHERE id = ?", id).toArray()[0] ?? null;
+  }
+
+  /** Waiting and active chats, oldest first (the queue order). */
+  openChats(): ChatRow[] {
+    return this.sql.exec<ChatRow>("SELECT * FROM chats WHERE status != 'closed' ORDER BY created_at").toArray();
+  }
+
+  /**
+   * Gives a waiting chat to an attendant. Returns false when it is no longer waiting: the
+   * check and the write happen in one synchronous step, so of two accepts exactly one wins.
+   */
+  accept(chatId: string, attendant: { id: string; name: string }, at: number): boolean {
+    const cursor = this.sql.exec(
+      `UPDATE chats SET status = 'active', attendant_id = ?, attendant_name = ?, accepted_at = ?, version = version + 1
+       WHERE id = ? AND status = 'waiting'`,
+      attendant.id,
+      attendant.name,
+      at,
+      chatId,
+    );
+    return cursor.rowsWritten > 0;
+  }
+
+  close(chatId: string, by: ClosedBy, attendantId: string | null, at: number): boolean {
+    const cursor = this.sql.exec(
+      `UPDATE chats SET status = 'closed', closed_at = ?, closed_by = ?, closed_by_attendant_id = ?, version = version + 1
+       WHERE id = ? AND status != 'closed'`,
+      at,
+      by,
+      attendantId,
+      chatId,
+    );
+    return cursor.rowsWritten > 0;
+  }
+
+  /** Raises a delivered/read mark (never lowers it). Returns true when it moved. */
+  raiseMark(
+    chatId: string,
+    column: "customer_delivered_seq" | "customer_read_seq" | "attendant_delivered_seq" | "attendant_read_seq",
+    seq: number,
+  ): boolean {
+    const cursor = this.sql.exec(
+      `UPDATE chats SET ${column} = MIN(?, last_seq) WHERE id = ? AND ${column} < MIN(?, last_seq)`,
+      seq,
+      chatId,
+      seq,
+    );
+    return cursor.rowsWritten > 0;
+  }
+
+  // ------------------------------------------------------------------ messages
+
+  /**
+   * Stores a message with the chat's next sequence number. A message whose `clientId` was
+   * already stored for this chat and author side is not stored again: the first copy is returned.
+   */
+  appendMessage(
+    chatId: string,
+    author: Author,
+    body: string,
+    clientId: string | null,
+    at: number,
+  ): { message: MessageRow; duplicate: boolean } {
+    if (clientId) {
+      const existing = this.sql
+        .exec<MessageRow>(
+          "SELECT * FROM messages WHERE chat_id = ? AND author_type = ? AND client_id = ?",
+          chatId,
+          author.type,
+          clientId,
+        )
+        .toArray()[0];
+      if (existing) return { message: existing, duplicate: true };
+    }
+    const seq = this.sql
+      .exec<{ last_seq: number }>(
+        "UPDATE chats SET last_seq = last_seq + 1, version = version + 1 WHERE id = ? RETURNING last_seq",
+        chatId,
+      )
+      .one().last_seq;
+    const message: MessageRow = {
+      id: crypto.randomUUID(),
+      chat_id: chatId,
+      seq,
+      client_id: clientId,
+      author_type: author.type,
+      author_id: author.id,
+      author_name: author.name,
+      body,
+      created_at: at,
+      flushed: 0,
+    };
+    this.sql.exec(
+      `INSERT INTO messages (chat_id, seq, id, client_id, author_type, author_id, author_name, body, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      message.chat_id,
+      message.seq,
+      message.id,
+      message.client_id,
+      message.author_type,
+      message.author_id,
+      message.author_name,
+      message.body,
+      message.created_at,
+    );
+    return { message, duplicate: false };
+  }
+
+  /** At most `limit` messages after `afterSeq`, in order, and whether more follow. */
+  messagesAfter(chatId: string, afterSeq: number, limit: number): { messages: MessageRow[]; hasMore: boolean } {
+    const rows = this.sql
+      .exec<MessageRow>(
+        "SELECT * FROM messages WHERE chat_id = ? AND seq > ? ORDER BY seq LIMIT ?",
+        chatId,
+        afterSeq,
+        limit + 1,
+      )
+      .toArray();
+    return { messages: rows.slice(0, limit), hasMore: rows.length > limit };
+  }
+
+  // ------------------------------------------------------------------ D1 sync bookkeeping
+
+  unflushedMessages(limit: number): MessageRow[] {
+    return this.sql.exec<MessageRow>("SELECT * FROM messages WHERE flushed = 0 ORDER BY chat_id, seq LIMIT ?", limit).toArray();
+  }
+
+  unsyncedChats(limit: number): ChatRow[] {
+    return this.sql.exec<ChatRow>("SELECT * FROM chats WHERE synced_version < version LIMIT ?", limit).toArray();
+  }
+
+  markFlushed(messageIds: string[], chats: { id: string; version: number }[]) {
+    for (const id of messageIds) this.sql.exec("UPDATE messages SET flushed = 1 WHERE id = ?", id);
+    // Only the version that was written: a change made while D1 was being written stays pending.
+    for (const chat of chats) {
+      this.sql.exec("UPDATE chats SET synced_version = MAX(synced_version, ?) WHERE id = ?", chat.version, chat.id);
+    }
+  }
+
+  hasPendingSync(): boolean {
+    const row = this.sql
+      .exec<{ n: number }>(
+        "SELECT (SELECT COUNT(*) FROM messages WHERE flushed = 0) + (SELECT COUNT(*) FROM chats WHERE synced_version < version) AS n",
+      )
+      .one();
+    return row.n > 0;
+  }
+
+  /** Forgets closed chats that D1 holds completely and that closed before `before`. */
+  pruneClosed(before: number): number {
+    const ids = this.sql
+      .exec<{ id: string }>(
+        `SELECT id FROM chats WHERE status = 'closed' AND closed_at < ? AND synced_version = version
+         AND NOT EXISTS (SELECT 1 FROM messages m WHERE m.chat_id = chats.id AND m.flushed = 0)`,
+        before,
+      )
+      .toArray()
+      .map((r) => r.id);
+    for (const id of ids) {
+      this.sql.exec("DELETE FROM messages WHERE chat_id = ?", id);
+      this.sql.exec("DELETE FROM chats WHERE id = ?", id);
+    }
+    return ids.length;
+  }
+
+  hasClosedChats(): boolean {
+    return this.sql.exec("SELECT 1 FROM chats WHERE status = 'closed' LIMIT 1").toArray().length > 0;
+  }
+
+  // ------------------------------------------------------------------ presence
+
+  setPresence(attendant: { id: string; name: string }, status: "online" | "offline", at: number) {
+    this.sql.exec(
+      `INSERT INTO presence (attendant_id, name, status, updated_at) VALUES (?, ?, ?, ?)
+       ON CONFLICT (attendant_id) DO UPDATE SET name = excluded.name, status = excluded.status, updated_at = excluded.updated_at`,
+      attendant.id,
+      attendant.name,
+      status,
+      at,
+    );
+  }
+
+  presence(): WireAttendant[] {
+    return this.sql
+      .exec<{ attendant_id: string; name: string; status: "online" | "offline" }>(
+        "SELECT attendant_id, name, status FROM presence ORDER BY name",
+      )
+      .toArray()
+      .map((r) => ({ id: r.attendant_id, name: r.name, status: r.status }));
+  }
+
+  // ------------------------------------------------------------------ timers
+
+  /** Schedules `name` at `dueAt` unless it is already due sooner. */
+  schedule(name: string, dueAt: number) {
+    this.sql.exec(
+      `INSERT INTO timers (name, due_at) VALUES (?, ?)
+       ON CONFLICT (name) DO UPDATE SET due_at = MIN(due_at, excluded.due_at)`,
+      name,
+      dueAt,
+    );
+  }
+
+  isScheduled(name: string): boolean {
+    return this.sql.exec("SELECT 1 FROM timers WHERE name = ?", name).toArray().length > 0;
+  }
+
+  /** Removes and returns the timers due at `now`. */
+  takeDue(now: number): string[] {
+    const names = this.sql
+      .exec<{ name: string }>("SELECT name FROM timers WHERE due_at <= ? ORDER BY due_at", now)
+      .toArray()
+      .map((r) => r.name);
+    for (const name of names) this.sql.exec("DELETE FROM timers WHERE name = ?", name);
+    return names;
+  }
+
+  nextDue(): number | null {
+    return this.sql.exec<{ due: number | null }>("SELECT MIN(due_at) AS due FROM timers").one().due;
+  }
+}

@@ -1,0 +1,44 @@
+// Builds what the Worker serves as static assets into public/ (gitignored):
+// the widget bundles, the console and the demo page. Run by `wrangler dev` (build command),
+// `npm start`, `npm test` and `npm run deploy`.
+import { build } from "esbuild";
+import { cpSync, mkdirSync, readdirSync, rmSync, existsSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const out = join(root, "public");
+
+rmSync(out, { recursive: true, force: true });
+mkdirSync(out, { recursive: true });
+
+/** Each entry: source → served path. Classic scripts (IIFE): they run on any host page. */
+const bundles = [
+  { in: "widget/loader.ts", out: "widget.js" },
+  { in: "widget/panel.ts", out: "widget-panel.js" },
+  { in: "admin/main.ts", out: "admin/app.js" },
+].filter((b) => existsSync(join(root, b.in)));
+
+await Promise.all(
+  bundles.map((b) =>
+    build({
+      entryPoints: [join(root, b.in)],
+      outfile: join(out, b.out),
+      bundle: true,
+      minify: true,
+      format: "iife",
+      target: "es2021",
+      legalComments: "none",
+      logLevel: "warning",
+    }),
+  ),
+);
+
+// Static pages: demo/ → /, admin/*.html → /admin/...
+cpSync(join(root, "demo"), out, { recursive: true });
+for (const file of readdirSync(join(root, "admin"))) {
+  if (file.endsWith(".html") || file.endsWith(".css") || file.endsWith(".webmanifest")) {
+    mkdirSync(join(out, "admin"), { recursive: true });
+    cpSync(join(root, "admin", file), join(out, "admin", file));
+  }
+}

@@ -1,0 +1,36 @@
+// `npm start`: local D1 migrated and seeded with the demo account, then `wrangler dev` on
+// http://127.0.0.1:8787 (rebuilding the widget and console on change). Safe to run again.
+import { existsSync, writeFileSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { join } from "node:path";
+import { demoLogins } from "./demo-seed.mjs";
+import { prepareDatabase, root, startLocalServer } from "./local-server.mjs";
+
+const devVars = join(root, ".dev.vars");
+if (!existsSync(devVars)) {
+  // The secret that signs customer and socket tokens; kept so that tokens survive restarts.
+  writeFileSync(devVars, `TOKEN_SECRET=${randomBytes(32).toString("hex")}\n`);
+}
+
+console.log("Applying D1 migrations and seeding the demo account…");
+prepareDatabase();
+const port = Number(process.env.PORT ?? 8787);
+const server = await startLocalServer({ port, inherit: true });
+console.log(`
+Atendimento Online is running on ${server.url}
+  ${server.url}/            demo page with the chat widget
+  ${server.url}/admin/      attendant console
+  ${server.url}/widget.js   embed script
+  ${server.url}/api/health  health check
+
+Demo logins (role, e-mail, password):
+${demoLogins()}
+
+Press Ctrl+C to stop.`);
+const stop = async () => {
+  await server.stop();
+  process.exit(0);
+};
+process.on("SIGINT", stop);
+process.on("SIGTERM", stop);
+server.child.on("exit", (code) => process.exit(code ?? 0));

@@ -1,0 +1,39 @@
+/**
+ * The Worker's routes. Each resource is one file under routes/, mounted here. Errors: one
+ * envelope, `{ error: { code, message } }`, produced by `onError`; stack traces stay in logs.
+ */
+import { Hono } from "hono";
+import { HTTPException } from "hono/http-exception";
+import type { AppEnv } from "./env";
+import { ApiError } from "./errors";
+import { attendantSocketRoutes } from "./routes/attendant-socket";
+import { authRoutes } from "./routes/auth";
+import { chatRoutes } from "./routes/chats";
+import { departmentRoutes } from "./routes/departments";
+import { healthRoutes } from "./routes/health";
+import { meRoutes } from "./routes/me";
+import { widgetRoutes } from "./routes/widget";
+
+export const app = new Hono<AppEnv>();
+
+app.route("/api/health", healthRoutes);
+app.route("/api/widget", widgetRoutes);
+app.route("/api/auth", authRoutes);
+app.route("/api/me", meRoutes);
+app.route("/api", attendantSocketRoutes);
+app.route("/api/departments", departmentRoutes);
+app.route("/api/chats", chatRoutes);
+
+app.notFound((c) => c.json({ error: { code: "not_found", message: "No such route" } }, 404));
+
+app.onError((error, c) => {
+  if (error instanceof ApiError) {
+    return c.json({ error: { code: error.code, message: error.message } }, error.status);
+  }
+  if (error instanceof HTTPException) {
+    const code = error.status === 401 ? "unauthenticated" : error.status === 413 ? "too_large" : "bad_request";
+    return c.json({ error: { code, message: error.message || "Bad request" } }, error.status);
+  }
+  console.error("unhandled error", c.req.method, c.req.path, error);
+  return c.json({ error: { code: "internal", message: "Something went wrong on our side" } }, 500);
+});

@@ -1,0 +1,173 @@
+/**
+ * The one D1 schema. Every row carries `account_id`, and every query filters by it:
+ * no request may ever see another account's data. Ids are random UUIDs generated on the
+ * server (never chosen by a client). Timestamps are epoch milliseconds.
+ *
+ * Migrations in `migrations/` are generated from this file with `npm run db:generate`.
+ */
+import { sql } from "drizzle-orm";
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+
+export const ROLES = ["administrator", "department_manager", "attendant"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const CHAT_STATUSES = ["waiting", "active", "closed"] as const;
+export type ChatStatus = (typeof CHAT_STATUSES)[number];
+
+/** Where a chat was started from (the customer-facing surfaces). */
+export const CHAT_ORIGINS = ["widget", "popup", "customer_panel", "knowledge_base", "app"] as const;
+export type ChatOrigin = (typeof CHAT_ORIGINS)[number];
+
+export const PRESENCE_STATUSES = ["online", "offline"] as const;
+export type PresenceStatus = (typeof PRESENCE_STATUSES)[number];
+
+export const accounts = sqliteTable("accounts", {
+  id: text("id").primaryKey(),
+  name: text("name").notNull(),
+  /** Public key embedded in the widget snippet; identifies the account, grants nothing else. */
+  publicKey: text("public_key").notNull().unique(),
+  /** Secret for identity verification (customer-hash); never leaves the console. */
+  secret: text("secret").notNull(),
+  /** IANA time zone for shifts (Horários de Atendimento). */
+  timeZone: text("time_zone").notNull().default("America/Sao_Paulo"),
+  locale: text("locale").notNull().default("pt-BR"),
+  createdAt: integer("created_at").notNull(),
+});
+
+export const departments = sqliteTable(
+  "departments",
+  {
+    id: text("id").primaryKey(),
+    accountId: text("account_id").notNull().references(() => accounts.id),
+    name: text("name").notNull(),
+    active: integer("active", { mode: "boolean" }).notNull().default(true),
+    /** First message the customer sees when the chat starts. */
+    initialMessage: text("initial_message").notNull().default(""),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [index("departments_account_idx").on(t.accountId)],
+);
+
+export const attendants = sqliteTable(
+  "attendants",
+  {
+    id: text("id").primaryKey(),
+    accountId: text("account_id").notNull().references(() => accounts.id),
+    name: text("name").notNull(),
+    /** Login e-mail, lower-cased; unique across the service so a login finds one account. */
+    email: text("email").notNull().unique(),
+    /** `pbkdf2-sha256$<iterations>$<salt b64>$<hash b64>` */
+    passwordHash: text("password_hash").notNull(),
+    role: text("role", { enum: ROLES }).notNull(),
+    /** "Status no chat ao entrar": the presence set when the attendant logs in. */
+    chatStatusOnLogin: text("chat_status_on_login", { enum: PRESENCE_STATUSES }).notNull().default("offline"),
+    /** Current presence chosen by the attendant (or set offline by a shift's end). */
+    chatStatus: text("chat_status", { enum: PRESENCE_STATUSES }).notNull().default("offline"),
+    active: integer("active", { mode: "boolean" }).notNull().default(true),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [index("attendants_account_idx").on(t.accountId)],
+);
+
+/** Departments an attendant works in (for a department manager: the departments they manage). */
+export const attendantDepartments = sqliteTable(
+  "attendant_departments",
+  {
+    accountId: text("account_id").notNull().references(() => accounts.id),
+    attendantId: text("attendant_id").notNull().references(() => attendants.id),
+    departmentId: text("department_id").notNull().references(() => departments.id),
+  },
+  (t) => [
+    primaryKey({ columns: [t.attendantId, t.departmentId] }),
+    index("attendant_departments_department_idx").on(t.departmentId),
+  ],
+);
+
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    /** SHA-256 of the cookie value: a leaked table does not leak usable cookies. */
+    idHash: text("id_hash").primaryKey(),
+    accountId: text("account_id").notNull().references(() => accounts.id),
+    attendantId: text("attendant_id").notNull().references(() => attendants.id),
+    createdAt: integer("created_at").notNull(),
+    expiresAt: integer("expires_at").notNull(),
+  },
+  (t) => [index("sessions_attendant_idx").on(t.attendantId)],
+);
+
+export const customers = sqliteTable(
+  "customers",
+  {
+    id: text("id").primaryKey(),
+    accountId: text("account_id").notNull().references(() => accounts.id),
+    name: text("name").notNull(),
+    email: text("email").notNull(),
+    /** Set when the host site vouched for the e-mail with a customer-hash. */
+    verifiedEmail: text("verified_email"),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [index("customers_account_email_idx").on(t.accountId, t.email)],
+);
+
+export const chats = sqliteTable(
+  "chats",
+  {
+    id: text("id").primaryKey(),
+    accountId: text("account_id").notNull().references(() => accounts.id),
+    /** Per-account sequential protocol number shown to people ("#123"). */
+    number: integer("number").notNull(),
+    departmentId: text("department_id").notNull().references(() => departments.id),
+    customerId: text("customer_id").notNull().references(() => customers.id),
+    attendantId: text("attendant_id").references(() => attendants.id),
+    status: text("status", { enum: CHAT_STATUSES }).notNull(),
+    origin: text("origin", { enum: CHAT_ORIGINS }).notNull(),
+    pageUrl: text("page_url"),
+    createdAt: integer("created_at").notNull(),
+    acceptedAt: integer("accepted_at"),
+    closedAt: integer("closed_at"),
+    /** "customer", "attendant" or "system". */
+    closedBy: text("closed_by"),
+    closedByAttendantId: text("closed_by_attendant_id"),
+    /** Highest message sequence number written to D1 for this chat. */
+    lastSeq: integer("last_seq").notNull().default(0),
+  },
+  (t) => [
+    uniqueIndex("chats_account_number_idx").on(t.accountId, t.number),
+    index("chats_account_status_idx").on(t.accountId, t.status, t.createdAt),
+    index("chats_customer_idx").on(t.customerId, t.status),
+  ],
+);
+
+export const chatMessages = sqliteTable(
+  "chat_messages",
+  {
+    id: text("id").primaryKey(),
+    accountId: text("account_id").notNull().references(() => accounts.id),
+    chatId: text("chat_id").notNull().references(() => chats.id),
+    /** Per-chat sequence number assigned by the department Durable Object. */
+    seq: integer("seq").notNull(),
+    authorType: text("author_type", { enum: ["customer", "attendant", "system"] }).notNull(),
+    authorId: text("author_id"),
+    authorName: text("author_name").notNull(),
+    body: text("body").notNull(),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [uniqueIndex("chat_messages_chat_seq_idx").on(t.chatId, t.seq)],
+);
+
+/**
+ * Settings as JSON documents: one row for the account (department_id = "") and optional
+ * per-department overrides. Kept as documents so that new settings need no migration.
+ */
+export const settings = sqliteTable(
+  "settings",
+  {
+    accountId: text("account_id").notNull().references(() => accounts.id),
+    departmentId: text("department_id").notNull().default(""),
+    data: text("data", { mode: "json" }).notNull().$type<Record<string, unknown>>().default(sql`'{}'`),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.accountId, t.departmentId] })],
+);

@@ -1,0 +1,20 @@
+import type { DepartmentRoom } from "../durable-objects/department-room";
+
+/** Bindings declared in wrangler.toml, plus the TOKEN_SECRET secret (.dev.vars locally). */
+export interface Env {
+  DB: D1Database;
+  DEPARTMENT: DurableObjectNamespace<DepartmentRoom>;
+  ASSETS: Fetcher;
+  LOGIN_LIMITER: RateLimit;
+  PUBLIC_LIMITER: RateLimit;
+  /** Signs customer tokens and socket tokens. `wrangler secret put TOKEN_SECRET` in production. */
+  TOKEN_SECRET: string;
+}
+
+/** Hono generics for the whole app. */
+export interface AppEnv {
+  Bindings: Env;
+  Variables: {
+    attendant: import("./auth/session").SessionAttendant;
+  };
+}

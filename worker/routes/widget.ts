@@ -1,0 +1,214 @@
+/**
+ * The public API of the widget, called cross-origin from customers' sites. The customer is
+ * identified by a signed customer token (bound to one account); nothing here trusts a name,
+ * e-mail or id sent by the page to reach existing data.
+ */
+import { and, desc, eq, gt, ne, or } from "drizzle-orm";
+import { Hono, type Context } from "hono";
+import { cors } from "hono/cors";
+import * as z from "zod";
+import { departmentRoom } from "../access";
+import { CUSTOMER_SOCKET_TTL_MS, signToken, tokenSecret, verifyToken } from "../auth/tokens";
+import { database } from "../db/client";
+import { accounts, CHAT_ORIGINS, chats, customers, departments } from "../db/schema";
+import type { AppEnv } from "../env";
+import { ApiError } from "../errors";
+import { clientIp, enforce } from "../rate-limit";
+import { forwardSocket } from "../socket-forward";
+import { parseBody, parseQuery } from "../validate";
+import type { WidgetConfigResponse, WidgetCustomer, WidgetMeResponse, WidgetSocket, WidgetStartChatResponse } from "../views";
+import { MAX_MESSAGE_LENGTH } from "../../durable-objects/protocol";
+
+const AccountKey = z.string().min(1).max(100);
+/** How long a closed chat is still shown to the customer after a reload. */
+const RECENTLY_CLOSED_MS = 60 * 60_000;
+
+const StartChatBody = z.object({
+  account: AccountKey,
+  departmentId: z.string().min(1).max(64),
+  name: z.string().trim().min(1).max(120),
+  email: z.string().trim().toLowerCase().email().max(254),
+  message: z.string().trim().min(1).max(MAX_MESSAGE_LENGTH),
+  pageUrl: z.url({ protocol: /^https?$/ }).max(2000).optional(),
+  origin: z.enum(CHAT_ORIGINS).default("widget"),
+});
+
+async function accountByKey(db: D1Database, key: string) {
+  const account = await database(db).select().from(accounts).where(eq(accounts.publicKey, key)).get();
+  if (!account) throw new ApiError(404, "unknown_account", "No account has this key");
+  return account;
+}
+
+function bearer(c: Context<AppEnv>): string | null {
+  const header = c.req.header("Authorization");
+  return header?.startsWith("Bearer ") ? header.slice(7) : null;
+}
+
+async function socketFor(c: Context<AppEnv>, accountId: string, customerId: string, chat: { id: string; departmentId: string }): Promise<WidgetSocket> {
+  const token = await signToken(tokenSecret(c.env), {
+    k: "customer-ws",
+    a: accountId,
+    c: customerId,
+    chat: chat.id,
+    d: chat.departmentId,
+    exp: Date.now() + CUSTOMER_SOCKET_TTL_MS,
+  });
+  const url = new URL(c.req.url);
+  const scheme = url.protocol === "https:" ? "wss:" : "ws:";
+  return { token, url: `${scheme}//${url.host}/api/widget/ws?token=${encodeURIComponent(token)}&v=1` };
+}
+
+/** The customer's newest chat that is open or closed recently, live from its room. */
+async function currentChat(env: AppEnv["Bindings"], accountId: string, customerId: string) {
+  const row = await database(env.DB)
+    .select({ id: chats.id, departmentId: chats.departmentId })
+    .from(chats)
+    .where(
+      and(
+        eq(chats.accountId, accountId),
+        eq(chats.customerId, customerId),
+        or(ne(chats.status, "closed"), gt(chats.closedAt, Date.now() - RECENTLY_CLOSED_MS)),
+      ),
+    )
+    .orderBy(desc(chats.createdAt))
+    .get();
+  if (!row) return null;
+  return departmentRoom(env, accountId, row.departmentId).getChat(row.id);
+}
+
+export const widgetRoutes = new Hono<AppEnv>()
+  .use(cors({ origin: "*", allowHeaders: ["Authorization", "Content-Type"], allowMethods: ["GET", "POST"], maxAge: 86400 }))
+  .use(async (c, next) => {
+    if (c.req.method !== "OPTIONS") await enforce(c.env.PUBLIC_LIMITER, `widget:${clientIp(c)}`);
+    await next();
+  })
+  .get("/config", async (c) => {
+    const { account: key } = parseQuery(c, z.object({ account: AccountKey }));
+    const account = await accountByKey(c.env.DB, key);
+    const rows = await database(c.env.DB)
+      .select()
+      .from(departments)
+      .where(and(eq(departments.accountId, account.id), eq(departments.active, true)))
+      .orderBy(departments.name);
+    const withPresence = await Promise.all(
+      rows.map(async (d) => ({
+        id: d.id,
+        name: d.name,
+        initialMessage: d.initialMessage,
+        online: (await departmentRoom(c.env, account.id, d.id).presence()).online,
+      })),
+    );
+    return c.json({ account: { name: account.name, locale: account.locale }, departments: withPresence } satisfies WidgetConfigResponse);
+  })
+  .post("/chats", async (c) => {
+    const body = await parseBody(c, StartChatBody);
+    const account = await accountByKey(c.env.DB, body.account);
+    const department = await database(c.env.DB)
+      .select()
+      .from(departments)
+      .where(and(eq(departments.id, body.departmentId), eq(departments.accountId, account.id), eq(departments.active, true)))
+      .get();
+    if (!department) throw new ApiError(404, "unknown_department", "No such department");
+
+    const secret = tokenSecret(c.env);
+    const orm = database(c.env.DB);
+    const now = Date.now();
+    const ticket = await verifyToken(secret, "customer", bearer(c));
+    let customer = ticket && ticket.a === account.id
+      ? await orm.select().from(customers).where(and(eq(customers.id, ticket.c), eq(customers.accountId, account.id))).get()
+      : undefined;
+
+    if (customer) {
+      const open = await currentChat(c.env, account.id, customer.id);
+      if (open && open.status !== "closed") {
+        return c.json({
+          customerToken: bearer(c)!,
+          customer: { id: customer.id, name: customer.name, email: customer.email },
+          chat: open,
+          ws: await socketFor(c, account.id, customer.id, open),
+        } satisfies WidgetStartChatResponse, 200);
+      }
+    }
+
+    const room = departmentRoom(c.env, account.id, department.id);
+    if (!(await room.presence()).online) throw new ApiError(409, "department_offline", "Nobody is online in this department now");
+
+    const chatId = crypto.randomUUID();
+    const customerId = customer?.id ?? crypto.randomUUID();
+    const customerRow = customer
+      ? c.env.DB.prepare("UPDATE customers SET name = ?, email = ?, updated_at = ? WHERE id = ? AND account_id = ?").bind(
+          body.name,
+          body.email,
+          now,
+          customerId,
+          account.id,
+        )
+      : c.env.DB.prepare(
+          "INSERT INTO customers (id, account_id, name, email, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)",
+        ).bind(customerId, account.id, body.name, body.email, now, now);
+    // One statement takes the account's next protocol number; D1 runs statements one at a time.
+    const chatRow = c.env.DB.prepare(
+      `INSERT INTO chats (id, account_id, number, department_id, customer_id, status, origin, page_url, created_at)
+       VALUES (?, ?, (SELECT COALESCE(MAX(number), 0) + 1 FROM chats WHERE account_id = ?), ?, ?, 'waiting', ?, ?, ?)
+       RETURNING number`,
+    ).bind(chatId, account.id, account.id, department.id, customerId, body.origin, body.pageUrl ?? null, now);
+    const [, inserted] = await c.env.DB.batch<{ number: number }>([customerRow, chatRow]);
+    const number = inserted?.results[0]?.number ?? 0;
+
+    const wireCustomer: WidgetCustomer = { id: customerId, name: body.name, email: body.email };
+    const chat = await room.openChat({
+      chat: {
+        id: chatId,
+        number,
+        accountId: account.id,
+        departmentId: department.id,
+        customer: wireCustomer,
+        origin: body.origin,
+        pageUrl: body.pageUrl ?? null,
+        createdAt: now,
+      },
+      initialMessage: department.initialMessage ? { author: department.name, body: department.initialMessage } : null,
+      firstMessage: body.message,
+    });
+    const customerToken = customer ? bearer(c)! : await signToken(secret, { k: "customer", a: account.id, c: customerId, iat: now });
+    return c.json(
+      { customerToken, customer: wireCustomer, chat, ws: await socketFor(c, account.id, customerId, chat) } satisfies WidgetStartChatResponse,
+      201,
+    );
+  })
+  .get("/me", async (c) => {
+    const { account: key } = parseQuery(c, z.object({ account: AccountKey }));
+    const account = await accountByKey(c.env.DB, key);
+    const ticket = await verifyToken(tokenSecret(c.env), "customer", bearer(c));
+    const customer =
+      ticket && ticket.a === account.id
+        ? await database(c.env.DB).select().from(customers).where(and(eq(customers.id, ticket.c), eq(customers.accountId, account.id))).get()
+        : undefined;
+    if (!customer) throw new ApiError(401, "invalid_token", "Unknown or invalid customer token");
+    const chat = await currentChat(c.env, account.id, customer.id);
+    return c.json({
+      customer: { id: customer.id, name: customer.name, email: customer.email },
+      chat,
+      ws: chat ? await socketFor(c, account.id, customer.id, chat) : null,
+    } satisfies WidgetMeResponse);
+  })
+  .get("/ws", async (c) => {
+    const query = parseQuery(c, z.object({ token: z.string().min(1).max(2048), v: z.string().optional() }));
+    const ticket = await verifyToken(tokenSecret(c.env), "customer-ws", query.token);
+    if (!ticket) throw new ApiError(401, "invalid_token", "Unknown or expired socket token");
+    if (c.req.header("Upgrade")?.toLowerCase() !== "websocket") throw new ApiError(426, "upgrade_required", "Open this URL as a WebSocket");
+    const customer = await database(c.env.DB)
+      .select({ name: customers.name })
+      .from(customers)
+      .where(and(eq(customers.id, ticket.c), eq(customers.accountId, ticket.a)))
+      .get();
+    if (!customer) throw new ApiError(401, "invalid_token", "Unknown customer");
+    return forwardSocket(c.req.raw, departmentRoom(c.env, ticket.a, ticket.d), {
+      role: "customer",
+      accountId: ticket.a,
+      departmentId: ticket.d,
+      customerId: ticket.c,
+      chatId: ticket.chat,
+      name: customer.name,
+    });
+  });
