@@ -6,7 +6,7 @@ const migrations = await readD1Migrations("./migrations");
 /**
  * One `npm test`, two projects: the Workers pool (routes, rooms, protocol, in workerd with a
  * real local D1 and real Durable Objects) and Node (browser tests in Chromium against
- * `wrangler dev`).
+ * `wrangler dev`, and the deploy build).
  */
 export default defineConfig({
   test: {
@@ -32,8 +32,8 @@ export default defineConfig({
       },
       {
         test: {
-          name: "browser",
-          include: ["test/browser/**/*.test.ts"],
+          name: "node",
+          include: ["test/browser/**/*.test.ts", "test/node/**/*.test.ts"],
           environment: "node",
           testTimeout: 60_000,
           hookTimeout: 120_000,
