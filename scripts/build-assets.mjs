@@ -27,7 +27,7 @@ await Promise.all(
       bundle: true,
       minify: true,
       format: "iife",
-      target: "es2021",
+      target: "es2022",
       legalComments: "none",
       logLevel: "warning",
     }),
