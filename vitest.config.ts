@@ -33,7 +33,7 @@ export default defineConfig({
       {
         test: {
           name: "node",
-          include: ["test/browser/**/*.test.ts", "test/node/**/*.test.ts"],
+          include: ["test/browser/**/*.test.ts", "test/node/**/*.test.ts", "test/admin/**/*.test.ts"],
           environment: "node",
           testTimeout: 60_000,
           hookTimeout: 120_000,

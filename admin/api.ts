@@ -1,0 +1,85 @@
+/**
+ * The console's HTTP client: same-origin `fetch` with the session cookie, JSON in and out.
+ * Every non-2xx answer is turned into an {@link ApiError} carrying the server's error envelope
+ * (`{ error: { code, message } }`, see docs/API.md), so callers branch on `code`, not on text.
+ */
+import type { ChatStatus } from "../durable-objects/protocol";
+import type {
+  ApiError as ApiErrorBody,
+  ChatDetailResponse,
+  ChatListResponse,
+  DepartmentsResponse,
+  MeResponse,
+  WsTokenResponse,
+} from "../worker/views";
+
+/** An HTTP failure: `code` comes from the error envelope, or is `network` / `http_<status>`. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+
+  constructor(status: number, code: string, message: string) {
+    super(message);
+    this.name = "ApiError";
+    this.status = status;
+    this.code = code;
+  }
+}
+
+function isErrorBody(value: unknown): value is ApiErrorBody {
+  if (typeof value !== "object" || value === null || !("error" in value)) return false;
+  const error = (value as { error: unknown }).error;
+  return typeof error === "object" && error !== null && typeof (error as { code?: unknown }).code === "string";
+}
+
+/**
+ * Calls the API and returns the parsed JSON body (`undefined` for 204).
+ * Throws {@link ApiError} on a network failure or any non-2xx status.
+ */
+export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      credentials: "same-origin",
+      headers: body === undefined ? { accept: "application/json" } : { accept: "application/json", "content-type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(0, "network", "network error");
+  }
+  if (response.status === 204) return undefined as T;
+  const data: unknown = await response.json().catch(() => undefined);
+  if (!response.ok) {
+    if (isErrorBody(data)) throw new ApiError(response.status, data.error.code, data.error.message);
+    throw new ApiError(response.status, `http_${response.status}`, response.statusText);
+  }
+  return data as T;
+}
+
+/** Query for GET /api/chats. */
+export interface ChatQuery {
+  status: ChatStatus;
+  page: number;
+  departmentId?: string;
+  q?: string;
+  limit?: number;
+}
+
+/** The endpoints of the attendant API that the console uses. */
+export const api = {
+  me: () => request<MeResponse>("GET", "/api/me"),
+  login: (email: string, password: string) => request<{ attendant: MeResponse["attendant"] }>("POST", "/api/auth/login", { email, password }),
+  logout: () => request<void>("POST", "/api/auth/logout"),
+  setStatus: (status: "online" | "offline") => request<{ status: "online" | "offline" }>("PUT", "/api/me/status", { status }),
+  wsToken: () => request<WsTokenResponse>("POST", "/api/ws-token"),
+  departments: () => request<DepartmentsResponse>("GET", "/api/departments"),
+  chats(query: ChatQuery): Promise<ChatListResponse> {
+    const params = new URLSearchParams({ status: query.status, page: String(query.page) });
+    if (query.departmentId) params.set("departmentId", query.departmentId);
+    if (query.q) params.set("q", query.q);
+    if (query.limit) params.set("limit", String(query.limit));
+    return request<ChatListResponse>("GET", `/api/chats?${params}`);
+  },
+  chat: (id: string) => request<ChatDetailResponse>("GET", `/api/chats/${encodeURIComponent(id)}`),
+};

@@ -1,0 +1,134 @@
+/**
+ * The console application: boots from GET /api/me, signs in and out, switches the attendant's
+ * status, routes between the live desk and the history (`#/history`, `#/history/<chat id>`),
+ * and owns the live session while someone is signed in. Components call these methods and read
+ * `store`.
+ */
+import type { ChatDetailResponse, ChatListResponse, DepartmentsResponse } from "../worker/views";
+import { ApiError, api, type ChatQuery } from "./api";
+import { errorKey } from "./errors";
+import type { MessageKey } from "./i18n";
+import { LiveSession } from "./live";
+import { Store, type Route } from "./store";
+
+export function parseRoute(hash: string): Route {
+  const parts = hash.replace(/^#\/?/, "").split("/").filter(Boolean);
+  if (parts[0] !== "history") return { page: "live" };
+  return parts[1] ? { page: "transcript", chatId: decodeURIComponent(parts[1]) } : { page: "history" };
+}
+
+export class AdminApp {
+  readonly store = new Store();
+  live: LiveSession | null = null;
+  /** The Histórico filters and page, kept while the attendant reads a transcript. */
+  historyQuery: ChatQuery = { status: "closed", page: 1 };
+
+  /** Starts the app: listens to the URL and the network, then asks who is signed in. */
+  async boot(): Promise<void> {
+    this.store.route = parseRoute(location.hash);
+    addEventListener("hashchange", () => {
+      this.store.route = parseRoute(location.hash);
+      this.store.changed();
+    });
+    addEventListener("online", () => this.live?.reconnectNow());
+    try {
+      this.enter(await api.me());
+    } catch (error) {
+      this.store.signOut(error instanceof ApiError && error.status === 401 ? null : errorKey(error));
+    }
+  }
+
+  /** Signs in; resolves to the error text's key, or null on success. */
+  async login(email: string, password: string): Promise<MessageKey | null> {
+    try {
+      await api.login(email, password);
+      this.enter(await api.me());
+      return null;
+    } catch (error) {
+      return errorKey(error);
+    }
+  }
+
+  async logout(): Promise<void> {
+    this.leave(null);
+    try {
+      await api.logout();
+    } catch {
+      // The session is forgotten here anyway; the server's expires on its own.
+    }
+  }
+
+  /** Switches the attendant online/offline; the toggle follows only what the server accepted. */
+  async setOnline(online: boolean): Promise<void> {
+    const me = this.store.me;
+    if (!me) return;
+    try {
+      const { status } = await api.setStatus(online ? "online" : "offline");
+      if (this.store.me) this.store.me = { ...this.store.me, chatStatus: status };
+      this.store.changed();
+    } catch (error) {
+      if (this.expired(error)) return;
+      this.store.notify("notice.statusFailed");
+    }
+  }
+
+  navigate(route: Route): void {
+    const hash = route.page === "live" ? "#/" : route.page === "history" ? "#/history" : `#/history/${encodeURIComponent(route.chatId)}`;
+    if (location.hash !== hash) location.hash = hash;
+    this.store.route = route;
+    this.store.changed();
+  }
+
+  /** A page of chats for the history; an expired session goes back to the login screen. */
+  async history(query: ChatQuery): Promise<ChatListResponse> {
+    try {
+      return await api.chats(query);
+    } catch (error) {
+      this.expired(error);
+      throw error;
+    }
+  }
+
+  /** Departments for the Histórico filter (all of them for administrators). */
+  async departments(): Promise<DepartmentsResponse["departments"]> {
+    try {
+      return (await api.departments()).departments;
+    } catch (error) {
+      this.expired(error);
+      return (this.store.me?.departments ?? []).map((d) => ({ ...d, active: true }));
+    }
+  }
+
+  async transcript(chatId: string): Promise<ChatDetailResponse> {
+    try {
+      return await api.chat(chatId);
+    } catch (error) {
+      this.expired(error);
+      throw error;
+    }
+  }
+
+  private enter(session: Awaited<ReturnType<typeof api.me>>): void {
+    this.live?.stop();
+    this.store.signIn(session);
+    this.live = new LiveSession(this.store, {
+      token: async () => (await api.wsToken()).token,
+      onUnauthenticated: () => this.leave("login.expired"),
+      origin: `${location.protocol === "https:" ? "wss:" : "ws:"}//${location.host}`,
+    });
+    this.live.start();
+  }
+
+  private leave(notice: MessageKey | null): void {
+    this.historyQuery = { status: "closed", page: 1 };
+    this.live?.stop();
+    this.live = null;
+    this.store.signOut(notice);
+  }
+
+  private expired(error: unknown): boolean {
+    if (!(error instanceof ApiError) || error.status !== 401) return false;
+    this.leave("login.expired");
+    return true;
+  }
+}

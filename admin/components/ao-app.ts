@@ -1,0 +1,75 @@
+/**
+ * `<ao-app>`: the console's root. Boots the {@link AdminApp} and shows the login form or the
+ * console (header, Atendimento Online or Histórico, notices). Keeps the page title and `lang`
+ * in step: the title counts the customers waiting, for an attendant on another tab.
+ */
+import { css, html } from "lit";
+import { AdminApp } from "../app";
+import { t } from "../i18n";
+import { AppElement, define } from "./app-element";
+import "./ao-desk";
+import "./ao-header";
+import "./ao-history";
+import "./ao-login";
+import "./ao-notices";
+import "./ao-transcript";
+
+export class AoApp extends AppElement {
+  static override styles = [
+    ...AppElement.styles,
+    css`
+      :host {
+        display: flex;
+        flex-direction: column;
+        height: 100vh;
+        height: 100dvh;
+      }
+      main {
+        flex: 1;
+        min-height: 0;
+        overflow: auto;
+      }
+      ao-desk {
+        height: 100%;
+      }
+      .loading {
+        margin: auto;
+        color: var(--ao-muted);
+      }
+    `,
+  ];
+
+  constructor() {
+    super();
+    this.app = new AdminApp();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.app.boot();
+  }
+
+  protected override updated(): void {
+    const store = this.app.store;
+    document.documentElement.lang = store.locale;
+    const waiting = store.phase === "console" ? store.queue.length : 0;
+    document.title = waiting > 0 ? `(${waiting}) ${t("app.title")}` : t("app.title");
+  }
+
+  override render() {
+    const store = this.app.store;
+    if (store.phase === "loading") return html`<p class="loading" role="status">${t("app.loading")}</p>`;
+    if (store.phase === "login") return html`<ao-login .app=${this.app}></ao-login>`;
+    const route = store.route;
+    return html`<ao-header .app=${this.app}></ao-header>
+      <main>
+        ${route.page === "live"
+          ? html`<ao-desk .app=${this.app}></ao-desk>`
+          : route.page === "history"
+            ? html`<ao-history .app=${this.app}></ao-history>`
+            : html`<ao-transcript .app=${this.app} chat-id=${route.chatId}></ao-transcript>`}
+      </main>
+      <ao-notices .app=${this.app}></ao-notices>`;
+  }
+}
+define("ao-app", AoApp);

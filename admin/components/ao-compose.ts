@@ -1,0 +1,106 @@
+/**
+ * `<ao-compose chat-id>`: the attendant's message box. Enter sends, Shift+Enter breaks the
+ * line; typing is reported (debounced by the live session). Drafts are kept per chat while the
+ * page is open.
+ */
+import { css, html, type PropertyValues } from "lit";
+import { t } from "../i18n";
+import { AppElement, define } from "./app-element";
+
+/** MAX_MESSAGE_LENGTH in protocol.ts (not imported: the console bundles no protocol code). */
+const MAX_LENGTH = 5000;
+const drafts = new Map<string, string>();
+
+export class AoCompose extends AppElement {
+  static override properties = {
+    chatId: { attribute: "chat-id" },
+    draft: { state: true },
+  };
+  static override styles = [
+    ...AppElement.styles,
+    css`
+      form {
+        display: flex;
+        gap: 0.5rem;
+        align-items: flex-end;
+        padding: 0.6rem;
+        border-top: 1px solid var(--ao-border);
+      }
+      textarea {
+        flex: 1;
+        resize: vertical;
+        min-height: 2.6rem;
+        max-height: 12rem;
+      }
+    `,
+  ];
+
+  declare chatId: string;
+  declare draft: string;
+
+  constructor() {
+    super();
+    this.chatId = "";
+    this.draft = "";
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (changed.has("chatId")) this.draft = drafts.get(this.chatId) ?? "";
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    // A chat just opened (accepted or picked from the list): the attendant will type next.
+    if (changed.has("chatId")) this.renderRoot.querySelector("textarea")?.focus();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.app?.live?.setTyping(this.chatId, false);
+  }
+
+  private onInput(event: InputEvent): void {
+    this.draft = (event.target as HTMLTextAreaElement).value;
+    drafts.set(this.chatId, this.draft);
+    this.app.live?.setTyping(this.chatId, this.draft.trim() !== "");
+  }
+
+  private onKeyDown(event: KeyboardEvent): void {
+    if (event.key === "Enter" && !event.shiftKey && !event.isComposing) {
+      event.preventDefault();
+      this.submit();
+    }
+  }
+
+  private submit(event?: Event): void {
+    event?.preventDefault();
+    if (this.draft.trim() === "" || this.draft.length > MAX_LENGTH) return;
+    this.app.live?.send(this.chatId, this.draft);
+    this.draft = "";
+    drafts.delete(this.chatId);
+  }
+
+  override render() {
+    const tooLong = this.draft.length > MAX_LENGTH;
+    return html`<form @submit=${this.submit}>
+      <label for="compose" class="visually-hidden">${t("compose.label")}</label>
+      <textarea
+        id="compose"
+        name="compose"
+        rows="2"
+        placeholder=${t("compose.placeholder")}
+        aria-invalid=${tooLong ? "true" : "false"}
+        .value=${this.draft}
+        @input=${this.onInput}
+        @keydown=${this.onKeyDown}
+        @blur=${() => this.app.live?.setTyping(this.chatId, false)}
+      ></textarea>
+      <button type="submit" class="primary" data-testid="send" ?disabled=${this.draft.trim() === "" || tooLong}>
+        ${t("compose.send")}
+      </button>
+    </form>
+    ${tooLong ? html`<p class="muted" role="alert">${t("compose.tooLong", { n: this.draft.length, max: MAX_LENGTH })}</p>` : ""}`;
+  }
+}
+define("ao-compose", AoCompose);

@@ -1,0 +1,124 @@
+/**
+ * `<ao-header>`: account and attendant (name, role), the online/offline toggle, the sections
+ * (Atendimento Online, Histórico), the language switch and logout.
+ */
+import { css, html } from "lit";
+import { t } from "../i18n";
+import { AppElement, define } from "./app-element";
+import "./ao-language";
+
+export class AoHeader extends AppElement {
+  static override properties = { busy: { state: true } };
+  static override styles = [
+    ...AppElement.styles,
+    css`
+      header {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: 0.5rem 1rem;
+        padding: 0.5rem 1rem;
+        background: var(--ao-surface);
+        border-bottom: 1px solid var(--ao-border);
+      }
+      .brand {
+        font-weight: 600;
+        margin-right: auto;
+      }
+      .brand small {
+        font-weight: normal;
+        color: var(--ao-muted);
+        margin-left: 0.4rem;
+      }
+      nav ul {
+        display: flex;
+        gap: 0.25rem;
+      }
+      nav a {
+        display: inline-block;
+        padding: 0.35rem 0.7rem;
+        border-radius: var(--ao-radius);
+        color: inherit;
+        text-decoration: none;
+      }
+      nav a[aria-current="page"] {
+        background: var(--ao-hover);
+        font-weight: 600;
+      }
+      .who {
+        display: grid;
+        line-height: 1.2;
+        text-align: right;
+      }
+      .who small {
+        color: var(--ao-muted);
+      }
+      [data-testid="status-toggle"] {
+        display: inline-flex;
+        align-items: center;
+        gap: 0.4rem;
+        min-width: 6.5rem;
+      }
+      [data-testid="status-toggle"][aria-pressed="true"] {
+        border-color: var(--ao-online);
+      }
+      .actions {
+        display: flex;
+        align-items: center;
+        gap: 0.5rem;
+      }
+    `,
+  ];
+
+  declare busy: boolean;
+
+  constructor() {
+    super();
+    this.busy = false;
+  }
+
+  private async toggle(online: boolean): Promise<void> {
+    this.busy = true;
+    await this.app.setOnline(online);
+    this.busy = false;
+  }
+
+  override render() {
+    const { me, account, route } = this.app.store;
+    if (!me) return html``;
+    const online = me.chatStatus === "online";
+    const live = route.page === "live";
+    return html`<header>
+      <div class="brand">${t("app.title")}${account ? html`<small>${account.name}</small>` : ""}</div>
+      <nav aria-label=${t("nav.label")}>
+        <ul>
+          <li><a href="#/" data-testid="nav-live" aria-current=${live ? "page" : "false"}>${t("nav.live")}</a></li>
+          <li>
+            <a href="#/history" data-testid="nav-history" aria-current=${live ? "false" : "page"}>${t("nav.history")}</a>
+          </li>
+        </ul>
+      </nav>
+      <div class="who">
+        <span>${me.name}</span>
+        <small>${t(`role.${me.role}`)}</small>
+      </div>
+      <div class="actions">
+        <button
+          type="button"
+          data-testid="status-toggle"
+          aria-pressed=${online ? "true" : "false"}
+          aria-label=${t("status.available")}
+          title=${t("status.available")}
+          ?disabled=${this.busy}
+          @click=${() => this.toggle(!online)}
+        >
+          <span class="dot ${online ? "online" : ""}" aria-hidden="true"></span>
+          <span aria-hidden="true">${online ? t("status.online") : t("status.offline")}</span>
+        </button>
+        <ao-language .app=${this.app}></ao-language>
+        <button type="button" data-testid="logout" @click=${() => this.app.logout()}>${t("header.logout")}</button>
+      </div>
+    </header>`;
+  }
+}
+define("ao-header", AoHeader);

@@ -1,0 +1,98 @@
+/**
+ * `<ao-messages>`: the messages of one chat, oldest first, then this console's pending ones.
+ * A polite live region; it follows new messages to the bottom unless the attendant scrolled up.
+ * The attendant side's messages show whether the customer received and read them.
+ */
+import { css, html, type PropertyValues } from "lit";
+import { repeat } from "lit/directives/repeat.js";
+import { receiptOf, type ChatView, type Receipt } from "../chat-view";
+import { t, type MessageKey } from "../i18n";
+import { AppElement, define } from "./app-element";
+import { messageContent, messageStyles } from "./message-template";
+
+const RECEIPT_MARK: Record<Receipt, string> = { sent: "✓", delivered: "✓✓", read: "✓✓" };
+const RECEIPT_TEXT: Record<Receipt, MessageKey> = { sent: "message.sent", delivered: "message.delivered", read: "message.read" };
+/** Closer than this to the bottom counts as "following the conversation". */
+const STICK_PX = 80;
+
+export class AoMessages extends AppElement {
+  static override properties = { view: { attribute: false } };
+  static override styles = [
+    ...AppElement.styles,
+    messageStyles,
+    css`
+      :host {
+        display: block;
+        min-height: 0;
+      }
+      ol {
+        display: flex;
+        flex-direction: column;
+        gap: 0.5rem;
+        height: 100%;
+        overflow-y: auto;
+        padding: 1rem;
+      }
+    `,
+  ];
+
+  declare view: ChatView;
+  private stick = true;
+  private shownChatId: string | null = null;
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const list = this.renderRoot.querySelector("ol");
+    const switched = this.view.chat.id !== this.shownChatId;
+    this.stick = switched || !list || list.scrollHeight - list.scrollTop - list.clientHeight < STICK_PX;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    this.shownChatId = this.view.chat.id;
+    const list = this.renderRoot.querySelector("ol");
+    if (list && this.stick) list.scrollTop = list.scrollHeight;
+  }
+
+  override render() {
+    const view = this.view;
+    return html`<ol aria-live="polite" aria-relevant="additions" aria-label=${t("messages.label")} tabindex="0">
+      ${repeat(
+        view.messages,
+        (m) => m.id,
+        (m) => {
+          const receipt = m.author.type === "attendant" ? receiptOf(view, m) : null;
+          return html`<li class="message" data-testid="message" data-author=${m.author.type} data-seq=${m.seq}>
+            ${messageContent(
+              m,
+              receipt
+                ? html`<div class="foot">
+                    <span class="receipt" data-testid="receipt" data-status=${receipt}>
+                      <span aria-hidden="true">${RECEIPT_MARK[receipt]}</span>
+                      <span class="visually-hidden">${t(RECEIPT_TEXT[receipt])}</span>
+                    </span>
+                  </div>`
+                : undefined,
+            )}
+          </li>`;
+        },
+      )}
+      ${repeat(
+        view.pending,
+        (p) => p.clientId,
+        (p) => html`<li class="message" data-testid="pending-message" data-author="attendant" data-client-id=${p.clientId}>
+          ${messageContent(
+            { author: { type: "attendant", id: null, name: this.app.store.me?.name ?? "" }, body: p.body, createdAt: p.createdAt },
+            html`<div class="foot">
+              ${p.failed
+                ? html`<span class="failed">${t("message.failed")}</span>
+                    <button type="button" @click=${() => this.app.live?.retry(view.chat.id, p.clientId)}>${t("message.retry")}</button>`
+                : html`<span>${t("message.pending")}</span>`}
+            </div>`,
+          )}
+        </li>`,
+      )}
+    </ol>`;
+  }
+}
+define("ao-messages", AoMessages);

@@ -1,0 +1,99 @@
+/**
+ * `<ao-queue>`: the chats waiting in the attendant's departments, longest wait first. Each item
+ * opens a preview of the chat or accepts it. The list is a polite live region, so a new
+ * customer in the queue is announced.
+ */
+import { css, html } from "lit";
+import { repeat } from "lit/directives/repeat.js";
+import { formatDuration } from "../format";
+import { t } from "../i18n";
+import { AppElement, define } from "./app-element";
+import { chatSummary, summaryStyles } from "./chat-summary";
+
+/** Waiting times on screen are refreshed this often. */
+const TICK_MS = 30_000;
+
+export class AoQueue extends AppElement {
+  static override styles = [
+    ...AppElement.styles,
+    summaryStyles,
+    css`
+      li {
+        display: flex;
+        align-items: center;
+        gap: 0.4rem;
+        padding: 0.3rem;
+        border-radius: var(--ao-radius);
+      }
+      li[aria-current="true"] {
+        background: var(--ao-hover);
+      }
+      .open {
+        flex: 1;
+        min-width: 0;
+        border: none;
+        background: none;
+        padding: 0.2rem;
+      }
+      .count {
+        margin-left: 0.3rem;
+      }
+    `,
+  ];
+
+  private timer: ReturnType<typeof setInterval> | null = null;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.timer = setInterval(() => this.requestUpdate(), TICK_MS);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    if (this.timer !== null) clearInterval(this.timer);
+    this.timer = null;
+  }
+
+  override render() {
+    const store = this.app.store;
+    const queue = store.queue;
+    const now = Date.now();
+    const manyDepartments = store.departments.size > 1;
+    return html`<section aria-labelledby="queue-heading">
+      <h2 id="queue-heading">
+        ${t("queue.heading")}${queue.length > 0 ? html`<span class="badge count">${queue.length}</span>` : ""}
+      </h2>
+      <ul aria-live="polite" aria-labelledby="queue-heading">
+        ${repeat(
+          queue,
+          (view) => view.chat.id,
+          ({ chat }) => html`<li
+            data-testid="queue-item"
+            data-chat-id=${chat.id}
+            aria-current=${store.selectedChatId === chat.id ? "true" : "false"}
+          >
+            <button type="button" class="open" @click=${() => this.app.live?.open(chat.id)}>
+              ${chatSummary(
+                chat,
+                manyDepartments ? store.departmentName(chat.departmentId) : "",
+                t("queue.waiting", { time: formatDuration(now - chat.createdAt) }),
+              )}
+            </button>
+            <button
+              type="button"
+              class="primary"
+              data-testid="accept"
+              aria-label=${t("queue.acceptLabel", { name: chat.customer.name, number: chat.number })}
+              ?disabled=${store.accepting.has(chat.id)}
+              @click=${() => this.app.live?.accept(chat.id)}
+            >
+              ${t("queue.accept")}
+            </button>
+          </li>`,
+        )}
+      </ul>
+      ${queue.length === 0 ? html`<p class="muted">${t("queue.empty")}</p>` : ""}
+    </section>`;
+  }
+}
+define("ao-queue", AoQueue);

@@ -1,0 +1,271 @@
+/**
+ * Console texts in Brazilian Portuguese (the default) and English. The chosen language is kept
+ * in localStorage; product names stay in Portuguese in both ("Atendimento Online", "Histórico").
+ */
+
+const ptBR = {
+  "app.title": "Atendimento Online",
+  "app.loading": "Carregando…",
+  "app.language": "Idioma",
+  "login.heading": "Entrar no console",
+  "login.email": "E-mail",
+  "login.password": "Senha",
+  "login.submit": "Entrar",
+  "login.submitting": "Entrando…",
+  "login.invalid": "E-mail ou senha incorretos.",
+  "login.rateLimited": "Muitas tentativas. Aguarde um minuto e tente novamente.",
+  "login.expired": "Sua sessão expirou. Entre novamente.",
+  "error.network": "Sem conexão com o servidor. Tente novamente.",
+  "error.generic": "Algo deu errado. Tente novamente.",
+  "role.administrator": "Administrador",
+  "role.department_manager": "Gerente de departamento",
+  "role.attendant": "Atendente",
+  "status.available": "Disponível para atendimento",
+  "status.online": "Online",
+  "status.offline": "Offline",
+  "header.logout": "Sair",
+  "nav.label": "Seções",
+  "nav.live": "Atendimento Online",
+  "nav.history": "Histórico",
+  "conn.connecting": "Conectando a {department}…",
+  "conn.reconnecting": "Sem conexão com {department}. Reconectando…",
+  "conn.stopped": "Conexão com {department} encerrada. Recarregue a página.",
+  "queue.heading": "Fila de espera",
+  "queue.empty": "Nenhum cliente aguardando.",
+  "queue.accept": "Atender",
+  "queue.acceptLabel": "Atender {name} (#{number})",
+  "queue.waiting": "aguardando há {time}",
+  "mine.heading": "Meus atendimentos",
+  "mine.empty": "Nenhum atendimento em andamento.",
+  "others.heading": "Outros atendentes",
+  "others.empty": "Nenhum outro atendimento em andamento.",
+  "presence.heading": "Atendentes",
+  "presence.departmentOnline": "online",
+  "presence.departmentOffline": "offline",
+  "presence.none": "Nenhum atendente.",
+  "chat.select": "Selecione um atendimento na lista.",
+  "chat.back": "Voltar",
+  "chat.customer": "Cliente",
+  "chat.email": "E-mail",
+  "chat.page": "Página",
+  "chat.department": "Departamento",
+  "chat.status": "Situação",
+  "chat.waitingStatus": "Aguardando atendimento",
+  "chat.attendedBy": "Atendido por {name}",
+  "chat.close": "Encerrar",
+  "chat.dismiss": "Remover da lista",
+  "chat.closed": "Atendimento encerrado.",
+  "chat.closedBy.customer": "Atendimento encerrado pelo cliente.",
+  "chat.closedBy.attendant": "Atendimento encerrado pelo atendente.",
+  "chat.closedBy.system": "Atendimento encerrado automaticamente.",
+  "chat.closedBadge": "Encerrado",
+  "chat.unread": "{n} não lidas",
+  "chat.unreadOne": "1 não lida",
+  "chat.typing": "{name} está digitando…",
+  "chat.loading": "Carregando mensagens…",
+  "chat.readOnly": "Você está acompanhando este atendimento.",
+  "messages.label": "Mensagens",
+  "messages.empty": "Nenhuma mensagem.",
+  "message.you": "Você",
+  "message.system": "Sistema",
+  "message.pending": "Enviando…",
+  "message.failed": "Não enviada.",
+  "message.retry": "Tentar de novo",
+  "message.sent": "Enviada",
+  "message.delivered": "Entregue",
+  "message.read": "Lida",
+  "compose.label": "Mensagem",
+  "compose.placeholder": "Escreva uma mensagem (Enter envia, Shift+Enter quebra a linha)",
+  "compose.send": "Enviar",
+  "compose.tooLong": "Mensagem longa demais ({n}/{max}).",
+  "notice.chatTaken": "Este atendimento foi assumido por outro atendente.",
+  "notice.takenBy": "{name} assumiu o atendimento #{number}.",
+  "notice.chatClosed": "Este atendimento já foi encerrado.",
+  "notice.forbidden": "Você não tem permissão para esta ação.",
+  "notice.notFound": "Atendimento não encontrado.",
+  "notice.unsupported": "Versão do console incompatível com o servidor. Recarregue a página.",
+  "notice.error": "Erro: {message}",
+  "notice.statusFailed": "Não foi possível mudar seu status.",
+  "notice.dismiss": "Fechar aviso",
+  "notices.label": "Avisos",
+  "history.heading": "Histórico",
+  "history.filters": "Filtros",
+  "history.department": "Departamento",
+  "history.allDepartments": "Todos",
+  "history.search": "Buscar",
+  "history.searchPlaceholder": "Cliente, e-mail ou texto",
+  "history.apply": "Filtrar",
+  "history.empty": "Nenhum atendimento encerrado.",
+  "history.loading": "Carregando…",
+  "history.prev": "Anterior",
+  "history.next": "Próxima",
+  "history.page": "Página {n}",
+  "history.messages": "{n} mensagens",
+  "history.oneMessage": "1 mensagem",
+  "history.closedAt": "Encerrado em {date}",
+  "history.noAttendant": "Sem atendente",
+  "transcript.back": "Voltar ao histórico",
+  "transcript.heading": "Atendimento #{number}",
+  "transcript.started": "Iniciado em {date}",
+  "transcript.empty": "Sem mensagens.",
+  "time.lessThanMinute": "menos de 1 min",
+  "time.minutes": "{n} min",
+  "time.hours": "{h} h {m} min",
+} as const;
+
+/** A text's key. */
+export type MessageKey = keyof typeof ptBR;
+
+const en: Record<MessageKey, string> = {
+  "app.title": "Atendimento Online",
+  "app.loading": "Loading…",
+  "app.language": "Language",
+  "login.heading": "Sign in to the console",
+  "login.email": "E-mail",
+  "login.password": "Password",
+  "login.submit": "Sign in",
+  "login.submitting": "Signing in…",
+  "login.invalid": "Incorrect e-mail or password.",
+  "login.rateLimited": "Too many attempts. Wait a minute and try again.",
+  "login.expired": "Your session has expired. Please sign in again.",
+  "error.network": "Cannot reach the server. Try again.",
+  "error.generic": "Something went wrong. Try again.",
+  "role.administrator": "Administrator",
+  "role.department_manager": "Department manager",
+  "role.attendant": "Attendant",
+  "status.available": "Available for chats",
+  "status.online": "Online",
+  "status.offline": "Offline",
+  "header.logout": "Log out",
+  "nav.label": "Sections",
+  "nav.live": "Atendimento Online (Live chat)",
+  "nav.history": "Histórico (History)",
+  "conn.connecting": "Connecting to {department}…",
+  "conn.reconnecting": "Connection to {department} lost. Reconnecting…",
+  "conn.stopped": "Connection to {department} ended. Reload the page.",
+  "queue.heading": "Queue",
+  "queue.empty": "No customers waiting.",
+  "queue.accept": "Accept",
+  "queue.acceptLabel": "Accept {name} (#{number})",
+  "queue.waiting": "waiting for {time}",
+  "mine.heading": "My chats",
+  "mine.empty": "No chats in progress.",
+  "others.heading": "Other attendants",
+  "others.empty": "No other chats in progress.",
+  "presence.heading": "Attendants",
+  "presence.departmentOnline": "online",
+  "presence.departmentOffline": "offline",
+  "presence.none": "No attendants.",
+  "chat.select": "Select a chat from the list.",
+  "chat.back": "Back",
+  "chat.customer": "Customer",
+  "chat.email": "E-mail",
+  "chat.page": "Page",
+  "chat.department": "Department",
+  "chat.status": "Status",
+  "chat.waitingStatus": "Waiting for an attendant",
+  "chat.attendedBy": "Handled by {name}",
+  "chat.close": "Close chat",
+  "chat.dismiss": "Remove from list",
+  "chat.closed": "Chat closed.",
+  "chat.closedBy.customer": "Chat closed by the customer.",
+  "chat.closedBy.attendant": "Chat closed by the attendant.",
+  "chat.closedBy.system": "Chat closed automatically.",
+  "chat.closedBadge": "Closed",
+  "chat.unread": "{n} unread",
+  "chat.unreadOne": "1 unread",
+  "chat.typing": "{name} is typing…",
+  "chat.loading": "Loading messages…",
+  "chat.readOnly": "You are following this chat.",
+  "messages.label": "Messages",
+  "messages.empty": "No messages.",
+  "message.you": "You",
+  "message.system": "System",
+  "message.pending": "Sending…",
+  "message.failed": "Not sent.",
+  "message.retry": "Retry",
+  "message.sent": "Sent",
+  "message.delivered": "Delivered",
+  "message.read": "Read",
+  "compose.label": "Message",
+  "compose.placeholder": "Write a message (Enter sends, Shift+Enter adds a line)",
+  "compose.send": "Send",
+  "compose.tooLong": "Message too long ({n}/{max}).",
+  "notice.chatTaken": "This chat was taken by another attendant.",
+  "notice.takenBy": "{name} took chat #{number}.",
+  "notice.chatClosed": "This chat is already closed.",
+  "notice.forbidden": "You are not allowed to do that.",
+  "notice.notFound": "Chat not found.",
+  "notice.unsupported": "This console does not match the server's version. Reload the page.",
+  "notice.error": "Error: {message}",
+  "notice.statusFailed": "Could not change your status.",
+  "notice.dismiss": "Dismiss notice",
+  "notices.label": "Notices",
+  "history.heading": "Histórico (History)",
+  "history.filters": "Filters",
+  "history.department": "Department",
+  "history.allDepartments": "All",
+  "history.search": "Search",
+  "history.searchPlaceholder": "Customer, e-mail or text",
+  "history.apply": "Filter",
+  "history.empty": "No closed chats.",
+  "history.loading": "Loading…",
+  "history.prev": "Previous",
+  "history.next": "Next",
+  "history.page": "Page {n}",
+  "history.messages": "{n} messages",
+  "history.oneMessage": "1 message",
+  "history.closedAt": "Closed on {date}",
+  "history.noAttendant": "No attendant",
+  "transcript.back": "Back to history",
+  "transcript.heading": "Chat #{number}",
+  "transcript.started": "Started on {date}",
+  "transcript.empty": "No messages.",
+  "time.lessThanMinute": "less than 1 min",
+  "time.minutes": "{n} min",
+  "time.hours": "{h} h {m} min",
+};
+
+export const LOCALES = ["pt-BR", "en"] as const;
+export type Locale = (typeof LOCALES)[number];
+
+const dictionaries: Record<Locale, Record<MessageKey, string>> = { "pt-BR": ptBR, en };
+const STORAGE_KEY = "atendimento-online:console-locale";
+
+export function isLocale(value: unknown): value is Locale {
+  return LOCALES.some((locale) => locale === value);
+}
+
+function savedLocale(): Locale {
+  try {
+    const saved = globalThis.localStorage?.getItem(STORAGE_KEY);
+    if (isLocale(saved)) return saved;
+  } catch {
+    // Storage can be blocked (privacy settings): fall back to the default.
+  }
+  return "pt-BR";
+}
+
+let current: Locale = savedLocale();
+
+/** The language in use. */
+export function getLocale(): Locale {
+  return current;
+}
+
+/** Switches the language and remembers it; callers re-render. */
+export function setLocale(locale: Locale): void {
+  current = locale;
+  try {
+    globalThis.localStorage?.setItem(STORAGE_KEY, locale);
+  } catch {
+    // Not remembered across reloads; the switch still applies now.
+  }
+}
+
+/** The text for `key` in the current language, with `{name}` placeholders filled in. */
+export function t(key: MessageKey, params?: Record<string, string | number>): string {
+  const text = dictionaries[current][key];
+  if (!params) return text;
+  return text.replace(/\{(\w+)\}/g, (match, name: string) => (name in params ? String(params[name]) : match));
+}

@@ -1,0 +1,160 @@
+/**
+ * The console's state: who is signed in, the departments' connections and attendants, every
+ * open chat the console knows of, the selected chat and the notices. Components read it and
+ * re-render on its `change` event; only the app and the live session write to it.
+ */
+import type { WireAttendant } from "../durable-objects/protocol";
+import type { Me, MeResponse } from "../worker/views";
+import { newChatView, type ChatView } from "./chat-view";
+import { getLocale, setLocale, type Locale, type MessageKey } from "./i18n";
+
+export type Phase = "loading" | "login" | "console";
+export type Connection = "connecting" | "open" | "reconnecting" | "stopped";
+
+export interface DepartmentState {
+  id: string;
+  name: string;
+  connection: Connection;
+  /** Whether the department takes chats now (someone online). */
+  online: boolean;
+  attendants: WireAttendant[];
+}
+
+/** A message for the attendant; kept as a key so that it follows a language switch. */
+export interface Notice {
+  id: number;
+  key: MessageKey;
+  params?: Record<string, string | number>;
+  /** The chat it is about, so that one event does not stack two notices. */
+  chatId?: string;
+}
+
+/** Where the console is: the live desk, the history list or one transcript. */
+export type Route = { page: "live" } | { page: "history" } | { page: "transcript"; chatId: string };
+
+const NOTICE_LIMIT = 4;
+
+export class Store extends EventTarget {
+  phase: Phase = "loading";
+  me: Me | null = null;
+  account: MeResponse["account"] | null = null;
+  /** Shown on the login screen (expired session, boot failure). */
+  loginNotice: MessageKey | null = null;
+  route: Route = { page: "live" };
+  departments = new Map<string, DepartmentState>();
+  chats = new Map<string, ChatView>();
+  selectedChatId: string | null = null;
+  /** Chats this console asked to accept and has no answer for yet. */
+  accepting = new Set<string>();
+  notices: Notice[] = [];
+  private nextNoticeId = 1;
+  private scheduled = false;
+
+  get locale(): Locale {
+    return getLocale();
+  }
+
+  /** Announces a change once per microtask, however many writes it groups. */
+  changed(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    queueMicrotask(() => {
+      this.scheduled = false;
+      this.dispatchEvent(new Event("change"));
+    });
+  }
+
+  setLocale(locale: Locale): void {
+    setLocale(locale);
+    this.changed();
+  }
+
+  /** Enters the console for this attendant, with empty live state. */
+  signIn(session: MeResponse): void {
+    this.reset();
+    this.me = session.attendant;
+    this.account = session.account;
+    this.phase = "console";
+    this.loginNotice = null;
+    for (const d of session.attendant.departments) {
+      this.departments.set(d.id, { id: d.id, name: d.name, connection: "connecting", online: false, attendants: [] });
+    }
+    this.changed();
+  }
+
+  /** Back to the login screen, forgetting everything live. */
+  signOut(notice: MessageKey | null = null): void {
+    this.reset();
+    this.phase = "login";
+    this.loginNotice = notice;
+    this.changed();
+  }
+
+  private reset(): void {
+    this.me = null;
+    this.account = null;
+    this.departments.clear();
+    this.chats.clear();
+    this.selectedChatId = null;
+    this.accepting.clear();
+    this.notices = [];
+  }
+
+  /** Administrators and department managers watch (and may close) other attendants' chats. */
+  get isSupervisor(): boolean {
+    return this.me?.role === "administrator" || this.me?.role === "department_manager";
+  }
+
+  isMine(view: ChatView): boolean {
+    return view.chat.attendant !== null && view.chat.attendant.id === this.me?.id;
+  }
+
+  /** Waiting chats, longest wait first. */
+  get queue(): ChatView[] {
+    return [...this.chats.values()].filter((v) => v.chat.status === "waiting").sort((a, b) => a.chat.createdAt - b.chat.createdAt);
+  }
+
+  /** This attendant's chats, including closed ones not yet dismissed, oldest first. */
+  get myChats(): ChatView[] {
+    return [...this.chats.values()]
+      .filter((v) => v.chat.status !== "waiting" && this.isMine(v))
+      .sort((a, b) => (a.chat.acceptedAt ?? a.chat.createdAt) - (b.chat.acceptedAt ?? b.chat.createdAt));
+  }
+
+  /** Other attendants' chats: only supervisors see them. */
+  get otherChats(): ChatView[] {
+    if (!this.isSupervisor) return [];
+    return [...this.chats.values()]
+      .filter((v) => v.chat.status !== "waiting" && !this.isMine(v))
+      .sort((a, b) => (a.chat.acceptedAt ?? a.chat.createdAt) - (b.chat.acceptedAt ?? b.chat.createdAt));
+  }
+
+  get selected(): ChatView | null {
+    return this.selectedChatId === null ? null : (this.chats.get(this.selectedChatId) ?? null);
+  }
+
+  departmentName(id: string): string {
+    return this.departments.get(id)?.name ?? "";
+  }
+
+  /** Adds a notice; the oldest go when there are too many. */
+  notify(key: MessageKey, params?: Record<string, string | number>, chatId?: string): void {
+    this.notices = [...this.notices, { id: this.nextNoticeId++, key, params, chatId }].slice(-NOTICE_LIMIT);
+    this.changed();
+  }
+
+  dismissNotice(id: number): void {
+    this.notices = this.notices.filter((n) => n.id !== id);
+    this.changed();
+  }
+
+  /** Adds or replaces a chat's view (a new view for a chat not seen before). */
+  viewFor(chat: ChatView["chat"]): ChatView {
+    let view = this.chats.get(chat.id);
+    if (!view) {
+      view = newChatView(chat);
+      this.chats.set(chat.id, view);
+    }
+    return view;
+  }
+}
