@@ -12,6 +12,9 @@ import { chatRoutes } from "./routes/chats";
 import { departmentRoutes } from "./routes/departments";
 import { healthRoutes } from "./routes/health";
 import { meRoutes } from "./routes/me";
+import { popupRoutes } from "./routes/popup";
+import { reportRoutes } from "./routes/reports";
+import { settingsRoutes } from "./routes/settings";
 import { widgetRoutes } from "./routes/widget";
 
 export const app = new Hono<AppEnv>();
@@ -23,6 +26,9 @@ app.route("/api/me", meRoutes);
 app.route("/api", attendantSocketRoutes);
 app.route("/api/departments", departmentRoutes);
 app.route("/api/chats", chatRoutes);
+app.route("/api/settings", settingsRoutes);
+app.route("/api/reports", reportRoutes);
+app.route("/chat", popupRoutes);
 
 app.notFound((c) => c.json({ error: { code: "not_found", message: "No such route" } }, 404));
 

@@ -4,6 +4,9 @@
  */
 import type { WireChat, WireMessage } from "../durable-objects/protocol";
 import type { ChatOrigin, ChatStatus, PresenceStatus, Role } from "./db/schema";
+import type { AccountSettings, DepartmentSettings, EffectiveLook } from "./settings/schema";
+
+export type { AccountSettings, DepartmentSettings, EffectiveLook };
 
 export interface ApiError {
   error: { code: string; message: string };
@@ -14,11 +17,17 @@ export interface WidgetDepartment {
   name: string;
   online: boolean;
   initialMessage: string;
+  /** The account's look with this department's overrides. */
+  look: EffectiveLook;
 }
 
 export interface WidgetConfigResponse {
   account: { name: string; locale: string };
   departments: WidgetDepartment[];
+  /** The account's look (no department's overrides). */
+  look: EffectiveLook;
+  /** Whether to ask for the satisfaction survey when a chat closes. */
+  surveyEnabled: boolean;
 }
 
 export interface WidgetCustomer {
@@ -90,8 +99,74 @@ export interface ChatListResponse {
 export interface ChatDetailResponse {
   chat: ChatListItem;
   messages: WireMessage[];
+  /** The customer's satisfaction answer, when there is one. */
+  survey: ChatSurvey | null;
 }
 
 export interface DepartmentsResponse {
   departments: { id: string; name: string; active: boolean }[];
+}
+
+// ---------------------------------------------------------------- customization, identity, survey
+
+export interface WidgetIdentifyResponse {
+  customerToken: string;
+  customer: WidgetCustomer;
+  verified: true;
+}
+
+/** One of the customer's past or open chats, for the widget's history. */
+export interface WidgetHistoryChat {
+  id: string;
+  number: number;
+  departmentId: string;
+  status: ChatStatus;
+  createdAt: number;
+  closedAt: number | null;
+  attendant: { id: string; name: string } | null;
+}
+
+export interface WidgetHistoryResponse {
+  chats: WidgetHistoryChat[];
+}
+
+export interface WidgetMessagesResponse {
+  messages: WireMessage[];
+}
+
+/** A satisfaction survey answer ("Pesquisa de satisfação"). */
+export interface ChatSurvey {
+  solved: boolean;
+  /** 1 (bad) to 5 (excellent). */
+  grade: number;
+  comment: string | null;
+  createdAt: number;
+}
+
+export interface WidgetSurveyResponse {
+  survey: ChatSurvey;
+}
+
+/** GET /api/settings: the stored documents, with the schema's defaults filled in. */
+export interface SettingsResponse {
+  account: AccountSettings;
+  /** Only the departments the attendant may see that have a document. */
+  departments: Record<string, DepartmentSettings>;
+  /** The identity verification secret; administrators only. */
+  identitySecret?: string;
+}
+
+export interface SatisfactionRow {
+  id: string;
+  name: string;
+  answers: number;
+  /** Mean grade, 1 to 5. */
+  averageGrade: number;
+  /** Share of answers that said the problem was solved, 0 to 1. */
+  solvedRate: number;
+}
+
+export interface SatisfactionReportResponse {
+  byAttendant: SatisfactionRow[];
+  byDepartment: SatisfactionRow[];
 }

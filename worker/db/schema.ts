@@ -6,7 +6,7 @@
  * Migrations in `migrations/` are generated from this file with `npm run db:generate`.
  */
 import { sql } from "drizzle-orm";
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 export const ROLES = ["administrator", "department_manager", "attendant"] as const;
 export type Role = (typeof ROLES)[number];
@@ -108,7 +108,14 @@ export const customers = sqliteTable(
     createdAt: integer("created_at").notNull(),
     updatedAt: integer("updated_at").notNull(),
   },
-  (t) => [index("customers_account_email_idx").on(t.accountId, t.email)],
+  (t) => [
+    index("customers_account_email_idx").on(t.accountId, t.email),
+    // One customer per verified e-mail and account: two devices identifying at the same
+    // moment end up with the same customer (the second insert is ignored), never two.
+    uniqueIndex("customers_account_verified_email_idx")
+      .on(t.accountId, t.verifiedEmail)
+      .where(sql`verified_email IS NOT NULL`),
+  ],
 );
 
 export const chats = sqliteTable(
@@ -170,4 +177,29 @@ export const settings = sqliteTable(
     updatedAt: integer("updated_at").notNull(),
   },
   (t) => [primaryKey({ columns: [t.accountId, t.departmentId] })],
+);
+
+/**
+ * "Pesquisa de satisfação": the customer's answer after a chat closed. The chat id is the
+ * primary key, so one answer per chat holds even when two submissions race (the second insert
+ * conflicts). Department and attendant are copied from the chat so reports need no join on chats.
+ */
+export const chatSurveys = sqliteTable(
+  "chat_surveys",
+  {
+    chatId: text("chat_id").primaryKey().references(() => chats.id),
+    accountId: text("account_id").notNull().references(() => accounts.id),
+    departmentId: text("department_id").notNull().references(() => departments.id),
+    /** Null when the chat closed before anyone accepted it. */
+    attendantId: text("attendant_id").references(() => attendants.id),
+    solved: integer("solved", { mode: "boolean" }).notNull(),
+    grade: integer("grade").notNull(),
+    comment: text("comment"),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [
+    check("chat_surveys_grade_check", sql`${t.grade} BETWEEN 1 AND 5`),
+    index("chat_surveys_account_department_idx").on(t.accountId, t.departmentId, t.createdAt),
+    index("chat_surveys_account_attendant_idx").on(t.accountId, t.attendantId),
+  ],
 );

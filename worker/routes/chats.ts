@@ -12,6 +12,7 @@ import { database } from "../db/client";
 import { attendants, CHAT_STATUSES, chatMessages, chats, customers, departments } from "../db/schema";
 import type { AppEnv } from "../env";
 import { notFound } from "../errors";
+import { surveyOfChat } from "../surveys";
 import { idParam, parseQuery } from "../validate";
 import type { ChatDetailResponse, ChatListItem, ChatListResponse } from "../views";
 
@@ -126,12 +127,15 @@ export const chatRoutes = new Hono<AppEnv>()
     const allowed = (await visibleDepartments(c.env.DB, who)).map((d) => d.id);
     const row = await baseQuery(c.env.DB).where(and(eq(chats.id, id.data), eq(chats.accountId, who.accountId))).get();
     if (!row || !allowed.includes(row.departmentId)) throw notFound("No such chat");
-    const messages = await database(c.env.DB)
-      .select()
-      .from(chatMessages)
-      .where(and(eq(chatMessages.chatId, row.id), eq(chatMessages.accountId, who.accountId)))
-      .orderBy(asc(chatMessages.seq))
-      .limit(5000);
+    const [messages, survey] = await Promise.all([
+      database(c.env.DB)
+        .select()
+        .from(chatMessages)
+        .where(and(eq(chatMessages.chatId, row.id), eq(chatMessages.accountId, who.accountId)))
+        .orderBy(asc(chatMessages.seq))
+        .limit(5000),
+      surveyOfChat(c.env.DB, who.accountId, row.id),
+    ]);
     return c.json({
       chat: toListItem(row),
       messages: messages.map((m) => ({
@@ -143,5 +147,6 @@ export const chatRoutes = new Hono<AppEnv>()
         createdAt: m.createdAt,
         clientId: null,
       })),
+      survey,
     } satisfies ChatDetailResponse);
   });

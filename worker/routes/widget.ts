@@ -9,17 +9,22 @@ import { cors } from "hono/cors";
 import * as z from "zod";
 import { departmentRoom } from "../access";
 import { CUSTOMER_SOCKET_TTL_MS, signToken, tokenSecret, verifyToken } from "../auth/tokens";
+import { invalidCustomerHash, verifiedCustomer, verifyCustomerHash } from "../customer-identity";
 import { database } from "../db/client";
-import { accounts, CHAT_ORIGINS, chats, customers, departments } from "../db/schema";
+import { CHAT_ORIGINS, chats, customers, departments } from "../db/schema";
 import type { AppEnv } from "../env";
 import { ApiError } from "../errors";
 import { clientIp, enforce } from "../rate-limit";
 import { forwardSocket } from "../socket-forward";
 import { parseBody, parseQuery } from "../validate";
-import type { WidgetConfigResponse, WidgetCustomer, WidgetMeResponse, WidgetSocket, WidgetStartChatResponse } from "../views";
+import type { WidgetCustomer, WidgetMeResponse, WidgetSocket, WidgetStartChatResponse } from "../views";
 import { MAX_MESSAGE_LENGTH } from "../../durable-objects/protocol";
+import { widgetConfigRoutes } from "./widget-config";
+import { widgetHistoryRoutes } from "./widget-history";
+import { widgetIdentifyRoutes } from "./widget-identify";
+import { widgetSurveyRoutes } from "./widget-survey";
+import { AccountKey, accountByKey, bearer, requireCustomer, tokenCustomer } from "./widget-common";
 
-const AccountKey = z.string().min(1).max(100);
 /** How long a closed chat is still shown to the customer after a reload. */
 const RECENTLY_CLOSED_MS = 60 * 60_000;
 
@@ -31,18 +36,9 @@ const StartChatBody = z.object({
   message: z.string().trim().min(1).max(MAX_MESSAGE_LENGTH),
   pageUrl: z.url({ protocol: /^https?$/ }).max(2000).optional(),
   origin: z.enum(CHAT_ORIGINS).default("widget"),
+  /** Identity verification, as in POST /identify: the chat then belongs to the verified customer. */
+  customerHash: z.string().max(200).optional(),
 });
-
-async function accountByKey(db: D1Database, key: string) {
-  const account = await database(db).select().from(accounts).where(eq(accounts.publicKey, key)).get();
-  if (!account) throw new ApiError(404, "unknown_account", "No account has this key");
-  return account;
-}
-
-function bearer(c: Context<AppEnv>): string | null {
-  const header = c.req.header("Authorization");
-  return header?.startsWith("Bearer ") ? header.slice(7) : null;
-}
 
 async function socketFor(c: Context<AppEnv>, accountId: string, customerId: string, chat: { id: string; departmentId: string }): Promise<WidgetSocket> {
   const token = await signToken(tokenSecret(c.env), {
@@ -82,24 +78,10 @@ export const widgetRoutes = new Hono<AppEnv>()
     if (c.req.method !== "OPTIONS") await enforce(c.env.PUBLIC_LIMITER, `widget:${clientIp(c)}`);
     await next();
   })
-  .get("/config", async (c) => {
-    const { account: key } = parseQuery(c, z.object({ account: AccountKey }));
-    const account = await accountByKey(c.env.DB, key);
-    const rows = await database(c.env.DB)
-      .select()
-      .from(departments)
-      .where(and(eq(departments.accountId, account.id), eq(departments.active, true)))
-      .orderBy(departments.name);
-    const withPresence = await Promise.all(
-      rows.map(async (d) => ({
-        id: d.id,
-        name: d.name,
-        initialMessage: d.initialMessage,
-        online: (await departmentRoom(c.env, account.id, d.id).presence()).online,
-      })),
-    );
-    return c.json({ account: { name: account.name, locale: account.locale }, departments: withPresence } satisfies WidgetConfigResponse);
-  })
+  .route("/", widgetConfigRoutes)
+  .route("/", widgetIdentifyRoutes)
+  .route("/", widgetHistoryRoutes)
+  .route("/", widgetSurveyRoutes)
   .post("/chats", async (c) => {
     const body = await parseBody(c, StartChatBody);
     const account = await accountByKey(c.env.DB, body.account);
@@ -111,18 +93,25 @@ export const widgetRoutes = new Hono<AppEnv>()
     if (!department) throw new ApiError(404, "unknown_department", "No such department");
 
     const secret = tokenSecret(c.env);
-    const orm = database(c.env.DB);
     const now = Date.now();
-    const ticket = await verifyToken(secret, "customer", bearer(c));
-    let customer = ticket && ticket.a === account.id
-      ? await orm.select().from(customers).where(and(eq(customers.id, ticket.c), eq(customers.accountId, account.id))).get()
-      : undefined;
+    let customer: WidgetCustomer | undefined = await tokenCustomer(c, account.id);
+    /** The Bearer, kept while it names the customer this chat is for. */
+    let customerToken = customer ? bearer(c) : null;
+    if (body.customerHash !== undefined) {
+      // Checked before anything is written: a forged hash changes nothing.
+      if (!(await verifyCustomerHash(account.secret, body.email, body.customerHash))) throw invalidCustomerHash();
+      const verified = await verifiedCustomer(c.env.DB, account.id, body.name, body.email);
+      if (verified.id !== customer?.id) customerToken = null;
+      customer = verified;
+    }
+    const tokenFor = async (customerId: string) =>
+      customerToken ?? signToken(secret, { k: "customer", a: account.id, c: customerId, iat: now });
 
     if (customer) {
       const open = await currentChat(c.env, account.id, customer.id);
       if (open && open.status !== "closed") {
         return c.json({
-          customerToken: bearer(c)!,
+          customerToken: await tokenFor(customer.id),
           customer: { id: customer.id, name: customer.name, email: customer.email },
           chat: open,
           ws: await socketFor(c, account.id, customer.id, open),
@@ -170,21 +159,15 @@ export const widgetRoutes = new Hono<AppEnv>()
       initialMessage: department.initialMessage ? { author: department.name, body: department.initialMessage } : null,
       firstMessage: body.message,
     });
-    const customerToken = customer ? bearer(c)! : await signToken(secret, { k: "customer", a: account.id, c: customerId, iat: now });
     return c.json(
-      { customerToken, customer: wireCustomer, chat, ws: await socketFor(c, account.id, customerId, chat) } satisfies WidgetStartChatResponse,
+      { customerToken: await tokenFor(customerId), customer: wireCustomer, chat, ws: await socketFor(c, account.id, customerId, chat) } satisfies WidgetStartChatResponse,
       201,
     );
   })
   .get("/me", async (c) => {
     const { account: key } = parseQuery(c, z.object({ account: AccountKey }));
     const account = await accountByKey(c.env.DB, key);
-    const ticket = await verifyToken(tokenSecret(c.env), "customer", bearer(c));
-    const customer =
-      ticket && ticket.a === account.id
-        ? await database(c.env.DB).select().from(customers).where(and(eq(customers.id, ticket.c), eq(customers.accountId, account.id))).get()
-        : undefined;
-    if (!customer) throw new ApiError(401, "invalid_token", "Unknown or invalid customer token");
+    const customer = await requireCustomer(c, account.id);
     const chat = await currentChat(c.env, account.id, customer.id);
     return c.json({
       customer: { id: customer.id, name: customer.name, email: customer.email },

@@ -1,0 +1,96 @@
+/**
+ * GET /chat/:key: the pop-up chat page, for a link or a `window.open` instead of the embedded
+ * launcher. A small HTML document that loads `/widget.js` and puts the element on the whole
+ * page (`mode="popup"`: opened, no launcher). Every value written into the page is escaped by
+ * hono/html, and only values read back from D1 are written: an unknown key or department gets
+ * a plain 404 that repeats nothing from the request.
+ */
+import { and, eq } from "drizzle-orm";
+import { Hono, type Context } from "hono";
+import { html } from "hono/html";
+import { database } from "../db/client";
+import { accounts, departments } from "../db/schema";
+import type { AppEnv } from "../env";
+import { clientIp, enforce } from "../rate-limit";
+
+type Lang = "pt-BR" | "en";
+
+const TEXT: Record<Lang, { title: string; noscript: string }> = {
+  "pt-BR": { title: "Atendimento", noscript: "Ative o JavaScript para conversar com a gente." },
+  en: { title: "Chat", noscript: "Turn on JavaScript to chat with us." },
+};
+
+/**
+ * The page only runs our own scripts and talks to our own origin (HTTP and WebSocket). Inline
+ * styles stay allowed: Lit falls back to <style> elements where constructable stylesheets are
+ * missing. No frame-ancestors: a help desk may show this page inside its own app.
+ */
+const CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "connect-src 'self' ws: wss:",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join("; ");
+
+/** Same choice as the widget's `pickLang`: the first supported language among the candidates. */
+function pickLang(...candidates: (string | undefined)[]): Lang {
+  for (const candidate of candidates) {
+    const tag = candidate?.trim().toLowerCase();
+    if (tag?.startsWith("en")) return "en";
+    if (tag?.startsWith("pt")) return "pt-BR";
+  }
+  return "pt-BR";
+}
+
+function notFoundPage(c: Context<AppEnv>) {
+  return c.text("Chat not found", 404, { "Cache-Control": "no-cache" });
+}
+
+export const popupRoutes = new Hono<AppEnv>().get("/:key", async (c) => {
+  await enforce(c.env.PUBLIC_LIMITER, `popup:${clientIp(c)}`);
+  const key = c.req.param("key");
+  const departmentId = c.req.query("department");
+  if (key.length > 100 || (departmentId !== undefined && departmentId.length > 100)) return notFoundPage(c);
+  const orm = database(c.env.DB);
+  const account = await orm
+    .select({ id: accounts.id, name: accounts.name, publicKey: accounts.publicKey, locale: accounts.locale })
+    .from(accounts)
+    .where(eq(accounts.publicKey, key))
+    .get();
+  if (!account) return notFoundPage(c);
+  const department = departmentId
+    ? await orm
+        .select({ id: departments.id })
+        .from(departments)
+        .where(and(eq(departments.id, departmentId), eq(departments.accountId, account.id), eq(departments.active, true)))
+        .get()
+    : undefined;
+  if (departmentId && !department) return notFoundPage(c);
+
+  const lang = pickLang(c.req.query("lang"), account.locale);
+  const text = TEXT[lang];
+  const page = html`<!doctype html>
+<html lang="${lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${text.title} · ${account.name}</title>
+<style>html,body{margin:0;height:100%}tomticket-chat{display:block;height:100%}</style>
+<script src="/widget.js" defer></script>
+</head>
+<body>
+<tomticket-chat account="${account.publicKey}" mode="popup" lang="${lang}"${department ? html` department="${department.id}"` : ""}></tomticket-chat>
+<noscript>${text.noscript}</noscript>
+</body>
+</html>`;
+  return c.html(page, 200, {
+    "Content-Security-Policy": CSP,
+    "Cache-Control": "no-cache",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "strict-origin-when-cross-origin",
+  });
+});

@@ -1,0 +1,86 @@
+/**
+ * The chat settings for the console ("Personalizar chat", "Políticas de Atendimento Online"):
+ * any attendant may read them; the account's document is changed by administrators, a
+ * department's by administrators and that department's managers. Documents are validated
+ * whole by the zod schemas: an invalid field is a 400 naming it, and nothing is saved.
+ */
+import { and, eq } from "drizzle-orm";
+import { Hono } from "hono";
+import { visibleDepartments } from "../access";
+import { requireAttendant, type SessionAttendant } from "../auth/session";
+import { database } from "../db/client";
+import { accounts, attendantDepartments, departments } from "../db/schema";
+import type { AppEnv } from "../env";
+import { forbidden, notFound } from "../errors";
+import { AccountSettings, DepartmentSettings } from "../settings/schema";
+import { loadSettings, saveAccountSettings, saveDepartmentSettings } from "../settings/store";
+import { idParam, parseBody } from "../validate";
+import type { SettingsResponse } from "../views";
+
+/** The account's secret, for administrators only (it signs customer hashes). */
+async function identitySecret(db: D1Database, who: SessionAttendant): Promise<string | undefined> {
+  if (who.role !== "administrator") return undefined;
+  const row = await database(db).select({ secret: accounts.secret }).from(accounts).where(eq(accounts.id, who.accountId)).get();
+  return row?.secret;
+}
+
+/** 404 for a department that is not the account's; 403 unless `who` administers or manages it. */
+async function requireDepartmentEditor(db: D1Database, who: SessionAttendant, departmentId: string) {
+  const orm = database(db);
+  const department = await orm
+    .select({ id: departments.id })
+    .from(departments)
+    .where(and(eq(departments.id, departmentId), eq(departments.accountId, who.accountId)))
+    .get();
+  if (!department) throw notFound("No such department");
+  if (who.role === "administrator") return;
+  const manages =
+    who.role === "department_manager" &&
+    (await orm
+      .select({ id: attendantDepartments.departmentId })
+      .from(attendantDepartments)
+      .where(
+        and(
+          eq(attendantDepartments.attendantId, who.id),
+          eq(attendantDepartments.departmentId, departmentId),
+          eq(attendantDepartments.accountId, who.accountId),
+        ),
+      )
+      .get());
+  if (!manages) throw forbidden("Only administrators and this department's managers change its settings");
+}
+
+export const settingsRoutes = new Hono<AppEnv>()
+  .use(requireAttendant)
+  .get("/", async (c) => {
+    const who = c.get("attendant");
+    const [stored, visible, secret] = await Promise.all([
+      loadSettings(c.env.DB, who.accountId),
+      visibleDepartments(c.env.DB, who),
+      identitySecret(c.env.DB, who),
+    ]);
+    const departmentSettings: SettingsResponse["departments"] = {};
+    for (const d of visible) {
+      const doc = stored.departments[d.id];
+      if (doc) departmentSettings[d.id] = doc;
+    }
+    const body: SettingsResponse = { account: stored.account, departments: departmentSettings };
+    if (secret !== undefined) body.identitySecret = secret;
+    return c.json(body);
+  })
+  .put("/", async (c) => {
+    const who = c.get("attendant");
+    if (who.role !== "administrator") throw forbidden("Only administrators change the account's settings");
+    const doc = await parseBody(c, AccountSettings);
+    await saveAccountSettings(c.env.DB, who.accountId, doc);
+    return c.json(doc satisfies AccountSettings);
+  })
+  .put("/departments/:id", async (c) => {
+    const who = c.get("attendant");
+    const id = idParam.safeParse(c.req.param("id"));
+    if (!id.success) throw notFound("No such department");
+    await requireDepartmentEditor(c.env.DB, who, id.data);
+    const doc = await parseBody(c, DepartmentSettings);
+    await saveDepartmentSettings(c.env.DB, who.accountId, id.data, doc);
+    return c.json(doc satisfies DepartmentSettings);
+  });

@@ -1,0 +1,43 @@
+/**
+ * What every widget route needs: the account behind a public key and the customer behind a
+ * customer token. A token only ever reaches a customer of the account it was signed for.
+ */
+import { and, eq } from "drizzle-orm";
+import type { Context } from "hono";
+import * as z from "zod";
+import { tokenSecret, verifyToken } from "../auth/tokens";
+import { database } from "../db/client";
+import { accounts, customers } from "../db/schema";
+import type { AppEnv } from "../env";
+import { ApiError } from "../errors";
+
+export const AccountKey = z.string().min(1).max(100);
+
+export async function accountByKey(db: D1Database, key: string) {
+  const account = await database(db).select().from(accounts).where(eq(accounts.publicKey, key)).get();
+  if (!account) throw new ApiError(404, "unknown_account", "No account has this key");
+  return account;
+}
+
+export function bearer(c: Context<AppEnv>): string | null {
+  const header = c.req.header("Authorization");
+  return header?.startsWith("Bearer ") ? header.slice(7) : null;
+}
+
+/** The customer of `accountId` named by the request's Bearer token, or undefined. */
+export async function tokenCustomer(c: Context<AppEnv>, accountId: string) {
+  const ticket = await verifyToken(tokenSecret(c.env), "customer", bearer(c));
+  if (!ticket || ticket.a !== accountId) return undefined;
+  return database(c.env.DB)
+    .select()
+    .from(customers)
+    .where(and(eq(customers.id, ticket.c), eq(customers.accountId, accountId)))
+    .get();
+}
+
+/** Like `tokenCustomer`, but a missing or foreign token is a 401. */
+export async function requireCustomer(c: Context<AppEnv>, accountId: string) {
+  const customer = await tokenCustomer(c, accountId);
+  if (!customer) throw new ApiError(401, "invalid_token", "Unknown or invalid customer token");
+  return customer;
+}
