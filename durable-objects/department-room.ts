@@ -65,7 +65,7 @@ export class DepartmentRoom extends DurableObject<Env> implements Room {
       return new Response(null, { status: 101, webSocket: client });
     }
 
-    const before = presenceSnapshot(this.ctx, this.storage, server);
+    const before = presenceSnapshot(this.ctx, this.storage, { excluding: server });
     if (who.role === "attendant") this.storage.setPresence({ id: who.attendantId, name: who.name }, who.status, Date.now());
     const now = presenceSnapshot(this.ctx, this.storage);
     send(server, this.readyFrame(who, now));
@@ -95,7 +95,8 @@ export class DepartmentRoom extends DurableObject<Env> implements Room {
   override async webSocketMessage(ws: WebSocket, data: string | ArrayBuffer): Promise<void> {
     const who = identityOf(ws);
     if (!who) return ws.close(CloseCode.policy, "unknown socket");
-    const size = typeof data === "string" ? data.length : data.byteLength;
+    // Bytes on the wire, not UTF-16 units: 12,000 "€" are 36 KB.
+    const size = typeof data === "string" ? new TextEncoder().encode(data).byteLength : data.byteLength;
     if (size > MAX_FRAME_BYTES) {
       send(ws, { type: "error", code: "frame_too_big", message: `Frames are limited to ${MAX_FRAME_BYTES} bytes` });
       return ws.close(CloseCode.tooBig, "frame too big");
@@ -128,8 +129,9 @@ export class DepartmentRoom extends DurableObject<Env> implements Room {
     this.allowance.forget(ws);
     const who = identityOf(ws);
     if (who?.role === "attendant") {
-      const before = presenceSnapshot(this.ctx, this.storage);
-      const after = presenceSnapshot(this.ctx, this.storage, ws);
+      // Inside webSocketClose the runtime no longer lists the closing socket.
+      const before = presenceSnapshot(this.ctx, this.storage, { including: who.attendantId });
+      const after = presenceSnapshot(this.ctx, this.storage, { excluding: ws });
       this.announcePresence(before, after);
     }
     try {
@@ -194,7 +196,10 @@ export class DepartmentRoom extends DurableObject<Env> implements Room {
 
   override async alarm(): Promise<void> {
     const now = Date.now();
-    for (const timer of this.storage.takeDue(now)) {
+    const due = this.storage.takeDue(now);
+    // Whatever woke the alarm, pending copies go to D1 now (also makes the alarm deterministic in tests).
+    if (!due.includes("sync") && this.storage.hasPendingSync()) due.unshift("sync");
+    for (const timer of due) {
       if (timer === "sync") {
         try {
           // Not done means a large backlog: go on soon, in a new alarm, so sockets are served meanwhile.

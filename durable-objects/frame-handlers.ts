@@ -37,7 +37,7 @@ export async function handleFrame(room: Room, ws: WebSocket, who: Identity, fram
     return;
   }
   try {
-    const chat = chatFor(room, who, frame.chatId);
+    const chat = chatFor(room, who, frame);
     switch (frame.type) {
       case "message.send":
         return sendMessage(room, ws, who, chat, frame.clientId, frame.body);
@@ -60,10 +60,14 @@ export async function handleFrame(room: Room, ws: WebSocket, who: Identity, fram
 }
 
 /** The chat a frame names, if the sender may see it. A customer's socket belongs to one chat. */
-function chatFor(room: Room, who: Identity, chatId: string): ChatRow {
-  if (who.role === "customer" && chatId !== who.chatId) throw new Refusal("forbidden", "This socket belongs to another chat");
-  const chat = room.storage.chat(chatId);
+function chatFor(room: Room, who: Identity, frame: { type: string; chatId: string }): ChatRow {
+  if (who.role === "customer" && frame.chatId !== who.chatId) throw new Refusal("forbidden", "This socket belongs to another chat");
+  const chat = room.storage.chat(frame.chatId);
   if (!chat) throw new Refusal("not_found", "No such chat in this department");
+  // The loser of an accept race no longer "sees" the chat; tell them why rather than "forbidden".
+  if (frame.type === "chat.accept" && who.role === "attendant" && chat.status === "active" && chat.attendant_id !== who.attendantId) {
+    throw new Refusal("chat_taken", "Another attendant took this chat");
+  }
   if (who.role === "attendant" && !attendantMaySee(who, chat)) throw new Refusal("forbidden", "This chat is another attendant's");
   return chat;
 }

@@ -12,9 +12,19 @@ export interface PresenceSnapshot {
   online: boolean;
 }
 
-export function presenceSnapshot(ctx: DurableObjectState, storage: RoomStorage, excluding?: WebSocket): PresenceSnapshot {
+/**
+ * @param change.excluding a socket to leave out (one being opened or closed)
+ * @param change.including an attendant to count as connected (the owner of a socket that the
+ *   runtime already dropped from `getWebSockets()` inside `webSocketClose`)
+ */
+export function presenceSnapshot(
+  ctx: DurableObjectState,
+  storage: RoomStorage,
+  change: { excluding?: WebSocket; including?: string } = {},
+): PresenceSnapshot {
   const connected = new Set<string>();
-  for (const { ws, who } of attendantSockets(ctx)) if (ws !== excluding) connected.add(who.attendantId);
+  for (const { ws, who } of attendantSockets(ctx)) if (ws !== change.excluding) connected.add(who.attendantId);
+  if (change.including) connected.add(change.including);
   const attendants = storage
     .presence()
     .filter((a) => connected.has(a.id))

@@ -196,7 +196,9 @@ export class RoomStorage {
     }
     const seq = this.sql
       .exec<{ last_seq: number }>(
-        "UPDATE chats SET last_seq = last_seq + 1, version = version + 1 WHERE id = ? RETURNING last_seq",
+        // No version bump: D1's copy of a chat row changes only with its status, which keeps the
+        // write-behind to one statement per message (last_seq is written with the next status change).
+        "UPDATE chats SET last_seq = last_seq + 1 WHERE id = ? RETURNING last_seq",
         chatId,
       )
       .one().last_seq;

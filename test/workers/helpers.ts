@@ -206,7 +206,15 @@ export class TestSocket {
   }
 }
 
-/** Round trip on a socket: resolves once every frame sent before it has been handled. */
+/**
+ * Round trip on a socket: resolves once the room has answered a ping, so every frame the room
+ * sent to this socket before handling it has arrived.
+ *
+ * Under the Workers pool it does NOT prove that a frame sent just before it was handled: the
+ * pool's Durable Object wrapper makes an RPC to its runner object at the start of every event,
+ * so two frames sent back to back on one socket may be handled in either order. Wait for a
+ * frame's own answer (or effect) first; use settle() afterwards to collect what else it sent.
+ */
 export async function settle(socket: TestSocket) {
   const before = socket.all("pong").length;
   socket.send({ type: "ping" });
@@ -249,4 +257,45 @@ export async function customerSocket(ws: { url: string }): Promise<TestSocket> {
   const socket = await TestSocket.open(`${url.pathname}${url.search}`);
   await socket.next("session.ready");
   return socket;
+}
+
+// ---------------------------------------------------------------- added for the protocol suites
+
+/** The raw answer to a WebSocket upgrade, for the cases where the Worker must refuse it. */
+export function upgrade(path: string): Promise<Response> {
+  return exports.default.fetch(new Request(`${ORIGIN}${path}`, { headers: { Upgrade: "websocket" } }));
+}
+
+/** The department's Durable Object, as the Worker names it. */
+export function room(account: TestAccount, departmentId: string) {
+  return env.DEPARTMENT.get(env.DEPARTMENT.idFromName(`${account.id}:${departmentId}`));
+}
+
+/** A fresh socket token for a logged-in attendant. */
+export async function wsToken(cookie: string): Promise<string> {
+  const res = await api("/api/ws-token", { method: "POST", cookie });
+  expect(res.status).toBe(200);
+  return (await json<{ token: string }>(res)).token;
+}
+
+/** GET /api/widget/me with a customer token. */
+export function widgetMe(accountKey: string, customerToken: string): Promise<Response> {
+  return api(`/api/widget/me?account=${encodeURIComponent(accountKey)}`, { headers: { authorization: `Bearer ${customerToken}` } });
+}
+
+/** The messages of a chat as one socket's `chat.sync` returns them (consumes the chat.history). */
+export async function history(socket: TestSocket, chatId: string, afterSeq = 0) {
+  socket.send({ type: "chat.sync", chatId, afterSeq });
+  return (await socket.next("chat.history", (f) => f.chatId === chatId)).messages;
+}
+
+/** Error frames a socket received about one chat. */
+export function errorsAbout(socket: TestSocket, chatId: string) {
+  return socket.all("error").filter((f) => f.chatId === chatId);
+}
+
+/** Row count of a D1 query (the query must select `COUNT(*) AS n`). */
+export async function count(sql: string, ...params: unknown[]): Promise<number> {
+  const row = await env.DB.prepare(sql).bind(...params).first<{ n: number }>();
+  return row?.n ?? 0;
 }

@@ -27,8 +27,15 @@ export async function verifyPassword(password: string, stored: string): Promise<
   if (scheme !== "pbkdf2-sha256" || !iterText || !saltText || !hashText) return false;
   const iterations = Number(iterText);
   if (!Number.isInteger(iterations) || iterations < 1 || iterations > PBKDF2_ITERATIONS) return false;
-  const expected = fromBase64(hashText);
-  const actual = await derive(password, fromBase64(saltText), iterations);
+  let expected: Uint8Array;
+  let salt: Uint8Array<ArrayBuffer>;
+  try {
+    expected = fromBase64(hashText);
+    salt = fromBase64(saltText);
+  } catch {
+    return false; // a corrupted stored hash is a failed login, not a server error
+  }
+  const actual = await derive(password, salt, iterations);
   if (expected.length !== actual.length) return false;
   let diff = 0;
   for (let i = 0; i < actual.length; i++) diff |= actual[i]! ^ expected[i]!;

@@ -57,11 +57,14 @@ export async function verifyToken<K extends keyof Kinds>(
   now = Date.now(),
 ): Promise<TokenPayload<K> | null> {
   if (!token || token.length > 2048) return null;
-  const [body, signature] = token.split(".");
-  if (!body || !signature) return null;
+  const parts = token.split(".");
+  const [body, signature] = parts;
+  if (parts.length !== 2 || !body || !signature) return null;
   let valid = false;
   let json: unknown;
   try {
+    // Only the canonical encoding: atob ignores the unused low bits of the last character.
+    if (toBase64Url(fromBase64Url(signature)) !== signature) return null;
     valid = await crypto.subtle.verify(
       "HMAC",
       await hmacKey(secret),
