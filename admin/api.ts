@@ -5,11 +5,15 @@
  */
 import type { ChatStatus } from "../durable-objects/protocol";
 import type {
+  AccountSettings,
   ApiError as ApiErrorBody,
   ChatDetailResponse,
   ChatListResponse,
   DepartmentsResponse,
+  DepartmentSettings,
   MeResponse,
+  SatisfactionReportResponse,
+  SettingsResponse,
   WsTokenResponse,
 } from "../worker/views";
 
@@ -82,4 +86,9 @@ export const api = {
     return request<ChatListResponse>("GET", `/api/chats?${params}`);
   },
   chat: (id: string) => request<ChatDetailResponse>("GET", `/api/chats/${encodeURIComponent(id)}`),
+  settings: () => request<SettingsResponse>("GET", "/api/settings"),
+  saveAccountSettings: (doc: AccountSettings) => request<AccountSettings>("PUT", "/api/settings", doc),
+  saveDepartmentSettings: (departmentId: string, doc: DepartmentSettings) =>
+    request<DepartmentSettings>("PUT", `/api/settings/departments/${encodeURIComponent(departmentId)}`, doc),
+  satisfaction: () => request<SatisfactionReportResponse>("GET", "/api/reports/satisfaction"),
 };

@@ -1,20 +1,51 @@
 /**
  * The console application: boots from GET /api/me, signs in and out, switches the attendant's
- * status, routes between the live desk and the history (`#/history`, `#/history/<chat id>`),
- * and owns the live session while someone is signed in. Components call these methods and read
- * `store`.
+ * status, routes between the live desk, the history (`#/history`, `#/history/<chat id>`) and
+ * the customer chat's pages (`#/customize`, `#/publish`, `#/satisfaction`), and owns the live
+ * session while someone is signed in. Components call these methods and read `store`.
  */
-import type { ChatDetailResponse, ChatListResponse, DepartmentsResponse } from "../worker/views";
+import type {
+  AccountSettings,
+  ChatDetailResponse,
+  ChatListResponse,
+  DepartmentSettings,
+  DepartmentsResponse,
+  Me,
+  SatisfactionReportResponse,
+  SettingsResponse,
+} from "../worker/views";
 import { ApiError, api, type ChatQuery } from "./api";
 import { errorKey } from "./errors";
 import type { MessageKey } from "./i18n";
 import { LiveSession } from "./live";
 import { Store, type Route } from "./store";
 
+const PLAIN_PAGES = ["customize", "publish", "satisfaction"] as const;
+
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, "").split("/").filter(Boolean);
-  if (parts[0] !== "history") return { page: "live" };
-  return parts[1] ? { page: "transcript", chatId: decodeURIComponent(parts[1]) } : { page: "history" };
+  const first = parts[0];
+  if (first === "history") return parts[1] ? { page: "transcript", chatId: decodeURIComponent(parts[1]) } : { page: "history" };
+  const plain = PLAIN_PAGES.find((page) => page === first);
+  return plain ? { page: plain } : { page: "live" };
+}
+
+/** The location hash of a route (the inverse of {@link parseRoute}). */
+export function routeHash(route: Route): string {
+  if (route.page === "live") return "#/";
+  if (route.page === "transcript") return `#/history/${encodeURIComponent(route.chatId)}`;
+  return `#/${route.page}`;
+}
+
+/**
+ * Whether someone with this role may open a page. "Personalizar chat" is for administrators
+ * (the account and every department) and department managers (their departments' overrides);
+ * everyone embeds the chat and reads the satisfaction report of the departments they see. The
+ * server checks again: this only keeps the console from offering what would be refused.
+ */
+export function canOpen(role: Me["role"], page: Route["page"]): boolean {
+  if (page === "customize") return role === "administrator" || role === "department_manager";
+  return true;
 }
 
 export class AdminApp {
@@ -73,20 +104,15 @@ export class AdminApp {
   }
 
   navigate(route: Route): void {
-    const hash = route.page === "live" ? "#/" : route.page === "history" ? "#/history" : `#/history/${encodeURIComponent(route.chatId)}`;
+    const hash = routeHash(route);
     if (location.hash !== hash) location.hash = hash;
     this.store.route = route;
     this.store.changed();
   }
 
   /** A page of chats for the history; an expired session goes back to the login screen. */
-  async history(query: ChatQuery): Promise<ChatListResponse> {
-    try {
-      return await api.chats(query);
-    } catch (error) {
-      this.expired(error);
-      throw error;
-    }
+  history(query: ChatQuery): Promise<ChatListResponse> {
+    return this.call(() => api.chats(query));
   }
 
   /** Departments for the Histórico filter (all of them for administrators). */
@@ -99,9 +125,33 @@ export class AdminApp {
     }
   }
 
-  async transcript(chatId: string): Promise<ChatDetailResponse> {
+  transcript(chatId: string): Promise<ChatDetailResponse> {
+    return this.call(() => api.chat(chatId));
+  }
+
+  /** The account's and the departments' chat settings (and the identity secret, for administrators). */
+  settings(): Promise<SettingsResponse> {
+    return this.call(() => api.settings());
+  }
+
+  /** Replaces the account's settings document; resolves to what the server saved. */
+  saveAccountSettings(doc: AccountSettings): Promise<AccountSettings> {
+    return this.call(() => api.saveAccountSettings(doc));
+  }
+
+  /** Replaces one department's overrides; resolves to what the server saved. */
+  saveDepartmentSettings(departmentId: string, doc: DepartmentSettings): Promise<DepartmentSettings> {
+    return this.call(() => api.saveDepartmentSettings(departmentId, doc));
+  }
+
+  satisfaction(): Promise<SatisfactionReportResponse> {
+    return this.call(() => api.satisfaction());
+  }
+
+  /** Runs an API call; an expired session goes back to the login screen, and the error is rethrown. */
+  private async call<T>(run: () => Promise<T>): Promise<T> {
     try {
-      return await api.chat(chatId);
+      return await run();
     } catch (error) {
       this.expired(error);
       throw error;

@@ -1,4 +1,4 @@
-/** Small pure helpers for showing data: safe links, dates, durations. */
+/** Small pure helpers for showing data: safe links, dates, durations, grades and percentages. */
 import { getLocale, t } from "./i18n";
 
 /**
@@ -31,4 +31,14 @@ export function formatDuration(ms: number): string {
   if (minutes < 1) return t("time.lessThanMinute");
   if (minutes < 60) return t("time.minutes", { n: minutes });
   return t("time.hours", { h: Math.floor(minutes / 60), m: minutes % 60 });
+}
+
+/** A mean grade with one decimal, e.g. "4,5" (pt-BR) or "4.5" (en). */
+export function formatGrade(grade: number): string {
+  return new Intl.NumberFormat(getLocale(), { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(grade);
+}
+
+/** A share from 0 to 1 as a whole percentage, e.g. "75%". */
+export function formatPercent(share: number): string {
+  return new Intl.NumberFormat(getLocale(), { style: "percent", maximumFractionDigits: 0 }).format(share);
 }

@@ -1,9 +1,11 @@
 /**
  * Console texts in Brazilian Portuguese (the default) and English. The chosen language is kept
- * in localStorage; product names stay in Portuguese in both ("Atendimento Online", "Histórico").
+ * in localStorage; product names stay in Portuguese in both ("Atendimento Online", "Histórico",
+ * "Personalizar chat"…). The customer chat's settings and results have their own file.
  */
+import { chatSettingsEn, chatSettingsPtBR } from "./i18n-chat-settings";
 
-const ptBR = {
+const corePtBR = {
   "app.title": "Atendimento Online",
   "app.loading": "Carregando…",
   "app.language": "Idioma",
@@ -113,10 +115,12 @@ const ptBR = {
   "time.hours": "{h} h {m} min",
 } as const;
 
+const ptBR = { ...corePtBR, ...chatSettingsPtBR };
+
 /** A text's key. */
 export type MessageKey = keyof typeof ptBR;
 
-const en: Record<MessageKey, string> = {
+const coreEn: Record<keyof typeof corePtBR, string> = {
   "app.title": "Atendimento Online",
   "app.loading": "Loading…",
   "app.language": "Language",
@@ -225,6 +229,8 @@ const en: Record<MessageKey, string> = {
   "time.minutes": "{n} min",
   "time.hours": "{h} h {m} min",
 };
+
+const en: Record<MessageKey, string> = { ...coreEn, ...chatSettingsEn };
 
 export const LOCALES = ["pt-BR", "en"] as const;
 export type Locale = (typeof LOCALES)[number];

@@ -29,8 +29,17 @@ export interface Notice {
   chatId?: string;
 }
 
-/** Where the console is: the live desk, the history list or one transcript. */
-export type Route = { page: "live" } | { page: "history" } | { page: "transcript"; chatId: string };
+/**
+ * Where the console is: the live desk, the history list, one transcript, or one of the customer
+ * chat's pages ("Personalizar chat", "Integrar e Publicar", the satisfaction report).
+ */
+export type Route =
+  | { page: "live" }
+  | { page: "history" }
+  | { page: "transcript"; chatId: string }
+  | { page: "customize" }
+  | { page: "publish" }
+  | { page: "satisfaction" };
 
 const NOTICE_LIMIT = 4;
 

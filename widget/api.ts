@@ -5,8 +5,12 @@
 import type {
   ApiError,
   WidgetConfigResponse,
+  WidgetHistoryResponse,
+  WidgetIdentifyResponse,
   WidgetMeResponse,
+  WidgetMessagesResponse,
   WidgetStartChatResponse,
+  WidgetSurveyResponse,
 } from "../worker/views";
 
 /** A failed call: `status` 0 and code `network` when the server could not be reached. */
@@ -29,9 +33,25 @@ export interface StartChatRequest {
   message: string;
   pageUrl?: string;
   origin?: "widget";
+  /** The page's `customer-hash`, when the customer was verified with it. */
+  customerHash?: string;
 }
 
-async function call<T>(server: string, path: string, token: string | null, body?: unknown): Promise<T> {
+/** Body of `POST /api/widget/chats/:id/survey`. */
+export interface SurveyRequest {
+  account: string;
+  solved: boolean;
+  grade: number;
+  comment?: string;
+}
+
+async function call<T>(
+  server: string,
+  path: string,
+  token: string | null,
+  body?: unknown,
+  cache: RequestCache = "no-store",
+): Promise<T> {
   const headers: Record<string, string> = {};
   if (token) headers.authorization = `Bearer ${token}`;
   if (body !== undefined) headers["content-type"] = "application/json";
@@ -42,7 +62,7 @@ async function call<T>(server: string, path: string, token: string | null, body?
       headers,
       body: body === undefined ? undefined : JSON.stringify(body),
       credentials: "omit",
-      cache: "no-store",
+      cache,
     });
   } catch {
     throw new ApiRequestError(0, "network", "network error");
@@ -59,13 +79,29 @@ async function call<T>(server: string, path: string, token: string | null, body?
 
 const q = encodeURIComponent;
 
-/** `GET /api/widget/config`: the account's name, locale and departments. */
-export const getConfig = (server: string, account: string): Promise<WidgetConfigResponse> =>
-  call(server, `/api/widget/config?account=${q(account)}`, null);
+/**
+ * `GET /api/widget/config`: the account's name, locale, look and departments (only the fixed
+ * one when `department` is given). `no-cache`: the browser revalidates with the server's ETag
+ * and gets an empty 304 when nothing changed, so polling it is cheap.
+ */
+export const getConfig = (server: string, account: string, department: string | null): Promise<WidgetConfigResponse> =>
+  call(
+    server,
+    `/api/widget/config?account=${q(account)}${department ? "&department=" + q(department) : ""}`,
+    null,
+    undefined,
+    "no-cache",
+  );
 
 /** `GET /api/widget/me`: the customer, its open (or recently closed) chat and a fresh socket. */
 export const getMe = (server: string, account: string, token: string): Promise<WidgetMeResponse> =>
   call(server, `/api/widget/me?account=${q(account)}`, token);
+
+/** `POST /api/widget/identify`: a token for the customer whose e-mail the host site signed. */
+export const identify = (
+  server: string,
+  body: { account: string; name: string; email: string; customerHash: string },
+): Promise<WidgetIdentifyResponse> => call(server, "/api/widget/identify", null, body);
 
 /** `POST /api/widget/chats`: starts a chat (or, with a token, returns the customer's open one). */
 export const startChat = (
@@ -73,3 +109,24 @@ export const startChat = (
   request: StartChatRequest,
   token: string | null,
 ): Promise<WidgetStartChatResponse> => call(server, "/api/widget/chats", token, request);
+
+/** `GET /api/widget/history`: the customer's own chats, newest first. */
+export const getHistory = (server: string, account: string, token: string): Promise<WidgetHistoryResponse> =>
+  call(server, `/api/widget/history?account=${q(account)}`, token);
+
+/** `GET /api/widget/chats/:id/messages`: the transcript of one of the customer's chats. */
+export const getTranscript = (
+  server: string,
+  account: string,
+  chatId: string,
+  token: string,
+): Promise<WidgetMessagesResponse> =>
+  call(server, `/api/widget/chats/${q(chatId)}/messages?account=${q(account)}`, token);
+
+/** `POST /api/widget/chats/:id/survey`: the satisfaction survey of a closed chat. */
+export const sendSurvey = (
+  server: string,
+  chatId: string,
+  body: SurveyRequest,
+  token: string,
+): Promise<WidgetSurveyResponse> => call(server, `/api/widget/chats/${q(chatId)}/survey`, token, body);

@@ -25,7 +25,7 @@ export interface ChatCallbacks {
   /** The stored customer is gone (token expired or revoked): the panel goes back to the form. */
   onExpired(): void;
   /** The chat was closed (by anyone, or found closed on a reconnect). */
-  onClosed(): void;
+  onClosed(chat: WireChat): void;
   /** The server does not speak our protocol version. */
   onUnsupported(): void;
 }
@@ -40,6 +40,8 @@ export class ChatController implements ReactiveController {
   online = true;
   /** Name of the attendant who is typing, if one is. */
   typingName: string | null = null;
+  /** The customer has read the attendant's messages up to this seq (here, or in another tab once the server says so). */
+  readSeq = 0;
 
   #host: ChatHost;
   #callbacks: ChatCallbacks;
@@ -54,6 +56,11 @@ export class ChatController implements ReactiveController {
     this.#host = host;
     this.#callbacks = callbacks;
     host.addController(this);
+  }
+
+  /** Attendant messages the customer has not read yet (the launcher's badge). */
+  get unread(): number {
+    return this.messages.filter((m) => m.author.type === "attendant" && m.seq > this.readSeq).length;
   }
 
   /** The chat is open (waiting or active). */
@@ -79,6 +86,7 @@ export class ChatController implements ReactiveController {
     this.typingName = null;
     this.online = online;
     this.#historyLoaded = false;
+    this.readSeq = chat.customerReadSeq;
     this.receipts = { deliveredSeq: chat.attendantDeliveredSeq, readSeq: chat.attendantReadSeq };
     if (chat.status !== "closed") this.#connect(chat.id, url);
     this.#host.requestUpdate();
@@ -116,7 +124,9 @@ export class ChatController implements ReactiveController {
   /** Everything received counts as read (the panel calls this only while it is visible). */
   markRead(): void {
     const last = this.messages[this.messages.length - 1];
-    if (last) this.#connection?.markRead(last.seq);
+    if (!last) return;
+    this.readSeq = Math.max(this.readSeq, last.seq);
+    this.#connection?.markRead(last.seq);
   }
 
   /** The customer edited the draft: "typing" starts, and stops after a pause or when emptied. */
@@ -238,7 +248,9 @@ export class ChatController implements ReactiveController {
         if (frame.chatId === chatId && frame.by === "attendant") this.#showTyping(frame.typing ? frame.name : null);
         break;
       case "message.status":
-        if (frame.chatId === chatId && frame.side === "customer") this.#setReceipts(frame.deliveredSeq, frame.readSeq);
+        if (frame.chatId !== chatId) break;
+        if (frame.side === "customer") this.#setReceipts(frame.deliveredSeq, frame.readSeq);
+        else this.readSeq = Math.max(this.readSeq, frame.readSeq);
         break;
       case "presence.changed":
         this.online = frame.online;
@@ -254,7 +266,7 @@ export class ChatController implements ReactiveController {
     const { list, added } = mergeMessages(this.messages, incoming);
     this.messages = list;
     if (added.some((m) => m.author.type === "attendant")) this.#showTyping(null);
-    if (announce) for (const message of added) emit(this.#host, "tomticket-chat:message", { message });
+    if (announce) for (const message of added) emit(this.#host, "tomticket-chat:message", message);
   }
 
   #updateChat(chat: WireChat): void {
@@ -263,6 +275,7 @@ export class ChatController implements ReactiveController {
       return;
     }
     this.chat = chat;
+    this.readSeq = Math.max(this.readSeq, chat.customerReadSeq);
     this.#setReceipts(chat.attendantDeliveredSeq, chat.attendantReadSeq);
   }
 
@@ -281,7 +294,7 @@ export class ChatController implements ReactiveController {
     this.pending = this.pending.map((p) => ({ ...p, failed: true }));
     if (!wasOpen) return;
     emit(this.#host, "tomticket-chat:chat-ended", { chatId: chat.id, closedBy: chat.closedBy });
-    this.#callbacks.onClosed();
+    this.#callbacks.onClosed(chat);
   }
 
   #setReceipts(deliveredSeq: number, readSeq: number): void {

@@ -13,8 +13,8 @@ export interface TomticketChatEventDetails {
   "tomticket-chat:closed": null;
   /** The customer started a chat from the form. */
   "tomticket-chat:chat-started": { chatId: string; departmentId: string };
-  /** A new message arrived live (history replayed on a reconnect is not announced again). */
-  "tomticket-chat:message": { message: WireMessage };
+  /** The message itself: it arrived live (history replayed on a reconnect is not announced again). */
+  "tomticket-chat:message": WireMessage;
   /** The chat was closed, by either side or by the system. */
   "tomticket-chat:chat-ended": { chatId: string; closedBy: ClosedBy | null };
 }

@@ -1,59 +1,63 @@
 /**
- * The widget's texts: Brazilian Portuguese by default, English on request.
+ * The widget's texts: Brazilian Portuguese by default, English and Spanish on request.
  *
  * Split in two dictionaries on purpose: the loader imports only `launcherText` (a handful of
  * strings), and esbuild drops the unused `panelText` from the loader bundle, which has to stay
  * under a few kilobytes.
+ *
+ * The keys the account may replace in the console (`TEXT_KEYS` of worker/settings/schema.ts)
+ * have the same names here, so an override is a plain spread: `{ ...panelText[lang], ...texts }`.
  */
+import type { TextKey } from "../worker/settings/schema";
 
 /** Languages the widget speaks. */
-export type Lang = "pt-BR" | "en";
+export type Lang = "pt-BR" | "en" | "es";
 
 /**
  * The first supported language among the candidates (an element's `lang`, the account's
- * locale), else pt-BR. Any `en-*` tag counts as English.
+ * locale), else pt-BR. Any `en-*` tag counts as English, any `es-*` as Spanish.
  */
 export function pickLang(...candidates: (string | null | undefined)[]): Lang {
   for (const candidate of candidates) {
-    const tag = candidate?.trim().toLowerCase();
-    if (!tag) continue;
-    if (tag === "en" || tag.startsWith("en-")) return "en";
-    if (tag === "pt" || tag.startsWith("pt-")) return "pt-BR";
+    const tag = candidate?.trim().toLowerCase().slice(0, 2);
+    if (tag === "en" || tag === "es") return tag;
+    if (tag === "pt") return "pt-BR";
   }
   return "pt-BR";
 }
 
-/** The only strings the loader needs. */
-export const launcherText: Record<Lang, { open: string; close: string; unread: string }> = {
-  "pt-BR": { open: "Abrir chat", close: "Fechar chat", unread: "Abrir chat (nova mensagem)" },
-  en: { open: "Open chat", close: "Close chat", unread: "Open chat (new message)" },
+/** The only strings the loader needs: the launcher's label, and its label with unread messages. */
+export const launcherText: Record<Lang, [open: string, close: string, unread: string]> = {
+  "pt-BR": ["Abrir chat", "Fechar chat", "mensagens não lidas"],
+  en: ["Open chat", "Close chat", "unread messages"],
+  es: ["Abrir chat", "Cerrar chat", "mensajes sin leer"],
 };
 
 const ptBR = {
   title: "Atendimento",
   minimize: "Minimizar chat",
+  popout: "Abrir em nova aba",
   loading: "Carregando…",
   loadFailed: "Não foi possível carregar o chat. Tente novamente em instantes.",
   greeting: "Olá! Preencha os campos abaixo para falar com a nossa equipe.",
-  name: "Nome",
-  email: "E-mail",
-  department: "Departamento",
+  nameLabel: "Nome",
+  emailLabel: "E-mail",
+  departmentLabel: "Departamento",
   offlineSuffix: " (offline)",
-  firstMessage: "Como podemos ajudar?",
-  start: "Iniciar conversa",
+  messageLabel: "Como podemos ajudar?",
+  startButton: "Iniciar conversa",
   starting: "Iniciando…",
-  offline: "No momento não há atendentes disponíveis. Tente novamente mais tarde.",
+  offlineTitle: "Estamos offline",
+  offlineText: "No momento não há atendentes disponíveis. Tente novamente mais tarde.",
   compose: "Mensagem",
   composePlaceholder: "Escreva sua mensagem…",
-  send: "Enviar mensagem",
+  sendButton: "Enviar mensagem",
   endChat: "Encerrar conversa",
   messages: "Mensagens",
-  tooLong: (length: number, max: number) =>
-    `Sua mensagem tem ${length.toLocaleString("pt-BR")} caracteres; o limite é ${max.toLocaleString("pt-BR")}.`,
-  counter: (length: number, max: number) => `${length.toLocaleString("pt-BR")} / ${max.toLocaleString("pt-BR")}`,
+  tooLong: (length: number, max: number) => `Sua mensagem tem ${length} caracteres; o limite é ${max}.`,
   connecting: "Conectando…",
   reconnecting: "Conexão perdida. Reconectando…",
-  waiting: "Aguardando um atendente…",
+  waitingText: "Aguardando um atendente…",
   waitingOffline: "Aguardando um atendente. Nenhum atendente online no momento.",
   joined: (name: string) => `${name} entrou na conversa.`,
   typing: (name: string) => `${name} está digitando…`,
@@ -63,12 +67,24 @@ const ptBR = {
   read: "Lida",
   failed: "Não enviada.",
   retry: "Tentar de novo",
-  closed: "Esta conversa foi encerrada.",
+  closedText: "Esta conversa foi encerrada.",
   closedByYou: "Você encerrou esta conversa.",
   closedByAttendant: "O atendente encerrou esta conversa.",
   closedBySystem: "A conversa foi encerrada por inatividade.",
-  newChat: "Iniciar nova conversa",
+  newChatButton: "Iniciar nova conversa",
   sessionExpired: "Sua sessão expirou. Inicie uma nova conversa.",
+  surveyTitle: "Avalie o atendimento",
+  surveySolvedQuestion: "Seu problema foi resolvido?",
+  yes: "Sim",
+  no: "Não",
+  surveyGradeQuestion: "Que nota você dá ao atendimento?",
+  grades: ["Péssimo", "Ruim", "Regular", "Bom", "Ótimo"],
+  surveyCommentLabel: "Comentário (opcional)",
+  surveySubmit: "Enviar avaliação",
+  surveyThanks: "Obrigado pela sua avaliação!",
+  history: "Conversas anteriores",
+  back: "Voltar",
+  chatNumber: (n: number) => `Conversa nº ${n}`,
   errors: {
     unknown_department: "Departamento não encontrado.",
     department_offline: "Este departamento está offline no momento. Escolha outro ou tente mais tarde.",
@@ -80,36 +96,39 @@ const ptBR = {
   },
 };
 
-/** Every panel string, per language. English must have the same keys as pt-BR. */
+/** Every panel string, per language. Each language has the same keys as pt-BR. */
 export type PanelText = typeof ptBR;
+
+// Compile-time check: every text the console can replace exists here, as a plain string.
+ptBR satisfies Record<TextKey, string>;
 
 export const panelText: Record<Lang, PanelText> = {
   "pt-BR": ptBR,
   en: {
     title: "Support",
     minimize: "Minimize chat",
+    popout: "Open in a new tab",
     loading: "Loading…",
     loadFailed: "The chat could not be loaded. Please try again shortly.",
     greeting: "Hello! Fill in the fields below to talk to our team.",
-    name: "Name",
-    email: "E-mail",
-    department: "Department",
+    nameLabel: "Name",
+    emailLabel: "E-mail",
+    departmentLabel: "Department",
     offlineSuffix: " (offline)",
-    firstMessage: "How can we help?",
-    start: "Start chat",
+    messageLabel: "How can we help?",
+    startButton: "Start chat",
     starting: "Starting…",
-    offline: "No agents are available right now. Please try again later.",
+    offlineTitle: "We are offline",
+    offlineText: "No agents are available right now. Please try again later.",
     compose: "Message",
     composePlaceholder: "Type your message…",
-    send: "Send message",
+    sendButton: "Send message",
     endChat: "End chat",
     messages: "Messages",
-    tooLong: (length, max) =>
-      `Your message has ${length.toLocaleString("en")} characters; the limit is ${max.toLocaleString("en")}.`,
-    counter: (length, max) => `${length.toLocaleString("en")} / ${max.toLocaleString("en")}`,
+    tooLong: (length, max) => `Your message has ${length} characters; the limit is ${max}.`,
     connecting: "Connecting…",
     reconnecting: "Connection lost. Reconnecting…",
-    waiting: "Waiting for an agent…",
+    waitingText: "Waiting for an agent…",
     waitingOffline: "Waiting for an agent. No agents are online right now.",
     joined: (name) => `${name} joined the chat.`,
     typing: (name) => `${name} is typing…`,
@@ -119,12 +138,24 @@ export const panelText: Record<Lang, PanelText> = {
     read: "Read",
     failed: "Not sent.",
     retry: "Try again",
-    closed: "This chat has ended.",
+    closedText: "This chat has ended.",
     closedByYou: "You ended this chat.",
     closedByAttendant: "The agent ended this chat.",
     closedBySystem: "The chat was closed for inactivity.",
-    newChat: "Start a new chat",
+    newChatButton: "Start a new chat",
     sessionExpired: "Your session has expired. Please start a new chat.",
+    surveyTitle: "Rate this chat",
+    surveySolvedQuestion: "Was your problem solved?",
+    yes: "Yes",
+    no: "No",
+    surveyGradeQuestion: "How would you rate the service?",
+    grades: ["Very poor", "Poor", "Fair", "Good", "Excellent"],
+    surveyCommentLabel: "Comment (optional)",
+    surveySubmit: "Send rating",
+    surveyThanks: "Thank you for your feedback!",
+    history: "Previous conversations",
+    back: "Back",
+    chatNumber: (n) => `Chat #${n}`,
     errors: {
       unknown_department: "Department not found.",
       department_offline: "This department is offline right now. Choose another one or try later.",
@@ -135,4 +166,89 @@ export const panelText: Record<Lang, PanelText> = {
       generic: "Something went wrong. Please try again.",
     },
   },
+  es: {
+    title: "Atención",
+    minimize: "Minimizar chat",
+    popout: "Abrir en una pestaña nueva",
+    loading: "Cargando…",
+    loadFailed: "No se pudo cargar el chat. Inténtelo de nuevo en unos instantes.",
+    greeting: "¡Hola! Complete los campos para hablar con nuestro equipo.",
+    nameLabel: "Nombre",
+    emailLabel: "Correo electrónico",
+    departmentLabel: "Departamento",
+    offlineSuffix: " (desconectado)",
+    messageLabel: "¿Cómo podemos ayudarle?",
+    startButton: "Iniciar conversación",
+    starting: "Iniciando…",
+    offlineTitle: "Estamos desconectados",
+    offlineText: "En este momento no hay agentes disponibles. Inténtelo más tarde.",
+    compose: "Mensaje",
+    composePlaceholder: "Escriba su mensaje…",
+    sendButton: "Enviar mensaje",
+    endChat: "Terminar conversación",
+    messages: "Mensajes",
+    tooLong: (length, max) => `Su mensaje tiene ${length} caracteres; el límite es ${max}.`,
+    connecting: "Conectando…",
+    reconnecting: "Se perdió la conexión. Reconectando…",
+    waitingText: "Esperando a un agente…",
+    waitingOffline: "Esperando a un agente. No hay agentes conectados en este momento.",
+    joined: (name) => `${name} se unió a la conversación.`,
+    typing: (name) => `${name} está escribiendo…`,
+    pending: "Enviando…",
+    sent: "Enviado",
+    delivered: "Entregado",
+    read: "Leído",
+    failed: "No enviado.",
+    retry: "Reintentar",
+    closedText: "Esta conversación ha terminado.",
+    closedByYou: "Usted terminó esta conversación.",
+    closedByAttendant: "El agente terminó esta conversación.",
+    closedBySystem: "La conversación se cerró por inactividad.",
+    newChatButton: "Iniciar una nueva conversación",
+    sessionExpired: "Su sesión expiró. Inicie una nueva conversación.",
+    surveyTitle: "Evalúe la atención",
+    surveySolvedQuestion: "¿Se resolvió su problema?",
+    yes: "Sí",
+    no: "No",
+    surveyGradeQuestion: "¿Qué nota le da a la atención?",
+    grades: ["Pésimo", "Malo", "Regular", "Bueno", "Excelente"],
+    surveyCommentLabel: "Comentario (opcional)",
+    surveySubmit: "Enviar evaluación",
+    surveyThanks: "¡Gracias por su evaluación!",
+    history: "Conversaciones anteriores",
+    back: "Volver",
+    chatNumber: (n) => `Conversación n.º ${n}`,
+    errors: {
+      unknown_department: "Departamento no encontrado.",
+      department_offline: "Este departamento no está disponible ahora. Elija otro o inténtelo más tarde.",
+      rate_limited: "Demasiados intentos. Espere un momento e inténtelo de nuevo.",
+      bad_request: "Revise los datos ingresados.",
+      network: "No hay conexión con el servidor. Inténtelo de nuevo.",
+      unsupported_version: "Esta versión del chat está desactualizada. Recargue la página.",
+      generic: "Algo salió mal. Inténtelo de nuevo.",
+    },
+  },
 };
+
+/**
+ * The texts to show: the language's built-in ones, then the account's (or department's)
+ * replacements. A replaced closing text replaces every variant of it.
+ */
+export function textsFor(lang: Lang, overrides: Partial<Record<TextKey, string>> | undefined): PanelText {
+  const base = panelText[lang];
+  if (!overrides) return base;
+  const t: PanelText = { ...base };
+  const texts: Record<string, unknown> = t;
+  // Only known plain-string keys: an unexpected key must not replace a function or a list.
+  for (const [key, value] of Object.entries(overrides)) {
+    if (typeof value === "string" && value && typeof texts[key] === "string") texts[key] = value;
+  }
+  if (overrides.closedText) t.closedByYou = t.closedByAttendant = t.closedBySystem = t.closedText;
+  return t;
+}
+
+/** The text for an API error code, or the generic one. */
+export function errorText(t: PanelText, code: string | undefined): string {
+  const errors: Record<string, string | undefined> = t.errors;
+  return (code && errors[code]) || t.errors.generic;
+}

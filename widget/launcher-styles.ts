@@ -1,19 +1,45 @@
+import type { EffectiveLook } from "../worker/views";
+
 /**
- * Styles of the loader's shadow root: the launcher button and the frame the panel goes into.
+ * Styles of the loader's shadow root: the launcher button. The panel element sizes and places
+ * itself (widget/styles.ts) from the custom properties the loader sets on the host.
  * A plain string (no Lit in the loader). Custom properties are documented on `<tomticket-chat>`.
+ *
+ * The host page's selectors cannot reach inside the shadow root, but two things still cross
+ * it: rules on the element itself (`* { all: revert !important }` matches it) and inherited
+ * properties. So `:host` starts from `all: initial` with `!important` (for important rules the
+ * shadow tree's own declaration wins over the page's), which also cuts every inherited value
+ * (`all` skips only `direction`, set here, and custom properties, which are the way in), then
+ * sets the font and colour the inside inherits. Private custom properties (`--tt-p`, `--tt-w`…)
+ * carry the account's look, set by the loader; the public ones (`--tt-primary`…) override them.
  */
 export const launcherStyles = `
-:host{position:fixed;z-index:var(--tt-z-index,2147483000);right:var(--tt-offset,20px);bottom:var(--tt-offset,20px);font-family:var(--tt-font,system-ui,-apple-system,"Segoe UI",Roboto,sans-serif)}
-:host([position*=left]){right:auto;left:var(--tt-offset,20px)}
-:host([hidden]){display:none}
-[part=launcher]{display:grid;place-items:center;position:relative;width:56px;height:56px;margin:0;padding:0;border:0;border-radius:50%;background:var(--tt-primary,#0b63ce);color:var(--tt-on-primary,#fff);box-shadow:0 4px 14px rgba(0,0,0,.25);cursor:pointer}
+:host{all:initial!important;display:block!important;position:fixed!important;z-index:var(--tt-z-index,2147483000)!important;font:400 14px/1.45 var(--tt-font,system-ui,-apple-system,"Segoe UI",Roboto,sans-serif)!important;color:var(--tt-text,#1c2024)!important;direction:ltr!important}
+:host([hidden]){display:none!important}
+*{box-sizing:border-box}
+[part=launcher]{all:unset;display:grid;place-items:center;position:relative;width:56px;height:56px;margin:0;padding:0;border:0;border-radius:50%;background:var(--tt-p);color:var(--tt-op);box-shadow:0 4px 14px rgba(0,0,0,.25);cursor:pointer}
 [part=launcher]:focus-visible{outline:3px solid var(--tt-focus,#ffbf47);outline-offset:2px}
 [part=launcher][aria-busy=true]{cursor:progress;opacity:.8}
 svg{width:28px;height:28px;fill:currentColor}
 [aria-expanded=true] .o,[aria-expanded=false] .x{display:none}
-[data-unread]::after{content:"";position:absolute;top:2px;right:2px;width:12px;height:12px;border:2px solid #fff;border-radius:50%;background:var(--tt-badge,#e5484d)}
-[part=panel]{position:absolute;right:0;bottom:72px;width:min(var(--tt-panel-width,380px),calc(100vw - 32px));height:min(var(--tt-panel-height,600px),calc(100vh - 112px));overflow:hidden;border-radius:var(--tt-radius,12px);background:var(--tt-surface,#fff);box-shadow:0 8px 32px rgba(0,0,0,.25)}
-:host([position*=left]) [part=panel]{right:auto;left:0}
-[part=panel][hidden]{display:none}
-@media (max-width:480px){[part=panel]{position:fixed;inset:0;width:auto;height:auto;border-radius:0}:host([open]) [part=launcher]{display:none}}
+[part=badge]{position:absolute;top:-4px;right:-4px;min-width:22px;height:22px;padding:0 6px;border:2px solid #fff;border-radius:11px;background:var(--tt-badge,#e5484d);color:#fff;font:700 11px/18px system-ui,sans-serif;text-align:center}
+[hidden]{display:none!important}
+:host([mode=popup]){inset:0!important}
+@media (max-width:479px){:host([open]) [part=launcher]{display:none}}
 `;
+
+/** The configuration's values go into a style sheet: accept only what they are meant to be. */
+const color = (value: string | undefined, fallback: string): string =>
+  value && /^#[0-9a-f]{6}$/i.test(value) ? value : fallback;
+const size = (value: number | undefined, fallback: number): number =>
+  typeof value === "number" && value >= 200 && value <= 1200 ? Math.round(value) : fallback;
+
+/**
+ * The account's (or department's) look as the host's private custom properties, the side the
+ * launcher and the panel sit on, and `lift`: how far above the corner this launcher sits
+ * (a second embed on the same side goes above the first).
+ */
+export function lookStyle(look: EffectiveLook | undefined, side: "left" | "right", lift: number): string {
+  const other = side === "left" ? "right" : "left";
+  return `:host{--tt-p:var(--tt-primary,${color(look?.colors.primary, "#1a73e8")});--tt-op:var(--tt-on-primary,${color(look?.colors.onPrimary, "#ffffff")});--tt-bg:var(--tt-surface,${color(look?.colors.background, "#ffffff")});--tt-w:${size(look?.size.width, 370)}px;--tt-h:${size(look?.size.height, 540)}px;--tt-i:${lift}px;${side}:var(--tt-offset,20px)!important;${other}:auto!important;bottom:calc(var(--tt-offset,20px) + ${lift}px)!important}[part=panel]{${side}:0;${other}:auto}`;
+}

@@ -1,12 +1,13 @@
 /**
  * Templates of the panel's views, as plain functions of what they show. Every customer- or
- * attendant-supplied string goes through a Lit text or attribute binding, which escapes it:
- * never `innerHTML` or `unsafeHTML` here, people do type markup into chats.
+ * attendant-supplied string (and every text set in the console) goes through a Lit text or
+ * attribute binding, which escapes it: never `innerHTML` or `unsafeHTML` here, people do type
+ * markup into chats.
  */
 import { html, nothing, type TemplateResult } from "lit";
-import type { ClosedBy } from "../durable-objects/protocol";
 import type { WidgetDepartment } from "../worker/views";
 import type { Lang, PanelText } from "./i18n";
+import { linkify } from "./links";
 import type { Row } from "./messages";
 
 export interface FormModel {
@@ -18,6 +19,9 @@ export interface FormModel {
   /** Prefill for a returning customer. */
   name: string;
   email: string;
+  /** The page gave them (or the customer is verified): the fields are not shown. */
+  skipName: boolean;
+  skipEmail: boolean;
   busy: boolean;
   notice: string;
   error: string;
@@ -25,24 +29,35 @@ export interface FormModel {
   onDepartment(id: string): void;
 }
 
-/** The pre-chat form: name, e-mail, department (unless fixed), first message. */
+const field = (id: string, label: string, control: TemplateResult): TemplateResult =>
+  html`<div class="field"><label for=${id}>${label}</label>${control}</div>`;
+
+/** The name and e-mail fields (each unless skipped). */
+function identityFields(t: PanelText, name: string | null, email: string | null): TemplateResult {
+  return html`${name === null
+    ? nothing
+    : field("tt-name", t.nameLabel, html`<input id="tt-name" name="name" autocomplete="name" required maxlength="120" value=${name} />`)}
+  ${email === null
+    ? nothing
+    : field(
+        "tt-email",
+        t.emailLabel,
+        html`<input id="tt-email" name="email" type="email" autocomplete="email" required maxlength="254" value=${email} />`,
+      )}`;
+}
+
+/** The pre-chat form: name, e-mail (unless known), department (unless fixed), first message. */
 export function renderForm(model: FormModel, t: PanelText): TemplateResult {
   const { departments } = model;
   return html`<form part="form" @submit=${model.onSubmit}>
     ${model.notice ? html`<p role="alert">${model.notice}</p>` : nothing}
     <p part="greeting">${model.greeting || t.greeting}</p>
-    <div class="field">
-      <label for="tt-name">${t.name}</label>
-      <input id="tt-name" name="name" autocomplete="name" required maxlength="120" value=${model.name} />
-    </div>
-    <div class="field">
-      <label for="tt-email">${t.email}</label>
-      <input id="tt-email" name="email" type="email" autocomplete="email" required maxlength="254" value=${model.email} />
-    </div>
+    ${identityFields(t, model.skipName ? null : model.name, model.skipEmail ? null : model.email)}
     ${departments
-      ? html`<div class="field">
-          <label for="tt-department">${t.department}</label>
-          <select
+      ? field(
+          "tt-department",
+          t.departmentLabel,
+          html`<select
             id="tt-department"
             name="department"
             part="department"
@@ -53,18 +68,35 @@ export function renderForm(model: FormModel, t: PanelText): TemplateResult {
           >
             ${departments.map(
               (d) =>
-                html`<option value=${d.id} ?disabled=${!d.online} ?selected=${d.id === model.department}>${d.name}${d.online ? "" : t.offlineSuffix}</option>`,
+                html`<option value=${d.id} ?disabled=${!d.online} ?selected=${d.id === model.department}>
+                  ${d.name}${d.online ? "" : t.offlineSuffix}
+                </option>`,
             )}
-          </select>
-        </div>`
+          </select>`,
+        )
       : nothing}
-    <div class="field">
-      <label for="tt-message">${t.firstMessage}</label>
-      <textarea id="tt-message" name="message" required rows="4"></textarea>
-    </div>
+    ${field("tt-message", t.messageLabel, html`<textarea id="tt-message" name="message" required rows="4"></textarea>`)}
     <p role="alert" part="error">${model.error}</p>
-    <button type="submit" class="primary" part="start" ?disabled=${model.busy}>${model.busy ? t.starting : t.start}</button>
+    <button type="submit" class="primary" part="start" ?disabled=${model.busy}>${model.busy ? t.starting : t.startButton}</button>
   </form>`;
+}
+
+/**
+ * Nobody is online: the offline title and text over the form, disabled. (Leaving a message
+ * needs an endpoint that does not exist yet; a form that fails on submit would be worse.)
+ */
+export function renderOffline(t: PanelText, skipName: boolean, skipEmail: boolean): TemplateResult {
+  return html`<div part="offline">
+    <h3 id="tt-offline-title">${t.offlineTitle}</h3>
+    <p id="tt-offline-text">${t.offlineText}</p>
+    <form part="form" aria-labelledby="tt-offline-title" aria-describedby="tt-offline-text" @submit=${(e: Event) => e.preventDefault()}>
+      <fieldset disabled>
+        ${identityFields(t, skipName ? null : "", skipEmail ? null : "")}
+        ${field("tt-message", t.messageLabel, html`<textarea id="tt-message" name="message" rows="3"></textarea>`)}
+        <button type="submit" class="primary" part="start">${t.startButton}</button>
+      </fieldset>
+    </form>
+  </div>`;
 }
 
 const formatters = new Map<Lang, Intl.DateTimeFormat>();
@@ -88,11 +120,13 @@ export function renderRow(row: Row, t: PanelText, lang: Lang, onRetry: (() => vo
     data-receipt=${receipt ?? nothing}
   >
     ${row.author === "attendant" ? html`<span part="author">${row.name}</span>` : nothing}
-    <p part="body">${row.body}</p>
+    <p part="body">${linkify(row.body)}</p>
     ${row.author === "system"
       ? nothing
       : html`<span part="meta"
-          >${time(row.createdAt, lang)}${receipt ? ` · ${t[receipt]}` : ""}${receipt === "failed" && onRetry
+          ><time datetime=${new Date(row.createdAt).toISOString()}>${time(row.createdAt, lang)}</time>${receipt
+            ? ` · ${t[receipt]}`
+            : ""}${receipt === "failed" && onRetry
             ? html`<button part="retry" type="button" @click=${onRetry}>${t.retry}</button>`
             : nothing}</span
         >`}
@@ -128,28 +162,41 @@ export function renderCompose(model: ComposeModel, t: PanelText): TemplateResult
         @keydown=${model.onKeyDown}
         @blur=${model.onBlur}
       ></textarea>
-      <button part="send" type="submit" class="primary" aria-label=${t.send}>
+      <button part="send" type="submit" class="primary" aria-label=${t.sendButton} title=${t.sendButton}>
         <svg viewBox="0 0 24 24" aria-hidden="true"><path d="M3 20.5 21 12 3 3.5V10l12 2-12 2z" /></svg>
       </button>
     </form>
-    ${model.length >= model.max * COUNTER_FROM
-      ? html`<p part="counter">${t.counter(model.length, model.max)}</p>`
-      : nothing}
+    ${model.length >= model.max * COUNTER_FROM ? html`<p part="counter">${model.length} / ${model.max}</p>` : nothing}
     <div class="footer-alert"><p role="alert" id="tt-compose-error">${model.error}</p></div>`;
 }
 
-/** The closed state, with the way to start over. */
-export function renderClosed(closedBy: ClosedBy | null, t: PanelText, onNewChat: () => void): TemplateResult {
-  const text =
-    closedBy === "customer"
-      ? t.closedByYou
-      : closedBy === "attendant"
-        ? t.closedByAttendant
-        : closedBy === "system"
-          ? t.closedBySystem
-          : t.closed;
-  return html`<div part="closed">
-    <p>${text}</p>
-    <button part="new-chat" type="button" class="primary" @click=${onNewChat}>${t.newChat}</button>
-  </div>`;
+export interface HeaderModel {
+  title: string;
+  status: string;
+  /** The chat can be ended from here. */
+  canEnd: boolean;
+  /** The pop-up page's address; null in the pop-up itself (no minimize either). */
+  popout: string | null;
+  onEnd(): void;
+  onMinimize(): void;
+}
+
+/** The top bar: title, connection/queue status, end chat, open in a new tab, minimize. */
+export function renderHeader(model: HeaderModel, t: PanelText): TemplateResult {
+  return html`<header part="header">
+    <div class="heading">
+      <h2 part="title" id="title">${model.title}</h2>
+      <p part="status" role="status">${model.status}</p>
+    </div>
+    ${model.canEnd ? html`<button part="end-chat" type="button" @click=${model.onEnd}>${t.endChat}</button>` : nothing}
+    ${model.popout === null
+      ? nothing
+      : html`<a part="popout" href=${model.popout} target="_blank" rel="noopener" aria-label=${t.popout} title=${t.popout}
+            ><svg viewBox="0 0 24 24" aria-hidden="true">
+              <path d="M14 3h7v7h-2V6.4l-9.3 9.3-1.4-1.4L17.6 5H14zM5 5h6v2H5v12h12v-6h2v6a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2V7a2 2 0 0 1 2-2z" /></svg
+          ></a>
+          <button part="minimize" type="button" aria-label=${t.minimize} title=${t.minimize} @click=${model.onMinimize}>
+            <span aria-hidden="true">–</span>
+          </button>`}
+  </header>`;
 }

@@ -5,16 +5,23 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from "lit";
 import type * as Protocol from "../durable-objects/protocol";
 import type { WireChat } from "../durable-objects/protocol";
-import type { WidgetConfigResponse, WidgetCustomer } from "../worker/views";
-import { ApiRequestError, getConfig, startChat, type StartChatRequest } from "./api";
+import type { EffectiveLook, WidgetConfigResponse, WidgetCustomer, WidgetHistoryChat } from "../worker/views";
+import { ApiRequestError, type StartChatRequest } from "./api";
 import { ChatController } from "./chat-controller";
+import { renderClosed } from "./closed-views";
 import { MINIMIZE_EVENT, PANEL_TAG, type PanelBoot } from "./contract";
 import { emit } from "./events";
-import { panelText, type Lang, type PanelText } from "./i18n";
+import { HistoryController } from "./history-controller";
+import { renderHistory, renderTranscript } from "./history-views";
+import { errorText, textsFor, type Lang, type PanelText } from "./i18n";
+import { identifyCustomer, knownCustomer, startChatAs, verifiedHash } from "./identity";
 import { toRows } from "./messages";
-import { renderClosed, renderCompose, renderForm, renderRow, type FormModel } from "./panel-views";
-import { readToken, writeToken } from "./storage";
+import { renderCompose, renderForm, renderHeader, renderOffline, renderRow, type FormModel } from "./panel-views";
+import { beep } from "./sound";
+import { writeChatStarted, writeToken } from "./storage";
+import { SurveyController } from "./survey-controller";
 import { panelStyles } from "./styles";
+import { followVisualViewport, SMALL_SCREEN, trapTab } from "./viewport";
 
 /**
  * Mirrors `MAX_MESSAGE_LENGTH` of protocol.ts: importing the value would bundle zod. The type
@@ -23,32 +30,35 @@ import { panelStyles } from "./styles";
 const MAX_MESSAGE_LENGTH: typeof Protocol.MAX_MESSAGE_LENGTH = 5000;
 /** Parts of this element that `<tomticket-chat>` re-exports to the host page. */
 const PARTS =
-  "header,title,status,minimize,end-chat,form,greeting,department,error,start,messages,message," +
-  "message-customer,message-attendant,message-system,author,body,meta,retry,typing,compose,send," +
-  "counter,closed,new-chat,offline";
+  "header,title,status,popout,minimize,end-chat,form,greeting,department,error,start,offline,messages,message," +
+  "message-customer,message-attendant,message-system,author,body,meta,retry,typing,compose,send,counter," +
+  "closed,survey,survey-thanks,new-chat,history,transcript,back";
 
-type View = "loading" | "failed" | "form" | "offline" | "chat";
+type View = "loading" | "failed" | "form" | "offline" | "chat" | "transcript";
 
 /**
- * The inside of the chat widget: pre-chat form, conversation, closed state. Internal: created
- * by `<tomticket-chat>` in its shadow root, which also owns opening, closing and Escape.
+ * The inside of the chat widget: pre-chat form or offline notice, previous conversations,
+ * conversation, closed state with the survey. Internal: created by `<tomticket-chat>` in its
+ * shadow root, which also owns opening, closing and Escape.
  *
- * @prop boot - what the loader knows (account, server, config, session); set once
- * @prop language - `pt-BR` or `en`
+ * @prop boot - what the loader knows and does (account, server, session, look); set once
+ * @prop language - `pt-BR`, `en` or `es`
  * @prop visible - whether the panel is on screen (read receipts are sent only then)
+ * @prop config - the widget configuration; the loader sets a newer one when presence changes
  *
  * @fires tomticket-chat:chat-started - `{ chatId, departmentId }`
- * @fires tomticket-chat:message - `{ message }` for each new message
+ * @fires tomticket-chat:message - the new message (a `WireMessage`)
  * @fires tomticket-chat:chat-ended - `{ chatId, closedBy }`
  * @fires tomticket-chat-minimize - internal, not composed: the minimize button was pressed
  *
- * @csspart header, title, status, minimize, end-chat - the top bar
- * @csspart form, greeting, department, error, start - the pre-chat form
+ * @csspart header, title, status, popout, minimize, end-chat - the top bar
+ * @csspart form, greeting, department, error, start - the pre-chat form; offline - nobody online
+ * @csspart history, transcript, back - previous conversations (verified customers)
  * @csspart messages, message, message-customer|attendant|system, author, body, meta, retry, typing
  * @csspart compose, send, counter - the message input
- * @csspart closed, new-chat - the closed state; offline - no department online
+ * @csspart closed, survey, survey-thanks, new-chat - the closed state and the satisfaction survey
  *
- * @cssprop --tt-primary, --tt-on-primary, --tt-text, --tt-muted, --tt-border, --tt-error, --tt-focus
+ * @cssprop --tt-primary, --tt-on-primary, --tt-surface, --tt-text, --tt-muted, --tt-border, --tt-error, --tt-focus
  * @cssprop --tt-customer-bubble, --tt-attendant-bubble - message backgrounds
  * @cssprop --tt-font - font family
  */
@@ -58,8 +68,8 @@ export class TomticketChatPanel extends LitElement {
     boot: { attribute: false },
     language: { attribute: false },
     visible: { attribute: false },
+    config: { attribute: false },
     view: { state: true },
-    config: { state: true },
     customer: { state: true },
     department: { state: true },
     busy: { state: true },
@@ -72,8 +82,8 @@ export class TomticketChatPanel extends LitElement {
   declare boot: PanelBoot | null;
   declare language: Lang;
   declare visible: boolean;
+  declare config: WidgetConfigResponse | null;
   declare protected view: View;
-  declare protected config: WidgetConfigResponse | null;
   declare protected customer: WidgetCustomer | null;
   /** Selected department in the form. */
   declare protected department: string;
@@ -85,10 +95,18 @@ export class TomticketChatPanel extends LitElement {
   declare protected draftLength: number;
 
   #chat: ChatController;
+  #history = new HistoryController(this);
+  #survey = new SurveyController(this);
   #started = false;
   #wantFocus = false;
   #stick = true;
-  #onVisibility = (): void => this.#markRead();
+  #reported = "";
+  #look: EffectiveLook | undefined;
+  #stopViewport: (() => void) | undefined;
+  #onVisibility = (): void => {
+    this.#markRead();
+    this.requestUpdate();
+  };
   #onOnline = (): void => this.#chat.reconnectNow();
 
   constructor() {
@@ -96,8 +114,8 @@ export class TomticketChatPanel extends LitElement {
     this.boot = null;
     this.language = "pt-BR";
     this.visible = false;
-    this.view = "loading";
     this.config = null;
+    this.view = "loading";
     this.customer = null;
     this.department = "";
     this.busy = false;
@@ -111,23 +129,29 @@ export class TomticketChatPanel extends LitElement {
         this.#showForm();
         this.notice = this.#t.sessionExpired;
       },
-      onClosed: () => {
+      onClosed: (chat) => {
+        this.#survey.reset(this.boot, this.config, chat);
         // The message input disappears: keep the keyboard user inside the panel.
         if (this.shadowRoot?.activeElement) this.#wantFocus = true;
       },
       onUnsupported: () => (this.composeError = this.#t.errors.unsupported_version),
+    });
+    this.addEventListener("tomticket-chat:message", (event) => {
+      const hidden = !this.visible || document.visibilityState !== "visible";
+      if (hidden && event.detail.author.type === "attendant" && this.boot?.host.hasAttribute("sound")) beep();
     });
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
     this.setAttribute("exportparts", PARTS);
+    this.toggleAttribute("popup", !!this.boot?.popup);
     document.addEventListener("visibilitychange", this.#onVisibility);
     window.addEventListener("online", this.#onOnline);
-    const boot = this.boot;
-    if (!this.#started && boot) {
+    this.#stopViewport = followVisualViewport(this);
+    if (!this.#started && this.boot) {
       this.#started = true;
-      void this.#init(boot, boot.config);
+      void this.#init();
     }
   }
 
@@ -135,6 +159,7 @@ export class TomticketChatPanel extends LitElement {
     super.disconnectedCallback();
     document.removeEventListener("visibilitychange", this.#onVisibility);
     window.removeEventListener("online", this.#onOnline);
+    this.#stopViewport?.();
   }
 
   /** Moves focus to the first empty form field, the message input or the closed state's button. */
@@ -143,27 +168,48 @@ export class TomticketChatPanel extends LitElement {
     this.requestUpdate();
   }
 
-  get #t(): PanelText {
-    return panelText[this.language] ?? panelText["pt-BR"];
+  /** The stored customer changed (another tab started a chat, `setCustomer()`): load it again. */
+  reload(): void {
+    if (this.#started) void this.#init();
   }
 
-  async #init(boot: PanelBoot, config: Promise<WidgetConfigResponse>): Promise<void> {
-    this.view = "loading";
-    try {
-      this.config = await config;
-    } catch {
-      this.view = "failed";
-      return;
-    }
-    const session = await boot.session();
-    if (session) {
-      this.customer = session.customer;
-      if (session.chat) {
-        this.#enterChat(session.chat, session.ws?.url ?? null);
+  get #t(): PanelText {
+    return textsFor(this.language, this.#currentLook()?.texts);
+  }
+
+  /** The look of the department in view (chosen, fixed or chatting with), else the account's. */
+  #currentLook(): EffectiveLook | undefined {
+    const config = this.config;
+    const id = this.view === "chat" ? this.#chat.chat?.departmentId : this.department || this.boot?.department;
+    return config?.departments.find((d) => d.id === id)?.look ?? config?.look;
+  }
+
+  async #init(): Promise<void> {
+    const boot = this.boot;
+    if (!boot) return;
+    if (!this.config) {
+      this.view = "loading";
+      try {
+        this.config = await boot.config();
+      } catch {
+        this.view = "failed";
         return;
       }
     }
-    this.#showForm();
+    const session = await boot.session(await identifyCustomer(boot));
+    this.customer = session?.customer ?? null;
+    void this.#history.load(boot);
+    const current = this.#chat.chat;
+    if (session?.chat) {
+      if (session.chat.id !== current?.id) this.#enterChat(session.chat, session.ws?.url ?? null);
+      return;
+    }
+    if (!session && this.#chat.isOpen) {
+      // The token is gone (forgotten in another tab): this chat cannot go on here.
+      this.#chat.reset();
+      this.notice = this.#t.sessionExpired;
+    }
+    if (this.view !== "chat" || !this.#chat.chat) this.#showForm();
   }
 
   /** The department fixed by the embed, if the account has it. */
@@ -172,18 +218,20 @@ export class TomticketChatPanel extends LitElement {
     return fixed && this.config?.departments.some((d) => d.id === fixed) ? fixed : null;
   }
 
+  /** The form, on the selected department if it is still online, else the first online one. */
   #showForm(): void {
-    const departments = this.config?.departments ?? [];
     const fixed = this.#fixedDepartment();
-    const first = departments.find((d) => d.online && (!fixed || d.id === fixed));
-    this.department = first?.id ?? "";
-    this.view = first ? "form" : "offline";
+    const open = (this.config?.departments ?? []).filter((d) => d.online && (!fixed || d.id === fixed));
+    const pick = open.find((d) => d.id === this.department) ?? open[0];
+    this.department = pick?.id ?? "";
+    this.view = pick ? "form" : "offline";
   }
 
   #enterChat(chat: WireChat, url: string | null): void {
     this.view = "chat";
     this.notice = "";
     this.composeError = "";
+    this.#survey.reset(this.boot, this.config, chat);
     const online = this.config?.departments.find((d) => d.id === chat.departmentId)?.online ?? true;
     this.#chat.enter(chat, url, online);
   }
@@ -191,7 +239,9 @@ export class TomticketChatPanel extends LitElement {
   #newChat(): void {
     this.#chat.reset();
     this.formError = "";
+    this.#survey.reset(null, null, null);
     this.#showForm();
+    if (this.boot) void this.#history.load(this.boot);
     this.#wantFocus = true;
   }
 
@@ -210,6 +260,7 @@ export class TomticketChatPanel extends LitElement {
     const t = this.#t;
     const data = new FormData(form);
     const field = (name: string): string => String(data.get(name) ?? "").trim();
+    const known = knownCustomer(boot, this.customer);
     const message = field("message");
     if (message.length > MAX_MESSAGE_LENGTH) {
       this.formError = t.tooLong(message.length, MAX_MESSAGE_LENGTH);
@@ -218,39 +269,28 @@ export class TomticketChatPanel extends LitElement {
     const request: StartChatRequest = {
       account: boot.account,
       departmentId: this.#fixedDepartment() ?? field("department"),
-      name: field("name"),
-      email: field("email"),
+      name: known.skipName ? known.name : field("name"),
+      email: known.skipEmail ? known.email : field("email"),
       message,
-      pageUrl: location.href.slice(0, 2000),
+      pageUrl: /^https?:/.test(location.href) ? location.href.slice(0, 2000) : undefined,
       origin: "widget",
+      customerHash: verifiedHash(boot) ?? undefined,
     };
     this.busy = true;
     this.formError = "";
     this.notice = "";
     try {
-      const answer = await this.#postChat(boot, request);
+      const answer = await startChatAs(boot, request);
       writeToken(boot.account, answer.customerToken);
+      writeChatStarted(boot.account, answer.chat.id);
       this.customer = answer.customer;
       this.#wantFocus = true;
       this.#enterChat(answer.chat, answer.ws.url);
       emit(this, "tomticket-chat:chat-started", { chatId: answer.chat.id, departmentId: answer.chat.departmentId });
     } catch (error) {
-      const errors: Record<string, string | undefined> = t.errors;
-      this.formError = (error instanceof ApiRequestError && errors[error.code]) || t.errors.generic;
+      this.formError = errorText(t, error instanceof ApiRequestError ? error.code : undefined);
     } finally {
       this.busy = false;
-    }
-  }
-
-  async #postChat(boot: PanelBoot, request: StartChatRequest) {
-    const token = readToken(boot.account);
-    try {
-      return await startChat(boot.server, request, token);
-    } catch (error) {
-      // A stale token must not block a new chat: start over as a new customer.
-      if (!token || !(error instanceof ApiRequestError && error.status === 401)) throw error;
-      writeToken(boot.account, null);
-      return startChat(boot.server, request, null);
     }
   }
 
@@ -293,9 +333,35 @@ export class TomticketChatPanel extends LitElement {
     return this.renderRoot.querySelector<HTMLElement>(".body");
   }
 
+  async #submitSurvey(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    const form = event.currentTarget;
+    if (!this.boot || !(form instanceof HTMLFormElement)) return;
+    await this.#survey.submit(this.boot, form);
+    if (this.#survey.state !== "ask") this.#wantFocus = true;
+  }
+
+  async #openTranscript(chat: WidgetHistoryChat): Promise<void> {
+    if (!this.boot) return;
+    this.view = "transcript";
+    this.#wantFocus = true;
+    await this.#history.open(this.boot, chat);
+  }
+
+  #closeTranscript(): void {
+    this.#history.close();
+    if (this.#chat.chat) this.view = "chat";
+    else this.#showForm();
+    this.#wantFocus = true;
+  }
+
   // ------------------------------------------------------------------ rendering
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has("config") && this.config) {
+      if (this.view === "form" || this.view === "offline") this.#showForm();
+      else if (this.view === "failed") void this.#init();
+    }
     const scroller = this.#scroller;
     const nearBottom = !scroller || scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight < 48;
     if (nearBottom || (changed.has("visible") && this.visible)) this.#stick = true;
@@ -315,6 +381,24 @@ export class TomticketChatPanel extends LitElement {
       }
     }
     this.#markRead();
+    this.#tellLoader();
+  }
+
+  /** The launcher's badge and visibility, and the look of the department in view. */
+  #tellLoader(): void {
+    const boot = this.boot;
+    if (!boot) return;
+    const look = this.#currentLook();
+    if (look !== this.#look) {
+      this.#look = look;
+      boot.setLook(look);
+    }
+    const unread = this.view === "chat" ? this.#chat.unread : 0;
+    const state = `${unread}/${this.#chat.isOpen}`;
+    if (state !== this.#reported) {
+      this.#reported = state;
+      boot.report(unread, this.#chat.isOpen);
+    }
   }
 
   #focusTarget(): HTMLElement | null {
@@ -323,82 +407,103 @@ export class TomticketChatPanel extends LitElement {
       case "loading":
         return null;
       case "form": {
-        const fields = [...root.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>("input, textarea")];
+        const fields = [...root.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>("form input, form textarea")];
         return fields.find((f) => !f.value) ?? fields[0] ?? null;
       }
       case "chat":
-        return root.querySelector<HTMLElement>('textarea[name="compose"], button[part="new-chat"]');
+        return root.querySelector<HTMLElement>(
+          'textarea[name="compose"], form[part="survey"] input, button[part="new-chat"]',
+        );
+      case "transcript":
+        return root.querySelector<HTMLElement>('button[part="back"]');
       default:
-        return root.querySelector<HTMLElement>('button[part="minimize"]');
+        return root.querySelector<HTMLElement>('button[part="minimize"], button');
     }
   }
 
-  #status(): string {
-    const t = this.#t;
+  #status(t: PanelText): string {
     const { chat, connState, online } = this.#chat;
     if (this.view !== "chat" || !chat) return "";
-    if (chat.status === "closed") return t.closed;
+    if (chat.status === "closed") return t.closedText;
     if (connState === "connecting") return t.connecting;
     if (connState === "reconnecting") return t.reconnecting;
-    if (chat.status === "waiting") return online ? t.waiting : t.waitingOffline;
+    if (chat.status === "waiting") return online ? t.waitingText : t.waitingOffline;
     return chat.attendant ? t.joined(chat.attendant.name) : "";
+  }
+
+  /** `<server>/chat/<key>?department=…&lang=…`: the pop-up chat page. */
+  #popoutUrl(boot: PanelBoot): string {
+    const query = new URLSearchParams();
+    if (boot.department) query.set("department", boot.department);
+    query.set("lang", this.language);
+    return `${boot.server}/chat/${encodeURIComponent(boot.account)}?${query}`;
+  }
+
+  #onKeyDown(event: KeyboardEvent): void {
+    if (this.shadowRoot && !this.boot?.popup && innerWidth < SMALL_SCREEN) trapTab(event, this.shadowRoot);
   }
 
   protected override render(): TemplateResult {
     const t = this.#t;
-    const chatOpen = this.view === "chat" && this.#chat.isOpen;
-    return html`<section role="dialog" aria-labelledby="title" lang=${this.language}>
-      <header part="header">
-        <div class="heading">
-          <h2 part="title" id="title">${this.config?.account.name || t.title}</h2>
-          <p part="status" role="status">${this.#status()}</p>
-        </div>
-        ${chatOpen
-          ? html`<button part="end-chat" type="button" @click=${() => this.#chat.closeChat()}>${t.endChat}</button>`
-          : nothing}
-        <button
-          part="minimize"
-          type="button"
-          aria-label=${t.minimize}
-          @click=${() => this.dispatchEvent(new Event(MINIMIZE_EVENT))}
-        >
-          <span aria-hidden="true">–</span>
-        </button>
-      </header>
+    const boot = this.boot;
+    return html`<section role="dialog" aria-labelledby="title" lang=${this.language} @keydown=${this.#onKeyDown}>
+      ${renderHeader(
+        {
+          title: this.#currentLook()?.texts.title || this.config?.account.name || t.title,
+          status: this.#status(t),
+          canEnd: this.view === "chat" && this.#chat.isOpen,
+          popout: boot && !boot.popup ? this.#popoutUrl(boot) : null,
+          onEnd: () => this.#chat.closeChat(),
+          onMinimize: () => this.dispatchEvent(new Event(MINIMIZE_EVENT)),
+        },
+        t,
+      )}
       ${this.#renderView(t)}
     </section>`;
   }
 
+  /** The previous conversations, except `current`. */
+  #renderHistory(t: PanelText, current?: string) {
+    const all = this.#history.chats;
+    const chats = current ? all.filter((c) => c.id !== current) : all;
+    return renderHistory(chats, t, this.language, (chat) => void this.#openTranscript(chat));
+  }
+
   #renderView(t: PanelText): TemplateResult {
+    const history = this.#renderHistory(t);
     switch (this.view) {
       case "loading":
         return html`<div class="body"><p>${t.loading}</p></div>`;
       case "failed":
         return html`<div class="body">
           <p role="alert">${t.loadFailed}</p>
-          <button class="primary" type="button" @click=${this.#retryConfig}>${t.retry}</button>
+          <button class="primary" type="button" @click=${() => void this.#init()}>${t.retry}</button>
         </div>`;
-      case "offline":
-        return html`<div class="body"><p part="offline">${t.offline}</p></div>`;
+      case "offline": {
+        const known = knownCustomer(this.boot, this.customer);
+        return html`<div class="body">${renderOffline(t, known.skipName, known.skipEmail)}${history}</div>`;
+      }
       case "form":
-        return html`<div class="body">${renderForm(this.#formModel(), t)}</div>`;
+        return html`<div class="body">${renderForm(this.#formModel(), t)}${history}</div>`;
+      case "transcript": {
+        const view = this.#history.transcript;
+        return view ? renderTranscript(view, t, this.language, () => this.#closeTranscript()) : html``;
+      }
       case "chat":
         return this.#renderChat(t);
     }
   }
 
-  #retryConfig(): void {
-    const boot = this.boot;
-    if (boot) void this.#init(boot, getConfig(boot.server, boot.account));
-  }
-
   #formModel(): FormModel {
     return {
+      ...knownCustomer(this.boot, this.customer),
       departments: this.#fixedDepartment() ? null : (this.config?.departments ?? []),
-      greeting: this.config?.departments.find((d) => d.id === this.department)?.initialMessage ?? "",
+      // A greeting set in the console wins over the department's first message.
+      greeting:
+        this.#currentLook()?.texts.greeting ||
+        this.config?.departments.find((d) => d.id === this.department)?.initialMessage ||
+        "",
       department: this.department,
-      name: this.customer?.name ?? "",
-      email: this.customer?.email ?? "",
       busy: this.busy,
       notice: this.notice,
       error: this.formError,
@@ -418,6 +523,19 @@ export class TomticketChatPanel extends LitElement {
           )}
         </ol>
         ${chat.typingName ? html`<p part="typing">${t.typing(chat.typingName)}</p>` : nothing}
+        ${open
+          ? nothing
+          : renderClosed(
+              {
+                closedBy: chat.chat?.closedBy ?? null,
+                survey: this.#survey.state,
+                error: this.#survey.error && errorText(t, this.#survey.error),
+                onSurvey: (event) => void this.#submitSurvey(event),
+                onNewChat: () => this.#newChat(),
+              },
+              t,
+            )}
+        ${open ? nothing : this.#renderHistory(t, chat.chat?.id)}
       </div>
       ${open
         ? renderCompose(
@@ -432,7 +550,7 @@ export class TomticketChatPanel extends LitElement {
             },
             t,
           )
-        : renderClosed(chat.chat?.closedBy ?? null, t, () => this.#newChat())}`;
+        : nothing}`;
   }
 }
 

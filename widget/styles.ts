@@ -1,247 +1,76 @@
 /**
- * Styles of the chat panel. Colours and shapes come from custom properties (documented on
- * `<tomticket-chat>` and `<tomticket-chat-panel>`), so a host page can restyle the widget without
- * reaching into it; `::part()` covers the rest.
+ * Styles of the chat panel, one rule per line (this ships to every customer's page: kept
+ * small). The panel element is the box over the page: it places and sizes itself from
+ * `--tt-w`, `--tt-h` (the console's size) and `--tt-i` (the launcher's lift), full screen
+ * below 480 px and in the pop-up, following the visual viewport (`--tt-vvh`, `--tt-vvt`, see
+ * viewport.ts); the loader's own sheet only says which side it opens on. Colours and shapes come from custom properties (documented on `<tomticket-chat>` and
+ * `<tomticket-chat-panel>`): `--tt-p`, `--tt-op`, `--tt-bg` carry the console's look, set by the
+ * loader on the frame, and already defer to the host page's `--tt-primary`, `--tt-on-primary`
+ * and `--tt-surface`. `::part()` covers the rest. The frame sets the font and every inherited
+ * property; nothing here relies on the host page.
  */
 import { css } from "lit";
 
 export const panelStyles = css`
-  :host {
-    --_primary: var(--tt-primary, #0b63ce);
-    --_on-primary: var(--tt-on-primary, #fff);
-    --_text: var(--tt-text, #1c2024);
-    --_muted: var(--tt-muted, #60646c);
-    --_border: var(--tt-border, #d9d9e0);
-    --_attendant-bg: var(--tt-attendant-bubble, #f0f0f3);
-    --_error: var(--tt-error, #ce2c31);
-    display: block;
-    height: 100%;
-    color: var(--_text);
-    font: 14px/1.45 var(--tt-font, system-ui, -apple-system, "Segoe UI", Roboto, sans-serif);
-  }
-  * {
-    box-sizing: border-box;
-  }
-  section {
-    display: flex;
-    flex-direction: column;
-    height: 100%;
-  }
-  [part="header"] {
-    display: flex;
-    align-items: center;
-    gap: 8px;
-    padding: 12px 12px 12px 16px;
-    background: var(--_primary);
-    color: var(--_on-primary);
-  }
-  .heading {
-    flex: 1;
-    min-width: 0;
-  }
-  h2 {
-    margin: 0;
-    font-size: 16px;
-  }
-  [part="status"] {
-    margin: 0;
-    font-size: 12px;
-    opacity: 0.9;
-    min-height: 1.45em;
-  }
-  button {
-    font: inherit;
-    cursor: pointer;
-    border-radius: 8px;
-  }
-  button:focus-visible,
-  input:focus-visible,
-  select:focus-visible,
-  textarea:focus-visible {
-    outline: 3px solid var(--tt-focus, #ffbf47);
-    outline-offset: 1px;
-  }
-  [part="header"] button {
-    border: 1px solid currentColor;
-    background: transparent;
-    color: inherit;
-    padding: 4px 8px;
-    font-size: 12px;
-  }
-  [part="header"] [part="minimize"] {
-    border: 0;
-    font-size: 20px;
-    line-height: 1;
-    padding: 2px 8px;
-  }
-  .body {
-    flex: 1;
-    min-height: 0;
-    overflow-y: auto;
-    padding: 16px;
-  }
-  form[part="form"] {
-    display: grid;
-    gap: 12px;
-  }
-  .field {
-    display: grid;
-    gap: 4px;
-  }
-  label {
-    font-weight: 600;
-    font-size: 13px;
-  }
-  input,
-  select,
-  textarea {
-    font: inherit;
-    font-weight: 400;
-    width: 100%;
-    padding: 8px 10px;
-    border: 1px solid var(--_border);
-    border-radius: 8px;
-    background: #fff;
-    color: var(--_text);
-  }
-  textarea {
-    resize: none;
-  }
-  .primary {
-    border: 0;
-    padding: 10px 14px;
-    background: var(--_primary);
-    color: var(--_on-primary);
-    font-weight: 600;
-  }
-  .primary:disabled {
-    opacity: 0.6;
-    cursor: progress;
-  }
-  [part="greeting"],
-  [part="offline"] {
-    margin: 0;
-  }
-  [role="alert"] {
-    margin: 0;
-    color: var(--_error);
-    font-size: 13px;
-  }
-  [role="alert"]:empty {
-    display: none;
-  }
-  [part="messages"] {
-    list-style: none;
-    margin: 0;
-    padding: 0;
-    display: flex;
-    flex-direction: column;
-    gap: 8px;
-  }
-  [part~="message"] {
-    max-width: 85%;
-    padding: 8px 12px;
-    border-radius: 12px;
-    background: var(--_attendant-bg);
-    align-self: flex-start;
-  }
-  [data-author="customer"] {
-    align-self: flex-end;
-    background: var(--tt-customer-bubble, var(--_primary));
-    color: var(--_on-primary);
-  }
-  [data-author="system"] {
-    align-self: center;
-    background: none;
-    color: var(--_muted);
-    font-size: 12px;
-    text-align: center;
-  }
-  [part="author"] {
-    display: block;
-    font-size: 12px;
-    font-weight: 600;
-  }
-  [part="body"] {
-    margin: 0;
-    white-space: pre-wrap;
-    overflow-wrap: anywhere;
-  }
-  [part="meta"] {
-    display: block;
-    font-size: 11px;
-    opacity: 0.8;
-    text-align: right;
-  }
-  [data-receipt="pending"] {
-    opacity: 0.7;
-  }
-  [data-receipt="failed"] {
-    outline: 2px solid var(--_error);
-  }
-  [part="retry"] {
-    border: 0;
-    background: none;
-    color: inherit;
-    text-decoration: underline;
-    padding: 0 0 0 4px;
-  }
-  [part="typing"] {
-    margin: 8px 0 0;
-    color: var(--_muted);
-    font-size: 12px;
-    font-style: italic;
-  }
-  [part="compose"] {
-    display: flex;
-    gap: 8px;
-    align-items: flex-end;
-    padding: 12px;
-    border-top: 1px solid var(--_border);
-  }
-  [part="compose"] textarea {
-    flex: 1;
-    max-height: 120px;
-  }
-  [part="send"] {
-    flex: none;
-    width: 40px;
-    height: 40px;
-    padding: 0;
-    display: grid;
-    place-items: center;
-  }
-  [part="send"] svg {
-    width: 20px;
-    height: 20px;
-    fill: currentColor;
-  }
-  [part="counter"] {
-    margin: 0;
-    padding: 0 12px 8px;
-    text-align: right;
-    font-size: 12px;
-    color: var(--_muted);
-  }
-  .footer-alert {
-    padding: 0 12px 8px;
-  }
-  [part="closed"] {
-    display: grid;
-    gap: 8px;
-    padding: 12px;
-    border-top: 1px solid var(--_border);
-    text-align: center;
-  }
-  [part="closed"] p {
-    margin: 0;
-  }
-  .sr {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip: rect(0 0 0 0);
-    white-space: nowrap;
-  }
+  :host { --_p: var(--tt-p, #1a73e8); --_op: var(--tt-op, #fff); --_text: var(--tt-text, #1c2024); --_muted: var(--tt-muted, #60646c); --_border: var(--tt-border, #d9d9e0); --_error: var(--tt-error, #ce2c31); display: block; position: absolute; bottom: 72px; width: min(var(--tt-w, 370px), calc(100vw - 32px)); height: min(var(--tt-h, 540px), calc(100vh - 112px - var(--tt-i, 0px))); height: min(var(--tt-h, 540px), calc(100dvh - 112px - var(--tt-i, 0px))); overflow: hidden; border-radius: var(--tt-radius, 12px); box-shadow: 0 8px 32px rgba(0, 0, 0, 0.25); color: var(--_text); background: var(--tt-bg, #fff); }
+  @media (max-width: 479px) { :host { position: fixed; left: 0 !important; right: auto !important; top: var(--tt-vvt, 0); bottom: auto; width: 100vw; height: 100vh; height: var(--tt-vvh, 100dvh); border-radius: 0; } }
+  :host([popup]) { position: fixed; inset: 0; top: var(--tt-vvt, 0); width: 100%; height: 100vh; height: var(--tt-vvh, 100dvh); border-radius: 0; box-shadow: none; }
+  * { box-sizing: border-box; }
+  section { display: flex; flex-direction: column; height: 100%; }
+  [part="header"] { display: flex; align-items: center; gap: 8px; padding: 12px 12px 12px 16px; background: var(--_p); color: var(--_op); }
+  .heading { flex: 1; min-width: 0; }
+  h2 { margin: 0; font-size: 16px; line-height: 1.3; overflow-wrap: anywhere; }
+  h3 { margin: 0 0 8px; font-size: 15px; }
+  [part="status"] { margin: 0; font-size: 12px; opacity: 0.9; min-height: 1.45em; }
+  button, a { font: inherit; cursor: pointer; border-radius: 8px; }
+  a { color: inherit; }
+  :focus-visible { outline: 3px solid var(--tt-focus, #ffbf47); outline-offset: 1px; }
+  [part="header"] button, [part="popout"] { display: inline-grid; place-items: center; min-width: 32px; min-height: 32px; border: 1px solid currentColor; background: transparent; color: inherit; padding: 4px 8px; font-size: 12px; text-decoration: none; }
+  [part="header"] [part="minimize"], [part="popout"] { border: 0; font-size: 20px; line-height: 1; padding: 2px 6px; }
+  svg { width: 18px; height: 18px; fill: currentColor; }
+  .body { flex: 1; min-height: 0; overflow-y: auto; padding: 16px; overscroll-behavior: contain; }
+  form { display: grid; gap: 12px; margin: 0; }
+  fieldset { display: grid; gap: 12px; min-width: 0; margin: 0; padding: 0; border: 0; }
+  fieldset:disabled { opacity: 0.6; }
+  legend { padding: 0; margin-bottom: 6px; font-weight: 600; font-size: 13px; }
+  .field { display: grid; gap: 4px; }
+  label { font-weight: 600; font-size: 13px; }
+  input, select, textarea { font: inherit; font-weight: 400; width: 100%; margin: 0; padding: 8px 10px; border: 1px solid var(--_border); border-radius: 8px; background: #fff; color: #1c2024; }
+  textarea { resize: none; }
+  .primary { border: 0; padding: 10px 14px; background: var(--_p); color: var(--_op); font-weight: 600; }
+  .primary:disabled { opacity: 0.6; cursor: default; }
+  [part="greeting"], [part="offline"] p { margin: 0; }
+  [part="offline"] { display: grid; gap: 12px; }
+  [role="alert"] { margin: 0; color: var(--_error); font-size: 13px; }
+  [role="alert"]:empty, [part="survey-thanks"]:empty { display: none; }
+  [part="messages"] { list-style: none; margin: 0; padding: 0; display: flex; flex-direction: column; gap: 8px; }
+  [part~="message"] { max-width: 85%; padding: 8px 12px; border-radius: 12px; background: var(--tt-attendant-bubble, #f0f0f3); color: #1c2024; align-self: flex-start; }
+  [data-author="customer"] { align-self: flex-end; background: var(--tt-customer-bubble, var(--_p)); color: var(--_op); }
+  [data-author="system"] { align-self: center; background: none; color: var(--_muted); font-size: 12px; text-align: center; }
+  [part="author"] { display: block; font-size: 12px; font-weight: 600; }
+  [part="body"] { margin: 0; white-space: pre-wrap; overflow-wrap: anywhere; }
+  [part="body"] a { text-decoration: underline; }
+  [part="meta"] { display: block; font-size: 11px; opacity: 0.8; text-align: right; }
+  [data-receipt="pending"] { opacity: 0.7; }
+  [data-receipt="failed"] { outline: 2px solid var(--_error); }
+  [part="retry"], .link { border: 0; background: none; color: inherit; text-decoration: underline; padding: 0 0 0 4px; }
+  [part="typing"] { margin: 8px 0 0; color: var(--_muted); font-size: 12px; font-style: italic; }
+  [part="compose"] { display: flex; gap: 8px; align-items: flex-end; padding: 12px; border-top: 1px solid var(--_border); }
+  [part="compose"] textarea { flex: 1; max-height: 120px; }
+  [part="send"] { flex: none; width: 40px; height: 40px; padding: 0; display: grid; place-items: center; }
+  [part="counter"] { margin: 0; padding: 0 12px 8px; text-align: right; font-size: 12px; color: var(--_muted); }
+  .footer-alert { padding: 0 12px 8px; }
+  [part="closed"] { display: grid; gap: 12px; margin-top: 16px; padding-top: 12px; border-top: 1px solid var(--_border); text-align: center; }
+  [part="closed"] p { margin: 0; }
+  [part="survey"] { text-align: left; }
+  .choices { display: flex; flex-wrap: wrap; gap: 6px; }
+  .choice { display: inline-flex; align-items: center; gap: 4px; padding: 4px 8px; border: 1px solid var(--_border); border-radius: 8px; font-weight: 400; cursor: pointer; }
+  .choice input { width: auto; margin: 0; }
+  .choice:has(:checked) { border-color: var(--_p); box-shadow: inset 0 0 0 1px var(--_p); }
+  [part="history"] { margin-top: 20px; padding-top: 12px; border-top: 1px solid var(--_border); }
+  [part="history"] ul { list-style: none; margin: 0; padding: 0; display: grid; gap: 6px; }
+  [part="history"] button { width: 100%; display: grid; text-align: left; padding: 8px 10px; border: 1px solid var(--_border); background: none; color: inherit; }
+  small { color: var(--_muted); font-size: 12px; }
+  [part="transcript"] h3 { margin: 8px 0 12px; }
+  .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 `;

@@ -1,17 +1,21 @@
 /**
  * `<ao-app>`: the console's root. Boots the {@link AdminApp} and shows the login form or the
- * console (header, Atendimento Online or Histórico, notices). Keeps the page title and `lang`
- * in step: the title counts the customers waiting, for an attendant on another tab.
+ * console (header, the page of the route, notices). A page the role may not open shows the
+ * live desk instead. Keeps the page title and `lang` in step: the title counts the customers
+ * waiting, for an attendant on another tab.
  */
 import { css, html } from "lit";
-import { AdminApp } from "../app";
+import { AdminApp, canOpen } from "../app";
 import { t } from "../i18n";
 import { AppElement, define } from "./app-element";
+import "./ao-customize";
 import "./ao-desk";
 import "./ao-header";
 import "./ao-history";
 import "./ao-login";
 import "./ao-notices";
+import "./ao-publish";
+import "./ao-satisfaction";
 import "./ao-transcript";
 
 export class AoApp extends AppElement {
@@ -60,16 +64,28 @@ export class AoApp extends AppElement {
     const store = this.app.store;
     if (store.phase === "loading") return html`<p class="loading" role="status">${t("app.loading")}</p>`;
     if (store.phase === "login") return html`<ao-login .app=${this.app}></ao-login>`;
-    const route = store.route;
     return html`<ao-header .app=${this.app}></ao-header>
-      <main>
-        ${route.page === "live"
-          ? html`<ao-desk .app=${this.app}></ao-desk>`
-          : route.page === "history"
-            ? html`<ao-history .app=${this.app}></ao-history>`
-            : html`<ao-transcript .app=${this.app} chat-id=${route.chatId}></ao-transcript>`}
-      </main>
+      <main>${this.page()}</main>
       <ao-notices .app=${this.app}></ao-notices>`;
+  }
+
+  private page() {
+    const { route, me } = this.app.store;
+    if (!me || !canOpen(me.role, route.page)) return html`<ao-desk .app=${this.app}></ao-desk>`;
+    switch (route.page) {
+      case "live":
+        return html`<ao-desk .app=${this.app}></ao-desk>`;
+      case "history":
+        return html`<ao-history .app=${this.app}></ao-history>`;
+      case "transcript":
+        return html`<ao-transcript .app=${this.app} chat-id=${route.chatId}></ao-transcript>`;
+      case "customize":
+        return html`<ao-customize .app=${this.app}></ao-customize>`;
+      case "publish":
+        return html`<ao-publish .app=${this.app}></ao-publish>`;
+      case "satisfaction":
+        return html`<ao-satisfaction .app=${this.app}></ao-satisfaction>`;
+    }
   }
 }
 define("ao-app", AoApp);

@@ -1,11 +1,23 @@
 /**
  * `<ao-header>`: account and attendant (name, role), the online/offline toggle, the sections
- * (Atendimento Online, Histórico), the language switch and logout.
+ * the role may open (Atendimento Online, Histórico, Personalizar chat, Integrar e Publicar,
+ * Satisfação), the language switch and logout.
  */
 import { css, html } from "lit";
-import { t } from "../i18n";
+import { canOpen } from "../app";
+import { t, type MessageKey } from "../i18n";
+import type { Route } from "../store";
 import { AppElement, define } from "./app-element";
 import "./ao-language";
+
+/** The sections, in the order shown. A transcript belongs to the Histórico. */
+const SECTIONS: { page: Route["page"]; hash: string; label: MessageKey; testId: string }[] = [
+  { page: "live", hash: "#/", label: "nav.live", testId: "nav-live" },
+  { page: "history", hash: "#/history", label: "nav.history", testId: "nav-history" },
+  { page: "customize", hash: "#/customize", label: "nav.customize", testId: "nav-customize" },
+  { page: "publish", hash: "#/publish", label: "nav.publish", testId: "nav-publish" },
+  { page: "satisfaction", hash: "#/satisfaction", label: "nav.satisfaction", testId: "nav-satisfaction" },
+];
 
 export class AoHeader extends AppElement {
   static override properties = { busy: { state: true } };
@@ -32,6 +44,7 @@ export class AoHeader extends AppElement {
       }
       nav ul {
         display: flex;
+        flex-wrap: wrap;
         gap: 0.25rem;
       }
       nav a {
@@ -87,15 +100,16 @@ export class AoHeader extends AppElement {
     const { me, account, route } = this.app.store;
     if (!me) return html``;
     const online = me.chatStatus === "online";
-    const live = route.page === "live";
+    const current = route.page === "transcript" ? "history" : canOpen(me.role, route.page) ? route.page : "live";
     return html`<header>
       <div class="brand">${t("app.title")}${account ? html`<small>${account.name}</small>` : ""}</div>
       <nav aria-label=${t("nav.label")}>
         <ul>
-          <li><a href="#/" data-testid="nav-live" aria-current=${live ? "page" : "false"}>${t("nav.live")}</a></li>
-          <li>
-            <a href="#/history" data-testid="nav-history" aria-current=${live ? "false" : "page"}>${t("nav.history")}</a>
-          </li>
+          ${SECTIONS.filter((s) => canOpen(me.role, s.page)).map(
+            (s) => html`<li>
+              <a href=${s.hash} data-testid=${s.testId} aria-current=${s.page === current ? "page" : "false"}>${t(s.label)}</a>
+            </li>`,
+          )}
         </ul>
       </nav>
       <div class="who">

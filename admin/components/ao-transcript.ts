@@ -1,6 +1,6 @@
 /**
  * `<ao-transcript chat-id>`: one closed chat from the Histórico (GET /api/chats/:id): who,
- * where from, when, and every message as text.
+ * where from, when, the customer's satisfaction answer, and every message as text.
  */
 import { css, html, type PropertyValues } from "lit";
 import type { ChatDetailResponse } from "../../worker/views";
@@ -9,6 +9,7 @@ import { formatDateTime, safeHttpUrl } from "../format";
 import { t, type MessageKey } from "../i18n";
 import { AppElement, define } from "./app-element";
 import { messageContent, messageStyles } from "./message-template";
+import { surveyContent, surveyStyles } from "./survey-template";
 
 export class AoTranscript extends AppElement {
   static override properties = {
@@ -19,6 +20,7 @@ export class AoTranscript extends AppElement {
   static override styles = [
     ...AppElement.styles,
     messageStyles,
+    surveyStyles,
     css`
       :host {
         display: block;
@@ -86,7 +88,7 @@ export class AoTranscript extends AppElement {
     const back = html`<a href="#/history" data-testid="transcript-back">${t("transcript.back")}</a>`;
     if (this.error) return html`${back}<p class="error" role="alert">${t(this.error)}</p>`;
     if (!this.detail) return html`${back}<p class="muted" role="status">${t("history.loading")}</p>`;
-    const { chat, messages } = this.detail;
+    const { chat, messages, survey } = this.detail;
     const href = safeHttpUrl(chat.pageUrl);
     return html`${back}
       <h1>${t("transcript.heading", { number: chat.number })}</h1>
@@ -108,6 +110,7 @@ export class AoTranscript extends AppElement {
           ${chat.closedAt ? html` · ${t("history.closedAt", { date: formatDateTime(chat.closedAt) })}` : ""}
         </dd>
       </dl>
+      ${surveyContent(survey)}
       <ol aria-label=${t("messages.label")}>
         ${messages.map(
           (m) => html`<li class="message" data-testid="transcript-message" data-author=${m.author.type} data-seq=${m.seq}>

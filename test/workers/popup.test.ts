@@ -26,6 +26,8 @@ describe("GET /chat/:key (the pop-up chat page)", () => {
     const page = await (await api(`/chat/${account.publicKey}?department=${account.departments.sales}&lang=en`)).text();
     expect(page).toContain('<html lang="en">');
     expect(page).toContain(`mode="popup" lang="en" department="${account.departments.sales}"`);
+    const spanish = await (await api(`/chat/${account.publicKey}?lang=es`)).text();
+    expect(spanish).toContain('<html lang="es">');
     const fallback = await (await api(`/chat/${account.publicKey}?lang=%22%3E%3Cscript%3E`)).text();
     expect(fallback).toContain('<html lang="pt-BR">');
     expect(fallback).not.toContain("<script>");

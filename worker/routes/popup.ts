@@ -13,11 +13,12 @@ import { accounts, departments } from "../db/schema";
 import type { AppEnv } from "../env";
 import { clientIp, enforce } from "../rate-limit";
 
-type Lang = "pt-BR" | "en";
+type Lang = "pt-BR" | "en" | "es";
 
 const TEXT: Record<Lang, { title: string; noscript: string }> = {
   "pt-BR": { title: "Atendimento", noscript: "Ative o JavaScript para conversar com a gente." },
   en: { title: "Chat", noscript: "Turn on JavaScript to chat with us." },
+  es: { title: "Atención", noscript: "Activa JavaScript para hablar con nosotros." },
 };
 
 /**
@@ -41,6 +42,7 @@ function pickLang(...candidates: (string | undefined)[]): Lang {
   for (const candidate of candidates) {
     const tag = candidate?.trim().toLowerCase();
     if (tag?.startsWith("en")) return "en";
+    if (tag?.startsWith("es")) return "es";
     if (tag?.startsWith("pt")) return "pt-BR";
   }
   return "pt-BR";

@@ -1,0 +1,287 @@
+/**
+ * `<ao-customize>`: "Personalizar chat". Administrators edit the account's look (every
+ * department) or one department's overrides, and the "Políticas de Atendimento Online";
+ * department managers edit the overrides of their departments only. A live preview beside the
+ * form follows every keystroke; Save validates like the server's schema first, then sends
+ * PUT /api/settings or PUT /api/settings/departments/:id and shows the server's refusal as is.
+ */
+import { css, html, nothing } from "lit";
+import { textsFor } from "../../widget/i18n";
+import type { AccountSettings, DepartmentsResponse, SettingsResponse } from "../../worker/views";
+import { ApiError } from "../api";
+import { errorKey } from "../errors";
+import { t, type MessageKey } from "../i18n";
+import {
+  TEXT_KEYS,
+  draftFromLook,
+  effectiveLook,
+  emptyLook,
+  lookFromDraft,
+  normalizeLook,
+  type LookDraft,
+  type TextKey,
+  type WidgetLook,
+} from "../look";
+import { WIDGET_LANGS, type WidgetLang } from "../snippet";
+import { AppElement, define } from "./app-element";
+import type { AoLookForm, SaveStatus } from "./ao-look-form";
+import { pageStyles } from "./page-styles";
+import "./ao-look-form";
+import "./ao-look-preview";
+import "./ao-policies";
+
+/** The scope "" is the account's own look. */
+const ACCOUNT = "";
+
+export class AoCustomize extends AppElement {
+  static override properties = {
+    settings: { state: true },
+    departments: { state: true },
+    scope: { state: true },
+    draft: { state: true },
+    previewLang: { state: true },
+    showErrors: { state: true },
+    busy: { state: true },
+    policyBusy: { state: true },
+    surveyWanted: { state: true },
+    status: { state: true },
+    loadError: { state: true },
+  };
+  static override styles = [
+    ...AppElement.styles,
+    pageStyles,
+    css`
+      .toolbar {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.6rem 1.2rem;
+        margin-bottom: 1rem;
+      }
+      .toolbar .field {
+        margin: 0;
+      }
+      .layout {
+        display: grid;
+        grid-template-columns: minmax(0, 1fr) auto;
+        gap: 1.5rem;
+        align-items: start;
+      }
+      aside {
+        position: sticky;
+        top: 0;
+        padding-top: 0.3rem;
+      }
+      @media (max-width: 60rem) {
+        .layout {
+          grid-template-columns: minmax(0, 1fr);
+        }
+        aside {
+          position: static;
+          order: -1;
+        }
+      }
+    `,
+  ];
+
+  declare settings: SettingsResponse | null;
+  declare departments: DepartmentsResponse["departments"];
+  declare scope: string;
+  declare draft: LookDraft | null;
+  declare previewLang: WidgetLang;
+  declare showErrors: boolean;
+  declare busy: boolean;
+  declare policyBusy: boolean;
+  /** The checkbox's state while its save is on the way (then the stored one again). */
+  declare surveyWanted: boolean;
+  declare status: SaveStatus | null;
+  declare loadError: MessageKey | null;
+
+  constructor() {
+    super();
+    this.settings = null;
+    this.departments = [];
+    this.scope = ACCOUNT;
+    this.draft = null;
+    this.previewLang = "pt-BR";
+    this.showErrors = false;
+    this.busy = false;
+    this.policyBusy = false;
+    this.surveyWanted = false;
+    this.status = null;
+    this.loadError = null;
+  }
+
+  private get isAdmin(): boolean {
+    return this.app.store.me?.role === "administrator";
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.previewLang = this.app.store.locale === "en" ? "en" : "pt-BR";
+    void this.load();
+  }
+
+  private async load(): Promise<void> {
+    try {
+      const [settings, departments] = await Promise.all([this.app.settings(), this.app.departments()]);
+      this.settings = settings;
+      this.departments = departments;
+      this.selectScope(this.isAdmin ? ACCOUNT : (departments[0]?.id ?? ACCOUNT));
+    } catch (error) {
+      this.loadError = errorKey(error);
+    }
+  }
+
+  private storedLook(scope: string): WidgetLook {
+    if (!this.settings) return emptyLook();
+    return normalizeLook(scope === ACCOUNT ? this.settings.account.look : this.settings.departments[scope]?.look);
+  }
+
+  private selectScope(scope: string): void {
+    this.scope = scope;
+    this.draft = draftFromLook(this.storedLook(scope));
+    this.showErrors = false;
+    this.status = null;
+  }
+
+  private failure(error: unknown): SaveStatus {
+    if (error instanceof ApiError && error.status === 400) return { kind: "error", key: "customize.rejected", params: { message: error.message } };
+    const key = errorKey(error);
+    return { kind: "error", key: key === "notice.notFound" ? "error.generic" : key };
+  }
+
+  private async save(): Promise<void> {
+    const settings = this.settings;
+    const draft = this.draft;
+    if (!settings || !draft || this.busy) return;
+    const { look, errors } = lookFromDraft(draft);
+    if (Object.keys(errors).length > 0) {
+      this.showErrors = true;
+      this.status = null;
+      await this.updateComplete;
+      this.renderRoot.querySelector<AoLookForm>("ao-look-form")?.focusFirstInvalid();
+      return;
+    }
+    const scope = this.scope;
+    this.busy = true;
+    this.status = null;
+    try {
+      let saved: WidgetLook;
+      if (scope === ACCOUNT) {
+        const doc: AccountSettings = { look, policies: settings.account.policies };
+        const answer = await this.app.saveAccountSettings(doc);
+        const stored = answer?.look ? answer : doc;
+        this.settings = { ...settings, account: stored };
+        saved = normalizeLook(stored.look);
+      } else {
+        const answer = await this.app.saveDepartmentSettings(scope, { look });
+        const stored = answer?.look ? answer : { look };
+        this.settings = { ...settings, departments: { ...settings.departments, [scope]: stored } };
+        saved = normalizeLook(stored.look);
+      }
+      // What the server keeps (trimmed texts…), unless the person went on typing meanwhile.
+      if (this.scope === scope && this.draft === draft) this.draft = draftFromLook(saved);
+      this.showErrors = false;
+      this.status = { kind: "saved" };
+    } catch (error) {
+      this.status = this.failure(error);
+    }
+    this.busy = false;
+  }
+
+  private async setSurvey(surveyEnabled: boolean): Promise<void> {
+    const settings = this.settings;
+    if (!settings) return;
+    // The stored look, not the draft: unsaved edits stay unsaved.
+    const doc: AccountSettings = { look: settings.account.look, policies: { ...settings.account.policies, surveyEnabled } };
+    this.policyBusy = true;
+    this.surveyWanted = surveyEnabled;
+    this.status = null;
+    try {
+      const answer = await this.app.saveAccountSettings(doc);
+      const stored = answer?.policies ? answer : doc;
+      this.settings = { ...(this.settings ?? settings), account: stored };
+      this.status = { kind: "saved" };
+    } catch (error) {
+      this.status = this.failure(error);
+    }
+    this.policyBusy = false;
+  }
+
+  private onInput(event: CustomEvent<LookDraft>): void {
+    this.draft = event.detail;
+    if (this.status?.kind === "saved") this.status = null;
+  }
+
+  private scopePicker() {
+    const options = [
+      ...(this.isAdmin ? [{ id: ACCOUNT, label: t("customize.scopeAccount") }] : []),
+      ...this.departments.map((d) => ({ id: d.id, label: t("customize.scopeDepartment", { name: d.name }) })),
+    ];
+    return html`<div class="field">
+      <label for="scope">${t("customize.scope")}</label>
+      <select id="scope" name="scope" @change=${(e: Event) => this.selectScope((e.target as HTMLSelectElement).value)}>
+        ${options.map((o) => html`<option value=${o.id} .selected=${o.id === this.scope}>${o.label}</option>`)}
+      </select>
+    </div>`;
+  }
+
+  private langPicker() {
+    return html`<div class="field">
+      <label for="preview-lang">${t("customize.previewLang")}</label>
+      <select
+        id="preview-lang"
+        name="previewLang"
+        @change=${(e: Event) => {
+          const value = (e.target as HTMLSelectElement).value;
+          this.previewLang = WIDGET_LANGS.find((l) => l === value) ?? "pt-BR";
+        }}
+      >
+        ${WIDGET_LANGS.map((l) => html`<option value=${l} lang=${l} .selected=${l === this.previewLang}>${t(`lang.${l}`)}</option>`)}
+      </select>
+    </div>`;
+  }
+
+  override render() {
+    const heading = html`<h1>${t("customize.heading")}</h1>
+      <p class="intro muted">${t("customize.intro")}</p>`;
+    if (this.loadError) return html`${heading}<p class="error" role="alert">${t(this.loadError)}</p>`;
+    if (!this.settings || !this.draft) return html`${heading}<p class="muted" role="status">${t("page.loading")}</p>`;
+    if (!this.isAdmin && this.departments.length === 0) return html`${heading}<p class="muted">${t("customize.noDepartments")}</p>`;
+    const account = this.scope === ACCOUNT;
+    const accountLook = this.storedLook(ACCOUNT);
+    const { look, errors } = lookFromDraft(this.draft);
+    const preview = account ? effectiveLook(look) : effectiveLook(accountLook, look);
+    const inherited = account ? effectiveLook(emptyLook()) : effectiveLook(accountLook);
+    const builtIn = textsFor(this.previewLang, inherited.texts);
+    const placeholders = Object.fromEntries(TEXT_KEYS.map((key) => [key, builtIn[key]])) as Record<TextKey, string>;
+    return html`${heading}
+      <div class="toolbar">${this.scopePicker()} ${this.langPicker()}</div>
+      <div class="layout">
+        <ao-look-form
+          .app=${this.app}
+          .draft=${this.draft}
+          .inherited=${inherited}
+          .placeholders=${placeholders}
+          .errors=${this.showErrors ? errors : {}}
+          .status=${this.status}
+          ?account=${account}
+          ?busy=${this.busy}
+          @ao-look-input=${this.onInput}
+          @ao-look-save=${this.save}
+        ></ao-look-form>
+        <aside>
+          <ao-look-preview data-testid="look-preview" .app=${this.app} .look=${preview} preview-lang=${this.previewLang}></ao-look-preview>
+        </aside>
+      </div>
+      ${this.isAdmin
+        ? html`<ao-policies
+            .app=${this.app}
+            ?survey-enabled=${this.policyBusy ? this.surveyWanted : (this.settings.account.policies?.surveyEnabled ?? false)}
+            ?busy=${this.policyBusy}
+            @ao-policy-change=${(e: CustomEvent<{ surveyEnabled: boolean }>) => this.setSurvey(e.detail.surveyEnabled)}
+          ></ao-policies>`
+        : nothing}`;
+  }
+}
+define("ao-customize", AoCustomize);
