@@ -49,6 +49,17 @@ function loadPanelScript(server: string): Promise<unknown> {
   }));
 }
 
+/**
+ * Fetches the panel script once the page has nothing better to do, so that opening the chat is
+ * instant; the launcher never waits for it. Not when the visitor asked to save data.
+ */
+function preloadWhenIdle(server: string): void {
+  if ((navigator as { connection?: { saveData?: boolean } }).connection?.saveData) return;
+  const load = () => void loadPanelScript(server).catch(() => undefined);
+  if ("requestIdleCallback" in window) requestIdleCallback(load, { timeout: 4000 });
+  else setTimeout(load, 2000);
+}
+
 /** The one console message of a widget that cannot work: it then shows nothing. */
 const warn = (text: string): void => console.warn(`<${TAG}>: ${text}; the chat is not shown.`);
 
@@ -199,6 +210,7 @@ export class TomticketChat extends HTMLElement {
         if (this.#popup) void this.open();
         else if (this.hasAttribute("auto-open") && this.#shown() && readWasOpen(this.#account, this.#attr("department")) !== "0")
           void this.open(false);
+        else if (this.#shown()) preloadWhenIdle(this.#server);
       });
     this.#restore();
   }
