@@ -2,12 +2,15 @@
 // the widget bundles, the console and the demo page. Run by `wrangler dev` (build command),
 // `npm start`, `npm test` and `npm run deploy`.
 import { build } from "esbuild";
-import { cpSync, mkdirSync, readdirSync, rmSync, existsSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const out = join(root, "public");
+const target = join(root, "public");
+// Built beside public/ and swapped in at the end: a running `wrangler dev` (or a test) never
+// sees a half-empty folder while another build runs.
+const out = join(root, `.public-build-${process.pid}`);
 
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
@@ -42,3 +45,8 @@ for (const file of readdirSync(join(root, "admin"))) {
     cpSync(join(root, "admin", file), join(out, "admin", file));
   }
 }
+
+const previous = join(root, `.public-old-${process.pid}`);
+if (existsSync(target)) renameSync(target, previous);
+renameSync(out, target);
+rmSync(previous, { recursive: true, force: true });

@@ -356,20 +356,44 @@ export class TomticketChat extends HTMLElement {
     return (fixed && config?.departments.find((d) => d.id === fixed)?.look) || config?.look;
   }
 
+  /** The resolved side: the attribute, else the console's setting, else right. */
+  #side(): "left" | "right" {
+    const position = this.#attr("position");
+    return position === "left" || (position !== "right" && this.#baseLook()?.position === "left") ? "left" : "right";
+  }
+
+  #wasShown = false;
+
+  /** Other embeds on the page depend on this one's side and visibility. */
+  #repaintSiblings(): void {
+    for (const element of document.querySelectorAll(TAG)) if (element !== this && element instanceof TomticketChat) element.#paint();
+  }
+
   /** Draws what depends on state: visibility, look, position, launcher label and badge. */
   #paint(): void {
     const style = this.#look;
     if (!style) return;
     const base = this.#baseLook();
     const look = this.#deptLook ?? base;
-    const position = this.#attr("position");
-    const side = position === "left" || (position !== "right" && base?.position === "left") ? "left" : "right";
+    const side = this.#side();
+    // Launchers on the same side stack upwards in page order; a panel opens above the topmost
+    // of them, so that no other launcher covers it (its send button sits in that corner).
     let stack = 0;
+    let above = 0;
     for (const element of document.querySelectorAll(TAG)) {
-      if (element === this) break;
-      if (element.getAttribute("mode") !== "popup" && element.getAttribute("position") === this.getAttribute("position")) stack++;
+      if (element === this || !(element instanceof TomticketChat) || element.#popup || !element.#shown()) continue;
+      if (element.#side() !== side) continue;
+      if (element.compareDocumentPosition(this) & Node.DOCUMENT_POSITION_FOLLOWING) stack++;
+      else above++;
     }
-    style.textContent = this.#shown() ? lookStyle(look, side, stack * STACK_PX) : ":host{display:none!important}";
+    const shown = this.#shown();
+    style.textContent = shown
+      ? lookStyle(look, side, stack * STACK_PX, above * STACK_PX)
+      : ":host{display:none!important}";
+    if (shown !== this.#wasShown) {
+      this.#wasShown = shown;
+      this.#repaintSiblings();
+    }
 
     const launcher = this.#launcher;
     const badge = this.#badge;

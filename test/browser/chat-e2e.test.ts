@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { BrowserContext, Page } from "playwright-core";
+import { ANA, attendantConsole } from "./console";
 import { readmeSnippet, startHarness, type Harness } from "./harness";
 
 let h: Harness;
@@ -10,20 +10,10 @@ afterAll(async () => {
   await h?.stop();
 });
 
-async function attendantConsole(context: BrowserContext, email: string, password: string): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(`${h.server}/admin/`);
-  await page.fill('input[name="email"]', email);
-  await page.fill('input[name="password"]', password);
-  await page.click('button[type="submit"]');
-  await page.locator('[data-testid="status-toggle"]').waitFor();
-  return page;
-}
-
 describe("customer and attendant chat in real time", () => {
   it("starts from the README snippet on another site, is accepted, talks both ways and closes into the history", async () => {
     const attendantContext = await h.browser.newContext();
-    const agent = await attendantConsole(attendantContext, "ana@demo.test", "demo-ana-123");
+    const agent = await attendantConsole(h, attendantContext, ANA);
 
     h.page(
       "/shop.html",
