@@ -8,8 +8,8 @@ import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const target = join(root, "public");
-// Built beside public/ and swapped in at the end: a running `wrangler dev` (or a test) never
-// sees a half-empty folder while another build runs.
+// Built beside public/ and moved in at the end, entry by entry: a running `wrangler dev` (or a
+// test) sees at most one entry missing for a moment, never a half-built folder.
 const out = join(root, `.public-build-${process.pid}`);
 
 rmSync(out, { recursive: true, force: true });
@@ -46,7 +46,13 @@ for (const file of readdirSync(join(root, "admin"))) {
   }
 }
 
-const previous = join(root, `.public-old-${process.pid}`);
-if (existsSync(target)) renameSync(target, previous);
-renameSync(out, target);
-rmSync(previous, { recursive: true, force: true });
+// Swap the new files in without replacing the folder itself: a running `wrangler dev` keeps
+// serving public/ by that folder, and answers 500 to every asset once it is removed.
+mkdirSync(target, { recursive: true });
+const fresh = new Set(readdirSync(out));
+for (const entry of readdirSync(target)) if (!fresh.has(entry)) rmSync(join(target, entry), { recursive: true, force: true });
+for (const entry of fresh) {
+  rmSync(join(target, entry), { recursive: true, force: true });
+  renameSync(join(out, entry), join(target, entry));
+}
+rmSync(out, { recursive: true, force: true });

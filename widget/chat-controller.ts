@@ -5,7 +5,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from "lit";
 import type { ServerFrame, WireChat, WireMessage } from "../durable-objects/protocol";
-import { ApiRequestError, getMe } from "./api";
+import { ApiRequestError, getMe, getTranscript } from "./api";
 import { ChatConnection, type ConnectionState, type PendingMessage } from "./chat-connection";
 import type { PanelBoot } from "./contract";
 import { emit } from "./events";
@@ -89,6 +89,21 @@ export class ChatController implements ReactiveController {
     this.readSeq = chat.customerReadSeq;
     this.receipts = { deliveredSeq: chat.attendantDeliveredSeq, readSeq: chat.attendantReadSeq };
     if (chat.status !== "closed") this.#connect(chat.id, url);
+    else void this.#loadTranscript(chat.id);
+    this.#host.requestUpdate();
+  }
+
+  /** A closed chat has no socket: its messages come once from the API (reload, another device). */
+  async #loadTranscript(chatId: string): Promise<void> {
+    const boot = this.#host.boot;
+    const token = boot && readToken(boot.account);
+    if (!boot || !token) return;
+    try {
+      const { messages } = await getTranscript(boot.server, boot.account, chatId, token);
+      if (this.chat?.id === chatId) this.#addMessages(messages, false);
+    } catch {
+      // The closed state still shows; the transcript stays in the customer's history.
+    }
     this.#host.requestUpdate();
   }
 
