@@ -5,17 +5,25 @@ import { gzipSync } from "node:zlib";
 
 const gz = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
 
-/** `[name, value]` figures for public/widget.js (the loader) and widget.js + widget-panel.js (two
- * requests, each gzipped on its own). */
-export function widgetSizes(publicDir) {
+/**
+ * `[name, value]` figures for what a page view downloads from our server, each response gzipped
+ * on its own: before the launcher shows, widget.js and the config JSON (`widget_gzip_bytes`);
+ * for a usable chat, those plus widget-panel.js (`widget_open_gzip_bytes`).
+ * @param {string} publicDir
+ * @param {string} configJson the body of /api/widget/config for the demo account
+ */
+export function widgetSizes(publicDir, configJson) {
+  const config = gzipSync(Buffer.from(configJson), { level: 9 }).length;
   const loader = join(publicDir, "widget.js");
   const panel = join(publicDir, "widget-panel.js");
   const figures = [];
   if (!existsSync(loader)) return [["widget_gzip_bytes", "missing (public/widget.js not built)"]];
-  figures.push(["widget_gzip_bytes", gz(loader)]);
+  figures.push(["widget_loader_gzip_bytes", gz(loader)]);
+  figures.push(["widget_config_gzip_bytes", config]);
+  figures.push(["widget_gzip_bytes", gz(loader) + config]);
   if (existsSync(panel)) {
     figures.push(["widget_panel_gzip_bytes", gz(panel)]);
-    figures.push(["widget_open_gzip_bytes", gz(loader) + gz(panel)]);
+    figures.push(["widget_open_gzip_bytes", gz(loader) + config + gz(panel)]);
   } else figures.push(["widget_open_gzip_bytes", "n/a (public/widget-panel.js not built yet)"]);
   return figures;
 }
