@@ -7,19 +7,9 @@ import { existsSync } from "node:fs";
 import { createServer } from "node:http";
 import { chromium } from "playwright-core";
 import { freePort } from "../../scripts/local-server.mjs";
+import { CHROMIUM_ARGS, chromiumPath as defaultChromium } from "../../scripts/chromium.mjs";
 import { DEMO } from "../../scripts/demo-seed.mjs";
 
-/** Same flags as the browser tests (docs: STACK.md, "Headless Chromium"). */
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
 /** Bound on one page load, from navigation to a visible launcher. */
 const LOAD_TIMEOUT_MS = 15_000;
 
@@ -44,7 +34,7 @@ function probeLauncher() {
  * @param {string} server the app's origin, e.g. http://127.0.0.1:8787
  * @param {{ loads?: number, chromiumPath?: string }} [options]
  */
-export async function launcherTiming(server, { loads = 5, chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium" } = {}) {
+export async function launcherTiming(server, { loads = 5, chromiumPath = defaultChromium() } = {}) {
   if (!existsSync(chromiumPath)) return { skipped: `no Chromium at ${chromiumPath}` };
   const html =
     '<!doctype html><html lang="pt-BR"><head><meta charset="utf-8"><title>Loja</title></head><body><h1>Loja Exemplo</h1>' +

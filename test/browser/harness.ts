@@ -9,18 +9,9 @@ import { createServer, type Server } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type Browser, type BrowserContext, type ConsoleMessage, type Locator, type Page } from "playwright-core";
+import { CHROMIUM_ARGS, chromiumPath } from "../../scripts/chromium.mjs";
 import { freePort, prepareDatabase, startLocalServer } from "../../scripts/local-server.mjs";
 
-export const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
 
 export interface Harness {
   /** The app, e.g. http://127.0.0.1:40123 */
@@ -48,7 +39,7 @@ export async function startHarness(): Promise<Harness> {
   });
   await new Promise<void>((resolve) => site.listen(sitePort, "127.0.0.1", resolve));
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    executablePath: chromiumPath(),
     args: CHROMIUM_ARGS,
   });
   return {
