@@ -170,3 +170,28 @@ export interface SatisfactionReportResponse {
   byAttendant: SatisfactionRow[];
   byDepartment: SatisfactionRow[];
 }
+
+/** POST /api/widget/offline-messages: the stored message's id and time. */
+export interface WidgetOfflineMessageResponse {
+  offlineMessage: { id: string; createdAt: number };
+}
+
+/** One message of the offline form, as the console lists it. */
+export interface OfflineMessageItem {
+  id: string;
+  /** Null when the customer did not pick a department. */
+  departmentId: string | null;
+  departmentName: string | null;
+  name: string;
+  email: string;
+  message: string;
+  pageUrl: string | null;
+  createdAt: number;
+}
+
+/** GET /api/offline-messages: newest first, one page. */
+export interface OfflineMessagesResponse {
+  offlineMessages: OfflineMessageItem[];
+  page: number;
+  hasMore: boolean;
+}

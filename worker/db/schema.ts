@@ -203,3 +203,30 @@ export const chatSurveys = sqliteTable(
     index("chat_surveys_account_attendant_idx").on(t.accountId, t.attendantId),
   ],
 );
+
+/** What became of an offline message: answered by e-mail or turned into a ticket (coming). */
+export const OFFLINE_MESSAGE_STATUSES = ["new", "answered", "ticket"] as const;
+export type OfflineMessageStatus = (typeof OFFLINE_MESSAGE_STATUSES)[number];
+
+/**
+ * "Mensagens offline": what a customer left in the widget's offline form. Never lost, listed
+ * in the console. No department means the customer did not pick one; every attendant of the
+ * account sees those. The customer is set only when a valid customer token of the same account
+ * came with the form; name and e-mail are what the form said.
+ */
+export const offlineMessages = sqliteTable(
+  "offline_messages",
+  {
+    id: text("id").primaryKey(),
+    accountId: text("account_id").notNull().references(() => accounts.id),
+    departmentId: text("department_id").references(() => departments.id),
+    customerId: text("customer_id").references(() => customers.id),
+    name: text("name").notNull(),
+    email: text("email").notNull(),
+    message: text("message").notNull(),
+    pageUrl: text("page_url"),
+    status: text("status", { enum: OFFLINE_MESSAGE_STATUSES }).notNull().default("new"),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [index("offline_messages_account_created_idx").on(t.accountId, t.createdAt)],
+);

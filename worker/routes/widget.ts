@@ -22,6 +22,7 @@ import { MAX_MESSAGE_LENGTH } from "../../durable-objects/protocol";
 import { widgetConfigRoutes } from "./widget-config";
 import { widgetHistoryRoutes } from "./widget-history";
 import { widgetIdentifyRoutes } from "./widget-identify";
+import { widgetOfflineRoutes } from "./widget-offline";
 import { widgetSurveyRoutes } from "./widget-survey";
 import { AccountKey, accountByKey, bearer, requireCustomer, tokenCustomer } from "./widget-common";
 
@@ -82,6 +83,7 @@ export const widgetRoutes = new Hono<AppEnv>()
   .route("/", widgetIdentifyRoutes)
   .route("/", widgetHistoryRoutes)
   .route("/", widgetSurveyRoutes)
+  .route("/", widgetOfflineRoutes)
   .post("/chats", async (c) => {
     const body = await parseBody(c, StartChatBody);
     const account = await accountByKey(c.env.DB, body.account);

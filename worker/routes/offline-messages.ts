@@ -1,0 +1,61 @@
+/**
+ * GET /api/offline-messages: the offline form's messages for the console, newest first, a page
+ * at a time. An attendant sees the messages of the departments they may see and those left
+ * without a department; an administrator sees every message of the account.
+ */
+import { and, desc, eq, inArray, isNull, or } from "drizzle-orm";
+import { Hono } from "hono";
+import * as z from "zod";
+import { visibleDepartments } from "../access";
+import { requireAttendant } from "../auth/session";
+import { database } from "../db/client";
+import { departments, offlineMessages } from "../db/schema";
+import type { AppEnv } from "../env";
+import { idParam, parseQuery } from "../validate";
+import type { OfflineMessageItem, OfflineMessagesResponse } from "../views";
+
+const ListQuery = z.object({
+  departmentId: idParam.optional(),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});
+
+const columns = {
+  id: offlineMessages.id,
+  departmentId: offlineMessages.departmentId,
+  departmentName: departments.name,
+  name: offlineMessages.name,
+  email: offlineMessages.email,
+  message: offlineMessages.message,
+  pageUrl: offlineMessages.pageUrl,
+  createdAt: offlineMessages.createdAt,
+};
+
+export const offlineMessageRoutes = new Hono<AppEnv>().use(requireAttendant).get("/", async (c) => {
+  const who = c.get("attendant");
+  const query = parseQuery(c, ListQuery);
+  const allowed = (await visibleDepartments(c.env.DB, who)).map((d) => d.id);
+  if (query.departmentId && !allowed.includes(query.departmentId)) {
+    return c.json({ offlineMessages: [], page: query.page, hasMore: false } satisfies OfflineMessagesResponse);
+  }
+  const scope = query.departmentId
+    ? eq(offlineMessages.departmentId, query.departmentId)
+    : or(isNull(offlineMessages.departmentId), allowed.length ? inArray(offlineMessages.departmentId, allowed) : undefined);
+  const rows = await database(c.env.DB)
+    .select(columns)
+    .from(offlineMessages)
+    .leftJoin(
+      departments,
+      and(eq(departments.id, offlineMessages.departmentId), eq(departments.accountId, offlineMessages.accountId)),
+    )
+    .where(and(eq(offlineMessages.accountId, who.accountId), scope))
+    // The id breaks ties between messages of the same millisecond, so pages never overlap.
+    .orderBy(desc(offlineMessages.createdAt), desc(offlineMessages.id))
+    .limit(query.limit + 1)
+    .offset((query.page - 1) * query.limit);
+  return c.json({
+    offlineMessages: rows.slice(0, query.limit) satisfies OfflineMessageItem[],
+    page: query.page,
+    hasMore: rows.length > query.limit,
+  } satisfies OfflineMessagesResponse);
+});

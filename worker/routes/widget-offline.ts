@@ -1,0 +1,59 @@
+/**
+ * POST /api/widget/offline-messages: the widget's offline form ("Mensagens offline"). What the
+ * customer wrote is stored, never lost, and listed in the console. Mounted inside the widget
+ * routes, so it has their CORS and per-IP rate limit. A customer token is optional; it binds
+ * the message to the customer only when it is valid and of this account, and never refuses it.
+ */
+import { and, eq } from "drizzle-orm";
+import { Hono } from "hono";
+import * as z from "zod";
+import { database } from "../db/client";
+import { departments, offlineMessages } from "../db/schema";
+import type { AppEnv } from "../env";
+import { ApiError } from "../errors";
+import { parseBody } from "../validate";
+import type { WidgetOfflineMessageResponse } from "../views";
+import { AccountKey, accountByKey, tokenCustomer } from "./widget-common";
+
+/** Longest offline message; longer than a chat line, since it is the whole request at once. */
+export const MAX_OFFLINE_MESSAGE_LENGTH = 5000;
+
+const OfflineMessageBody = z.object({
+  account: AccountKey,
+  departmentId: z.string().min(1).max(64).optional(),
+  name: z.string().trim().min(1).max(120),
+  email: z.string().trim().toLowerCase().email().max(254),
+  message: z.string().trim().min(1).max(MAX_OFFLINE_MESSAGE_LENGTH),
+  pageUrl: z.url({ protocol: /^https?$/ }).max(2000).optional(),
+});
+
+export const widgetOfflineRoutes = new Hono<AppEnv>().post("/offline-messages", async (c) => {
+  const body = await parseBody(c, OfflineMessageBody);
+  const account = await accountByKey(c.env.DB, body.account);
+  const orm = database(c.env.DB);
+  if (body.departmentId !== undefined) {
+    const department = await orm
+      .select({ id: departments.id })
+      .from(departments)
+      .where(and(eq(departments.id, body.departmentId), eq(departments.accountId, account.id), eq(departments.active, true)))
+      .get();
+    if (!department) throw new ApiError(404, "unknown_department", "No such department");
+  }
+  const customer = await tokenCustomer(c, account.id);
+  const [row] = await orm
+    .insert(offlineMessages)
+    .values({
+      id: crypto.randomUUID(),
+      accountId: account.id,
+      departmentId: body.departmentId ?? null,
+      customerId: customer?.id ?? null,
+      name: body.name,
+      email: body.email,
+      message: body.message,
+      pageUrl: body.pageUrl ?? null,
+      createdAt: Date.now(),
+    })
+    .returning({ id: offlineMessages.id, createdAt: offlineMessages.createdAt });
+  if (!row) throw new Error("offline message insert returned no row");
+  return c.json({ offlineMessage: row } satisfies WidgetOfflineMessageResponse, 201);
+});
