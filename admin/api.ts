@@ -12,6 +12,7 @@ import type {
   DepartmentsResponse,
   DepartmentSettings,
   MeResponse,
+  OfflineMessagesResponse,
   SatisfactionReportResponse,
   SettingsResponse,
   WsTokenResponse,
@@ -70,6 +71,12 @@ export interface ChatQuery {
   limit?: number;
 }
 
+/** Query for GET /api/offline-messages. */
+export interface OfflineQuery {
+  page: number;
+  departmentId?: string;
+}
+
 /** The endpoints of the attendant API that the console uses. */
 export const api = {
   me: () => request<MeResponse>("GET", "/api/me"),
@@ -90,5 +97,10 @@ export const api = {
   saveAccountSettings: (doc: AccountSettings) => request<AccountSettings>("PUT", "/api/settings", doc),
   saveDepartmentSettings: (departmentId: string, doc: DepartmentSettings) =>
     request<DepartmentSettings>("PUT", `/api/settings/departments/${encodeURIComponent(departmentId)}`, doc),
+  offlineMessages(query: OfflineQuery): Promise<OfflineMessagesResponse> {
+    const params = new URLSearchParams({ page: String(query.page) });
+    if (query.departmentId) params.set("departmentId", query.departmentId);
+    return request<OfflineMessagesResponse>("GET", `/api/offline-messages?${params}`);
+  },
   satisfaction: () => request<SatisfactionReportResponse>("GET", "/api/reports/satisfaction"),
 };

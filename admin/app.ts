@@ -1,7 +1,7 @@
 /**
  * The console application: boots from GET /api/me, signs in and out, switches the attendant's
  * status, routes between the live desk, the history (`#/history`, `#/history/<chat id>`) and
- * the customer chat's pages (`#/customize`, `#/publish`, `#/satisfaction`), and owns the live
+ * the offline messages (`#/offline`), the customer chat's pages (`#/customize`, `#/publish`, `#/satisfaction`), and owns the live
  * session while someone is signed in. Components call these methods and read `store`.
  */
 import type {
@@ -11,16 +11,17 @@ import type {
   DepartmentSettings,
   DepartmentsResponse,
   Me,
+  OfflineMessagesResponse,
   SatisfactionReportResponse,
   SettingsResponse,
 } from "../worker/views";
-import { ApiError, api, type ChatQuery } from "./api";
+import { ApiError, api, type ChatQuery, type OfflineQuery } from "./api";
 import { errorKey } from "./errors";
 import type { MessageKey } from "./i18n";
 import { LiveSession } from "./live";
 import { Store, type Route } from "./store";
 
-const PLAIN_PAGES = ["customize", "publish", "satisfaction"] as const;
+const PLAIN_PAGES = ["offline", "customize", "publish", "satisfaction"] as const;
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, "").split("/").filter(Boolean);
@@ -40,8 +41,9 @@ export function routeHash(route: Route): string {
 /**
  * Whether someone with this role may open a page. "Personalizar chat" is for administrators
  * (the account and every department) and department managers (their departments' overrides);
- * everyone embeds the chat and reads the satisfaction report of the departments they see. The
- * server checks again: this only keeps the console from offering what would be refused.
+ * everyone reads the offline messages, embeds the chat and reads the satisfaction report of the
+ * departments they see. The server checks again: this only keeps the console from offering
+ * what would be refused.
  */
 export function canOpen(role: Me["role"], page: Route["page"]): boolean {
   if (page === "customize") return role === "administrator" || role === "department_manager";
@@ -123,6 +125,11 @@ export class AdminApp {
       this.expired(error);
       return (this.store.me?.departments ?? []).map((d) => ({ ...d, active: true }));
     }
+  }
+
+  /** A page of the messages left with the widget's offline form. */
+  offlineMessages(query: OfflineQuery): Promise<OfflineMessagesResponse> {
+    return this.call(() => api.offlineMessages(query));
   }
 
   transcript(chatId: string): Promise<ChatDetailResponse> {

@@ -1,4 +1,4 @@
-/** Small pure helpers for showing data: safe links, dates, durations, grades and percentages. */
+/** Small pure helpers for showing data: safe links, reply links, dates, durations, grades and percentages. */
 import { getLocale, t } from "./i18n";
 
 /**
@@ -13,6 +13,15 @@ export function safeHttpUrl(raw: string | null | undefined): string | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * A `mailto:` link that opens the attendant's mail client on a reply to `email`, subject
+ * "Re: <account name>". Both parts are percent-encoded: a customer-typed address cannot add
+ * recipients, headers or a body.
+ */
+export function replyMailto(email: string, accountName: string): string {
+  return `mailto:${encodeURIComponent(email)}?subject=${encodeURIComponent(`Re: ${accountName}`)}`;
 }
 
 /** Hour and minute, e.g. "14:03". */

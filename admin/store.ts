@@ -30,13 +30,14 @@ export interface Notice {
 }
 
 /**
- * Where the console is: the live desk, the history list, one transcript, or one of the customer
+ * Where the console is: the live desk, the history list, one transcript, the offline messages, or one of the customer
  * chat's pages ("Personalizar chat", "Integrar e Publicar", the satisfaction report).
  */
 export type Route =
   | { page: "live" }
   | { page: "history" }
   | { page: "transcript"; chatId: string }
+  | { page: "offline" }
   | { page: "customize" }
   | { page: "publish" }
   | { page: "satisfaction" };

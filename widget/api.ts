@@ -9,6 +9,7 @@ import type {
   WidgetIdentifyResponse,
   WidgetMeResponse,
   WidgetMessagesResponse,
+  WidgetOfflineMessageResponse,
   WidgetStartChatResponse,
   WidgetSurveyResponse,
 } from "../worker/views";
@@ -35,6 +36,16 @@ export interface StartChatRequest {
   origin?: "widget";
   /** The page's `customer-hash`, when the customer was verified with it. */
   customerHash?: string;
+}
+
+/** Body of `POST /api/widget/offline-messages`: a message left while nobody is online. */
+export interface OfflineMessageRequest {
+  account: string;
+  departmentId?: string;
+  name: string;
+  email: string;
+  message: string;
+  pageUrl?: string;
 }
 
 /** Body of `POST /api/widget/chats/:id/survey`. */
@@ -130,3 +141,10 @@ export const sendSurvey = (
   body: SurveyRequest,
   token: string,
 ): Promise<WidgetSurveyResponse> => call(server, `/api/widget/chats/${q(chatId)}/survey`, token, body);
+
+/** `POST /api/widget/offline-messages`: leaves a message for the team (the token links it to the customer). */
+export const sendOfflineMessage = (
+  server: string,
+  body: OfflineMessageRequest,
+  token: string | null,
+): Promise<WidgetOfflineMessageResponse> => call(server, "/api/widget/offline-messages", token, body);

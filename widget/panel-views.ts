@@ -46,6 +46,38 @@ function identityFields(t: PanelText, name: string | null, email: string | null)
       )}`;
 }
 
+/**
+ * The department select: while chatting, offline departments are shown but cannot be chosen;
+ * for a message left offline (`all`), every department can.
+ */
+function departmentSelect(
+  model: Pick<FormModel, "department" | "onDepartment">,
+  departments: WidgetDepartment[],
+  t: PanelText,
+  all: boolean,
+): TemplateResult {
+  return field(
+    "tt-department",
+    t.departmentLabel,
+    html`<select
+      id="tt-department"
+      name="department"
+      part="department"
+      required
+      @change=${(event: Event) => {
+        if (event.target instanceof HTMLSelectElement) model.onDepartment(event.target.value);
+      }}
+    >
+      ${departments.map(
+        (d) =>
+          html`<option value=${d.id} ?disabled=${!all && !d.online} ?selected=${d.id === model.department}>
+            ${d.name}${all || d.online ? "" : t.offlineSuffix}
+          </option>`,
+      )}
+    </select>`,
+  );
+}
+
 /** The pre-chat form: name, e-mail (unless known), department (unless fixed), first message. */
 export function renderForm(model: FormModel, t: PanelText): TemplateResult {
   const { departments } = model;
@@ -53,49 +85,44 @@ export function renderForm(model: FormModel, t: PanelText): TemplateResult {
     ${model.notice ? html`<p role="alert">${model.notice}</p>` : nothing}
     <p part="greeting">${model.greeting || t.greeting}</p>
     ${identityFields(t, model.skipName ? null : model.name, model.skipEmail ? null : model.email)}
-    ${departments
-      ? field(
-          "tt-department",
-          t.departmentLabel,
-          html`<select
-            id="tt-department"
-            name="department"
-            part="department"
-            required
-            @change=${(event: Event) => {
-              if (event.target instanceof HTMLSelectElement) model.onDepartment(event.target.value);
-            }}
-          >
-            ${departments.map(
-              (d) =>
-                html`<option value=${d.id} ?disabled=${!d.online} ?selected=${d.id === model.department}>
-                  ${d.name}${d.online ? "" : t.offlineSuffix}
-                </option>`,
-            )}
-          </select>`,
-        )
-      : nothing}
+    ${departments ? departmentSelect(model, departments, t, false) : nothing}
     ${field("tt-message", t.messageLabel, html`<textarea id="tt-message" name="message" required rows="4"></textarea>`)}
     <p role="alert" part="error">${model.error}</p>
     <button type="submit" class="primary" part="start" ?disabled=${model.busy}>${model.busy ? t.starting : t.startButton}</button>
   </form>`;
 }
 
+/** The offline form: the pre-chat form's fields, sent as a message instead of starting a chat. */
+export interface OfflineModel extends Omit<FormModel, "greeting" | "notice"> {
+  /** Longest message the server takes. */
+  max: number;
+  /** The message was stored: the thanks replace the form. */
+  sent: boolean;
+}
+
 /**
- * Nobody is online: the offline title and text over the form, disabled. (Leaving a message
- * needs an endpoint that does not exist yet; a form that fails on submit would be worse.)
+ * Nobody is online: the offline title and text over a form that leaves a message for the
+ * team (name, e-mail unless known, department when choosing, message), then the thanks.
  */
-export function renderOffline(t: PanelText, skipName: boolean, skipEmail: boolean): TemplateResult {
+export function renderOffline(model: OfflineModel, t: PanelText): TemplateResult {
+  const { departments } = model;
   return html`<div part="offline">
     <h3 id="tt-offline-title">${t.offlineTitle}</h3>
-    <p id="tt-offline-text">${t.offlineText}</p>
-    <form part="form" aria-labelledby="tt-offline-title" aria-describedby="tt-offline-text" @submit=${(e: Event) => e.preventDefault()}>
-      <fieldset disabled>
-        ${identityFields(t, skipName ? null : "", skipEmail ? null : "")}
-        ${field("tt-message", t.messageLabel, html`<textarea id="tt-message" name="message" rows="3"></textarea>`)}
-        <button type="submit" class="primary" part="start">${t.startButton}</button>
-      </fieldset>
-    </form>
+    ${model.sent
+      ? nothing
+      : html`<p id="tt-offline-text">${t.offlineText}</p>
+          <form part="offline-form" aria-labelledby="tt-offline-title" aria-describedby="tt-offline-text" @submit=${model.onSubmit}>
+            ${identityFields(t, model.skipName ? null : model.name, model.skipEmail ? null : model.email)}
+            ${departments ? departmentSelect(model, departments, t, true) : nothing}
+            ${field(
+              "tt-message",
+              t.messageLabel,
+              html`<textarea id="tt-message" name="message" required rows="4" maxlength=${model.max}></textarea>`,
+            )}
+            <p role="alert" part="error">${model.error}</p>
+            <button type="submit" class="primary" part="start" ?disabled=${model.busy}>${model.busy ? t.pending : t.sendButton}</button>
+          </form>`}
+    <p part="offline-sent" role="status">${model.sent ? t.offlineSent : ""}</p>
   </div>`;
 }
 

@@ -16,7 +16,8 @@ import { renderHistory, renderTranscript } from "./history-views";
 import { errorText, textsFor, type Lang, type PanelText } from "./i18n";
 import { identifyCustomer, knownCustomer, startChatAs, verifiedHash } from "./identity";
 import { toRows } from "./messages";
-import { renderCompose, renderForm, renderHeader, renderOffline, renderRow, type FormModel } from "./panel-views";
+import { OfflineController } from "./offline-controller";
+import { renderCompose, renderForm, renderHeader, renderOffline, renderRow, type FormModel, type OfflineModel } from "./panel-views";
 import { beep } from "./sound";
 import { writeChatStarted, writeToken } from "./storage";
 import { SurveyController } from "./survey-controller";
@@ -30,14 +31,14 @@ import { followVisualViewport, SMALL_SCREEN, trapTab } from "./viewport";
 const MAX_MESSAGE_LENGTH: typeof Protocol.MAX_MESSAGE_LENGTH = 5000;
 /** Parts of this element that `<tomticket-chat>` re-exports to the host page. */
 const PARTS =
-  "header,title,status,popout,minimize,end-chat,form,greeting,department,error,start,offline,messages,message," +
+  "header,title,status,popout,minimize,end-chat,form,greeting,department,error,start,offline,offline-form,offline-sent,messages,message," +
   "message-customer,message-attendant,message-system,author,body,meta,retry,typing,compose,send,counter," +
   "closed,survey,survey-thanks,new-chat,history,transcript,back";
 
 type View = "loading" | "failed" | "form" | "offline" | "chat" | "transcript";
 
 /**
- * The inside of the chat widget: pre-chat form or offline notice, previous conversations,
+ * The inside of the chat widget: pre-chat form or offline form, previous conversations,
  * conversation, closed state with the survey. Internal: created by `<tomticket-chat>` in its
  * shadow root, which also owns opening, closing and Escape.
  *
@@ -52,7 +53,8 @@ type View = "loading" | "failed" | "form" | "offline" | "chat" | "transcript";
  * @fires tomticket-chat-minimize - internal, not composed: the minimize button was pressed
  *
  * @csspart header, title, status, popout, minimize, end-chat - the top bar
- * @csspart form, greeting, department, error, start - the pre-chat form; offline - nobody online
+ * @csspart form, greeting, department, error, start - the pre-chat form
+ * @csspart offline, offline-form, offline-sent - nobody online: the message form and its thanks
  * @csspart history, transcript, back - previous conversations (verified customers)
  * @csspart messages, message, message-customer|attendant|system, author, body, meta, retry, typing
  * @csspart compose, send, counter - the message input
@@ -97,6 +99,7 @@ export class TomticketChatPanel extends LitElement {
   #chat: ChatController;
   #history = new HistoryController(this);
   #survey = new SurveyController(this);
+  #offline = new OfflineController(this);
   #started = false;
   #wantFocus = false;
   #stick = true;
@@ -218,12 +221,16 @@ export class TomticketChatPanel extends LitElement {
     return fixed && this.config?.departments.some((d) => d.id === fixed) ? fixed : null;
   }
 
-  /** The form, on the selected department if it is still online, else the first online one. */
+  /**
+   * The form, on the selected department if it is still online, else the first online one;
+   * with none online, the offline form (which keeps the department chosen in it).
+   */
   #showForm(): void {
     const fixed = this.#fixedDepartment();
-    const open = (this.config?.departments ?? []).filter((d) => d.online && (!fixed || d.id === fixed));
+    const all = this.config?.departments ?? [];
+    const open = all.filter((d) => d.online && (!fixed || d.id === fixed));
     const pick = open.find((d) => d.id === this.department) ?? open[0];
-    this.department = pick?.id ?? "";
+    this.department = pick?.id ?? (all.some((d) => d.id === this.department) ? this.department : "");
     this.view = pick ? "form" : "offline";
   }
 
@@ -292,6 +299,15 @@ export class TomticketChatPanel extends LitElement {
     } finally {
       this.busy = false;
     }
+  }
+
+  async #leaveMessage(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    const form = event.currentTarget;
+    if (!this.boot || !(form instanceof HTMLFormElement)) return;
+    await this.#offline.submit(this.boot, form, knownCustomer(this.boot, this.customer), this.#fixedDepartment());
+    // The form is gone: keep the keyboard user inside the panel.
+    if (this.#offline.state === "sent") this.#wantFocus = true;
   }
 
   #send(event: SubmitEvent): void {
@@ -406,9 +422,12 @@ export class TomticketChatPanel extends LitElement {
     switch (this.view) {
       case "loading":
         return null;
-      case "form": {
+      case "form":
+      case "offline": {
         const fields = [...root.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>("form input, form textarea")];
-        return fields.find((f) => !f.value) ?? fields[0] ?? null;
+        const first = fields.find((f) => !f.value) ?? fields[0];
+        if (first) return first;
+        return root.querySelector<HTMLElement>('button[part="minimize"], button');
       }
       case "chat":
         return root.querySelector<HTMLElement>(
@@ -479,10 +498,8 @@ export class TomticketChatPanel extends LitElement {
           <p role="alert">${t.loadFailed}</p>
           <button class="primary" type="button" @click=${() => void this.#init()}>${t.retry}</button>
         </div>`;
-      case "offline": {
-        const known = knownCustomer(this.boot, this.customer);
-        return html`<div class="body">${renderOffline(t, known.skipName, known.skipEmail)}${history}</div>`;
-      }
+      case "offline":
+        return html`<div class="body">${renderOffline(this.#offlineModel(t), t)}${history}</div>`;
       case "form":
         return html`<div class="body">${renderForm(this.#formModel(), t)}${history}</div>`;
       case "transcript": {
@@ -508,6 +525,22 @@ export class TomticketChatPanel extends LitElement {
       notice: this.notice,
       error: this.formError,
       onSubmit: (event) => void this.#start(event),
+      onDepartment: (id) => (this.department = id),
+    };
+  }
+
+  #offlineModel(t: PanelText): OfflineModel {
+    const offline = this.#offline;
+    const departments = this.config?.departments ?? [];
+    return {
+      ...knownCustomer(this.boot, this.customer),
+      departments: this.#fixedDepartment() || !departments.length ? null : departments,
+      department: this.department,
+      max: MAX_MESSAGE_LENGTH,
+      sent: offline.state === "sent",
+      busy: offline.state === "sending",
+      error: offline.error && errorText(t, offline.error),
+      onSubmit: (event) => void this.#leaveMessage(event),
       onDepartment: (id) => (this.department = id),
     };
   }

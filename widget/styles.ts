@@ -31,7 +31,6 @@ export const panelStyles = css`
   .body { flex: 1; min-height: 0; overflow-y: auto; padding: 16px; overscroll-behavior: contain; }
   form { display: grid; gap: 12px; margin: 0; }
   fieldset { display: grid; gap: 12px; min-width: 0; margin: 0; padding: 0; border: 0; }
-  fieldset:disabled { opacity: 0.6; }
   legend { padding: 0; margin-bottom: 6px; font-weight: 600; font-size: 13px; }
   .field { display: grid; gap: 4px; }
   label { font-weight: 600; font-size: 13px; }
@@ -42,7 +41,7 @@ export const panelStyles = css`
   [part="greeting"], [part="offline"] p { margin: 0; }
   [part="offline"] { display: grid; gap: 12px; }
   [role="alert"] { margin: 0; color: var(--_error); font-size: 13px; }
-  [role="alert"]:empty, [part="survey-thanks"]:empty { display: none; }
+  [role="alert"]:empty, [part="survey-thanks"]:empty, [part="offline-sent"]:empty { display: none; }
   [part="messages"] { list-style: none; margin: 0; padding: 0; display: flex; flex-direction: column; gap: 8px; }
   [part~="message"] { max-width: 85%; padding: 8px 12px; border-radius: 12px; background: var(--tt-attendant-bubble, #f0f0f3); color: #1c2024; align-self: flex-start; }
   [data-author="customer"] { align-self: flex-end; background: var(--tt-customer-bubble, var(--_p)); color: var(--_op); }

@@ -14,6 +14,7 @@ import "./ao-header";
 import "./ao-history";
 import "./ao-login";
 import "./ao-notices";
+import "./ao-offline";
 import "./ao-publish";
 import "./ao-satisfaction";
 import "./ao-transcript";
@@ -79,6 +80,8 @@ export class AoApp extends AppElement {
         return html`<ao-history .app=${this.app}></ao-history>`;
       case "transcript":
         return html`<ao-transcript .app=${this.app} chat-id=${route.chatId}></ao-transcript>`;
+      case "offline":
+        return html`<ao-offline .app=${this.app}></ao-offline>`;
       case "customize":
         return html`<ao-customize .app=${this.app}></ao-customize>`;
       case "publish":

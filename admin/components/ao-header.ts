@@ -1,7 +1,7 @@
 /**
  * `<ao-header>`: account and attendant (name, role), the online/offline toggle, the sections
- * the role may open (Atendimento Online, Histórico, Personalizar chat, Integrar e Publicar,
- * Satisfação), the language switch and logout.
+ * the role may open (Atendimento Online, Histórico, Mensagens Offline, Personalizar chat,
+ * Integrar e Publicar, Satisfação), the language switch and logout.
  */
 import { css, html } from "lit";
 import { canOpen } from "../app";
@@ -14,6 +14,7 @@ import "./ao-language";
 const SECTIONS: { page: Route["page"]; hash: string; label: MessageKey; testId: string }[] = [
   { page: "live", hash: "#/", label: "nav.live", testId: "nav-live" },
   { page: "history", hash: "#/history", label: "nav.history", testId: "nav-history" },
+  { page: "offline", hash: "#/offline", label: "nav.offline", testId: "nav-offline" },
   { page: "customize", hash: "#/customize", label: "nav.customize", testId: "nav-customize" },
   { page: "publish", hash: "#/publish", label: "nav.publish", testId: "nav-publish" },
   { page: "satisfaction", hash: "#/satisfaction", label: "nav.satisfaction", testId: "nav-satisfaction" },

@@ -48,7 +48,8 @@ describe("auto-open", () => {
   it("shows the panel without a click, and leaves the focus on the page", async () => {
     const page = await contexts.page();
     await page.goto(hostPage(h, "/auto-open.html", { embeds: [" data-auto-open"] }));
-    await panel(page).locator('form[part="form"]').waitFor({ state: "visible" });
+    // Nobody is online in this file's first test: the panel opens on the offline form.
+    await panel(page).locator('form[part="offline-form"]').waitFor({ state: "visible" });
     expect(await chatElement(page).getAttribute("open")).toBe("");
     expect(await launcher(page).getAttribute("aria-expanded")).toBe("true");
     expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true);

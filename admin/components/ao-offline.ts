@@ -1,0 +1,202 @@
+/**
+ * `<ao-offline>`: the "Mensagens Offline" screen. What customers left with the widget's offline
+ * form, newest first, a page at a time, with a department filter. Read-only: each row offers a
+ * `mailto:` reply that opens the attendant's own mail client. Customer-typed text (name,
+ * message, page address) goes through Lit text bindings, never markup; the page address is a
+ * link only when it is http(s).
+ */
+import { css, html } from "lit";
+import type { DepartmentsResponse, OfflineMessageItem, OfflineMessagesResponse } from "../../worker/views";
+import type { OfflineQuery } from "../api";
+import { errorKey } from "../errors";
+import { formatDateTime, replyMailto, safeHttpUrl } from "../format";
+import { t, type MessageKey } from "../i18n";
+import { AppElement, define } from "./app-element";
+
+export class AoOffline extends AppElement {
+  static override properties = {
+    result: { state: true },
+    departments: { state: true },
+    loading: { state: true },
+    error: { state: true },
+  };
+  static override styles = [
+    ...AppElement.styles,
+    css`
+      :host {
+        display: block;
+        padding: 1rem;
+        max-width: 60rem;
+        margin: 0 auto;
+      }
+      h1 {
+        font-size: 1.3rem;
+        margin-bottom: 0.4rem;
+      }
+      .note {
+        color: var(--ao-muted);
+        font-size: 0.9rem;
+        margin-bottom: 0.8rem;
+      }
+      form {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.6rem;
+        align-items: flex-end;
+        margin-bottom: 1rem;
+      }
+      label {
+        display: grid;
+        gap: 0.2rem;
+        font-size: 0.85rem;
+      }
+      ul {
+        display: grid;
+        gap: 0.6rem;
+      }
+      article {
+        display: grid;
+        grid-template-columns: 1fr auto;
+        gap: 0.3rem 0.8rem;
+        padding: 0.6rem 0.8rem;
+        border: 1px solid var(--ao-border);
+        border-radius: var(--ao-radius);
+        background: var(--ao-surface);
+      }
+      .name {
+        font-weight: 600;
+        overflow-wrap: anywhere;
+      }
+      .line {
+        font-size: 0.85rem;
+        color: var(--ao-muted);
+        overflow-wrap: anywhere;
+      }
+      .when {
+        text-align: right;
+        font-size: 0.85rem;
+      }
+      .message {
+        grid-column: 1 / -1;
+        white-space: pre-wrap;
+        overflow-wrap: anywhere;
+      }
+      .reply {
+        grid-column: 1 / -1;
+        justify-self: start;
+      }
+      .pager {
+        display: flex;
+        align-items: center;
+        justify-content: center;
+        gap: 1rem;
+        margin-top: 1rem;
+      }
+      .error {
+        color: var(--ao-danger);
+      }
+    `,
+  ];
+
+  declare result: OfflineMessagesResponse | null;
+  declare departments: DepartmentsResponse["departments"];
+  declare loading: boolean;
+  declare error: MessageKey | null;
+  private query: OfflineQuery = { page: 1 };
+
+  constructor() {
+    super();
+    this.result = null;
+    this.departments = [];
+    this.loading = false;
+    this.error = null;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.load();
+    void this.app.departments().then((departments) => (this.departments = departments));
+  }
+
+  private async load(): Promise<void> {
+    this.loading = true;
+    this.error = null;
+    try {
+      this.result = await this.app.offlineMessages(this.query);
+    } catch (error) {
+      this.error = errorKey(error);
+    }
+    this.loading = false;
+  }
+
+  private filter(event: SubmitEvent): void {
+    event.preventDefault();
+    const data = new FormData(event.target as HTMLFormElement);
+    const departmentId = String(data.get("departmentId") ?? "");
+    this.query = { page: 1, departmentId: departmentId || undefined };
+    void this.load();
+  }
+
+  private goTo(page: number): void {
+    this.query = { ...this.query, page };
+    void this.load();
+  }
+
+  private item(m: OfflineMessageItem) {
+    const url = safeHttpUrl(m.pageUrl);
+    const account = this.app.store.account?.name ?? "";
+    return html`<li>
+      <article data-testid="offline-item" data-id=${m.id} aria-label=${m.name}>
+        <span class="name">${m.name} <span class="line">${m.email}</span></span>
+        <time class="when" datetime=${new Date(m.createdAt).toISOString()}>${formatDateTime(m.createdAt)}</time>
+        <span class="line">${m.departmentName ?? t("offline.noDepartment")}</span>
+        <span class="line when">
+          ${url
+            ? html`<a href=${url} target="_blank" rel="noopener noreferrer">${m.pageUrl}</a>`
+            : (m.pageUrl ?? "")}
+        </span>
+        <p class="message" data-testid="offline-message">${m.message}</p>
+        <a class="reply" href=${replyMailto(m.email, account)} data-testid="offline-reply" aria-label=${t("offline.replyTo", { name: m.name })}
+          >${t("offline.reply")}</a
+        >
+      </article>
+    </li>`;
+  }
+
+  override render() {
+    const query = this.query;
+    const items = this.result?.offlineMessages ?? [];
+    return html`<h1>${t("offline.heading")}</h1>
+      <p class="note">${t("offline.note")}</p>
+      <form @submit=${this.filter} aria-label=${t("offline.filters")}>
+        <label>
+          ${t("offline.department")}
+          <select name="departmentId" data-testid="offline-department">
+            <option value="">${t("offline.allDepartments")}</option>
+            ${this.departments.map((d) => html`<option value=${d.id} ?selected=${d.id === query.departmentId}>${d.name}</option>`)}
+          </select>
+        </label>
+        <button type="submit">${t("offline.apply")}</button>
+      </form>
+      <div aria-live="polite" aria-busy=${this.loading ? "true" : "false"}>
+        ${this.error ? html`<p class="error" role="alert">${t(this.error)}</p>` : ""}
+        ${this.loading && !this.result ? html`<p class="muted">${t("offline.loading")}</p>` : ""}
+        ${this.result && items.length === 0 ? html`<p class="muted">${t("offline.empty")}</p>` : ""}
+        <ul>
+          ${items.map((m) => this.item(m))}
+        </ul>
+      </div>
+      ${this.result && (query.page > 1 || this.result.hasMore)
+        ? html`<nav class="pager" aria-label=${t("offline.pageN", { n: query.page })}>
+            <button type="button" data-testid="offline-prev" ?disabled=${query.page <= 1 || this.loading} @click=${() => this.goTo(query.page - 1)}>
+              ${t("offline.prev")}
+            </button>
+            <span>${t("offline.pageN", { n: query.page })}</span>
+            <button type="button" data-testid="offline-next" ?disabled=${!this.result.hasMore || this.loading} @click=${() => this.goTo(query.page + 1)}>
+              ${t("offline.next")}
+            </button>
+          </nav>`
+        : ""}`;
+  }
+}
+define("ao-offline", AoOffline);
