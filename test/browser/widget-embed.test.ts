@@ -5,7 +5,17 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { acceptFromQueue, agentSays, ANA, BRUNO, customerMessagesSeen, onlineAttendant, queueItem } from "./console";
+import {
+  acceptFromQueue,
+  agentSays,
+  ANA,
+  attendantConsole,
+  BRUNO,
+  customerMessagesSeen,
+  departmentOnline,
+  onlineAttendant,
+  queueItem,
+} from "./console";
 import {
   chatElement,
   consoleLog,
@@ -24,6 +34,14 @@ let h: Harness;
 const contexts = new Contexts(() => h.browser);
 beforeAll(async () => {
   h = await startHarness();
+  // Suporte stays online for the whole file (Ana's console in a context of its own), so that
+  // the widgets here show the chat form; offline behaviour is tested in offline.test.ts.
+  await attendantConsole(h, await h.browser.newContext(), ANA);
+  const deadline = Date.now() + 10_000;
+  while (!(await departmentOnline(h, "dep-suporte"))) {
+    if (Date.now() > deadline) throw new Error("Suporte did not come online");
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
 });
 afterEach(() => contexts.closeAll());
 afterAll(async () => {
@@ -100,7 +118,6 @@ describe("the language", () => {
     await button.waitFor({ state: "visible" });
     expect(await button.getAttribute("aria-label")).toBe(open);
     await button.click();
-    // With or without an attendant online, the form (enabled or not) asks the same question.
     const dialog = panel(page).locator('section[role="dialog"]');
     await dialog.locator('label[for="tt-message"]').waitFor();
     expect(await dialog.getAttribute("lang")).toBe(lang);
