@@ -8,6 +8,7 @@ import { errorKey } from "../errors";
 import { formatDateTime } from "../format";
 import { t, type MessageKey } from "../i18n";
 import { AppElement, define } from "./app-element";
+import { listPageStyles } from "./list-page-styles";
 
 export class AoHistory extends AppElement {
   static override properties = {
@@ -18,33 +19,8 @@ export class AoHistory extends AppElement {
   };
   static override styles = [
     ...AppElement.styles,
+    listPageStyles,
     css`
-      :host {
-        display: block;
-        padding: 1rem;
-        max-width: 60rem;
-        margin: 0 auto;
-      }
-      h1 {
-        font-size: 1.3rem;
-        margin-bottom: 0.8rem;
-      }
-      form {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.6rem;
-        align-items: flex-end;
-        margin-bottom: 1rem;
-      }
-      label {
-        display: grid;
-        gap: 0.2rem;
-        font-size: 0.85rem;
-      }
-      ul {
-        display: grid;
-        gap: 0.4rem;
-      }
       li button {
         display: grid;
         grid-template-columns: 4rem 1fr auto;
@@ -56,28 +32,6 @@ export class AoHistory extends AppElement {
       .number {
         color: var(--ao-muted);
         grid-row: span 2;
-      }
-      .name {
-        font-weight: 600;
-        overflow-wrap: anywhere;
-      }
-      .line {
-        font-size: 0.85rem;
-        color: var(--ao-muted);
-      }
-      .when {
-        text-align: right;
-        font-size: 0.85rem;
-      }
-      .pager {
-        display: flex;
-        align-items: center;
-        justify-content: center;
-        gap: 1rem;
-        margin-top: 1rem;
-      }
-      .error {
-        color: var(--ao-danger);
       }
     `,
   ];

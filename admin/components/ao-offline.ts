@@ -12,6 +12,7 @@ import { errorKey } from "../errors";
 import { formatDateTime, replyMailto, safeHttpUrl } from "../format";
 import { t, type MessageKey } from "../i18n";
 import { AppElement, define } from "./app-element";
+import { listPageStyles } from "./list-page-styles";
 
 export class AoOffline extends AppElement {
   static override properties = {
@@ -22,15 +23,9 @@ export class AoOffline extends AppElement {
   };
   static override styles = [
     ...AppElement.styles,
+    listPageStyles,
     css`
-      :host {
-        display: block;
-        padding: 1rem;
-        max-width: 60rem;
-        margin: 0 auto;
-      }
       h1 {
-        font-size: 1.3rem;
         margin-bottom: 0.4rem;
       }
       .note {
@@ -38,20 +33,7 @@ export class AoOffline extends AppElement {
         font-size: 0.9rem;
         margin-bottom: 0.8rem;
       }
-      form {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.6rem;
-        align-items: flex-end;
-        margin-bottom: 1rem;
-      }
-      label {
-        display: grid;
-        gap: 0.2rem;
-        font-size: 0.85rem;
-      }
       ul {
-        display: grid;
         gap: 0.6rem;
       }
       article {
@@ -63,19 +45,6 @@ export class AoOffline extends AppElement {
         border-radius: var(--ao-radius);
         background: var(--ao-surface);
       }
-      .name {
-        font-weight: 600;
-        overflow-wrap: anywhere;
-      }
-      .line {
-        font-size: 0.85rem;
-        color: var(--ao-muted);
-        overflow-wrap: anywhere;
-      }
-      .when {
-        text-align: right;
-        font-size: 0.85rem;
-      }
       .message {
         grid-column: 1 / -1;
         white-space: pre-wrap;
@@ -84,16 +53,6 @@ export class AoOffline extends AppElement {
       .reply {
         grid-column: 1 / -1;
         justify-self: start;
-      }
-      .pager {
-        display: flex;
-        align-items: center;
-        justify-content: center;
-        gap: 1rem;
-        margin-top: 1rem;
-      }
-      .error {
-        color: var(--ao-danger);
       }
     `,
   ];
