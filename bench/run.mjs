@@ -149,6 +149,9 @@ async function main() {
   figure("goal_messages_per_s", ">= 1000");
   figure("goal_delivery_p99_ms", "< 20 (at 500 messages/s)");
   figure("goal_delivery_p50_over_echo_p50", "<= 3");
+  // The budgets: "launcher visible after at most 5 KB", "chat open after at most 25 KB".
+  figure("goal_widget_gzip_bytes", "<= 5120 (5 KiB)");
+  figure("goal_widget_open_gzip_bytes", "<= 25600 (25 KiB)");
 
   // Locally the room's SQLite commits every message with fsync, and on this shared VM the disk's
   // fsync latency swings with other people's work: by default the data lives in memory (tmpfs),
