@@ -8,6 +8,7 @@ import { errorKey } from "../errors";
 import { formatDateTime } from "../format";
 import { t, type MessageKey } from "../i18n";
 import { AppElement, define } from "./app-element";
+import { listStatus, pager } from "./list-parts";
 import { listPageStyles } from "./list-page-styles";
 
 export class AoHistory extends AppElement {
@@ -99,9 +100,10 @@ export class AoHistory extends AppElement {
         <button type="submit">${t("history.apply")}</button>
       </form>
       <div aria-live="polite" aria-busy=${this.loading ? "true" : "false"}>
-        ${this.error ? html`<p class="error" role="alert">${t(this.error)}</p>` : ""}
-        ${this.loading && !this.result ? html`<p class="muted">${t("history.loading")}</p>` : ""}
-        ${this.result && chats.length === 0 ? html`<p class="muted">${t("history.empty")}</p>` : ""}
+        ${listStatus(
+          { error: this.error, loading: this.loading, loaded: !!this.result, empty: chats.length === 0 },
+          { loading: t("history.loading"), empty: t("history.empty") },
+        )}
         <ul>
           ${chats.map(
             (chat) => html`<li>
@@ -123,16 +125,13 @@ export class AoHistory extends AppElement {
           )}
         </ul>
       </div>
-      ${this.result && (query.page > 1 || this.result.hasMore)
-        ? html`<nav class="pager" aria-label=${t("history.page", { n: query.page })}>
-            <button type="button" data-testid="history-prev" ?disabled=${query.page <= 1 || this.loading} @click=${() => this.goTo(query.page - 1)}>
-              ${t("history.prev")}
-            </button>
-            <span>${t("history.page", { n: query.page })}</span>
-            <button type="button" data-testid="history-next" ?disabled=${!this.result.hasMore || this.loading} @click=${() => this.goTo(query.page + 1)}>
-              ${t("history.next")}
-            </button>
-          </nav>`
+      ${this.result
+        ? pager(
+            { page: query.page, hasMore: this.result.hasMore, loading: this.loading },
+            { page: t("history.page", { n: query.page }), prev: t("history.prev"), next: t("history.next") },
+            "history",
+            (page) => this.goTo(page),
+          )
         : ""}`;
   }
 }

@@ -12,6 +12,7 @@ import { errorKey } from "../errors";
 import { formatDateTime, replyMailto, safeHttpUrl } from "../format";
 import { t, type MessageKey } from "../i18n";
 import { AppElement, define } from "./app-element";
+import { listStatus, pager } from "./list-parts";
 import { listPageStyles } from "./list-page-styles";
 
 export class AoOffline extends AppElement {
@@ -138,23 +139,21 @@ export class AoOffline extends AppElement {
         <button type="submit">${t("offline.apply")}</button>
       </form>
       <div aria-live="polite" aria-busy=${this.loading ? "true" : "false"}>
-        ${this.error ? html`<p class="error" role="alert">${t(this.error)}</p>` : ""}
-        ${this.loading && !this.result ? html`<p class="muted">${t("offline.loading")}</p>` : ""}
-        ${this.result && items.length === 0 ? html`<p class="muted">${t("offline.empty")}</p>` : ""}
+        ${listStatus(
+          { error: this.error, loading: this.loading, loaded: !!this.result, empty: items.length === 0 },
+          { loading: t("offline.loading"), empty: t("offline.empty") },
+        )}
         <ul>
           ${items.map((m) => this.item(m))}
         </ul>
       </div>
-      ${this.result && (query.page > 1 || this.result.hasMore)
-        ? html`<nav class="pager" aria-label=${t("offline.pageN", { n: query.page })}>
-            <button type="button" data-testid="offline-prev" ?disabled=${query.page <= 1 || this.loading} @click=${() => this.goTo(query.page - 1)}>
-              ${t("offline.prev")}
-            </button>
-            <span>${t("offline.pageN", { n: query.page })}</span>
-            <button type="button" data-testid="offline-next" ?disabled=${!this.result.hasMore || this.loading} @click=${() => this.goTo(query.page + 1)}>
-              ${t("offline.next")}
-            </button>
-          </nav>`
+      ${this.result
+        ? pager(
+            { page: query.page, hasMore: this.result.hasMore, loading: this.loading },
+            { page: t("offline.pageN", { n: query.page }), prev: t("offline.prev"), next: t("offline.next") },
+            "offline",
+            (page) => this.goTo(page),
+          )
         : ""}`;
   }
 }
