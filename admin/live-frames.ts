@@ -27,8 +27,10 @@ export function applyFrame(store: Store, departmentId: string, frame: ServerFram
     case "presence.changed":
       setPresence(store, departmentId, frame.attendants, frame.online);
       break;
-    case "chat.queued":
-    case "chat.updated": {
+    case "chat.transferred":
+      onTransferred(store, frame.chat, frame.fromDepartmentId);
+      break;
+    case "chat.queued": {
       // A closed chat the console no longer lists stays gone.
       const known = store.chats.get(frame.chat.id);
       if (known) updateChat(known, frame.chat);
@@ -135,6 +137,18 @@ function onAccepted(store: Store, chat: WireChat, reply: ClientFrame[]): void {
       store.notify("notice.takenBy", { name: chat.attendant?.name ?? "", number: chat.number }, chat.id);
     }
   }
+}
+
+/**
+ * A chat left one of this console's departments. When the console also follows the new
+ * department, that room's own frames (queued, history) keep the chat listed; otherwise the
+ * chat goes, unless it is on screen, where it stays with its new department until dismissed.
+ */
+function onTransferred(store: Store, chat: WireChat, fromDepartmentId: string): void {
+  const view = store.chats.get(chat.id);
+  if (!view || view.chat.departmentId !== fromDepartmentId) return;
+  updateChat(view, chat);
+  if (!store.departments.has(chat.departmentId) && store.selectedChatId !== chat.id) store.chats.delete(chat.id);
 }
 
 function onClosed(store: Store, chat: WireChat): void {

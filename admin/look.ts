@@ -1,84 +1,30 @@
 /**
- * The widget's look in the console ("Personalizar chat"): a typed copy of the constants and of
- * `effectiveLook()` from worker/settings/schema.ts, the form's draft, and the client-side
- * validation that mirrors the zod schema.
- *
- * Why a copy: the console must not bundle zod, and schema.ts imports it. Keep this file in step
- * with schema.ts: the type checks below catch a renamed key, and test/admin/look.test.ts compares
- * the constants, the merge and the validation with the real schema.
+ * The widget's look in the console ("Personalizar chat"): the form's draft and the client-side
+ * validation that mirrors the zod schema. The constants and `effectiveLook()` come from the
+ * zod-free worker/settings/look.ts, the same module the schema is built from;
+ * test/admin/look.test.ts checks that this validation agrees with the schema's.
  */
-import type { EffectiveLook, TextKey, WidgetLook } from "../worker/settings/schema";
+import {
+  DEFAULT_LOOK,
+  effectiveLook,
+  emptyLook,
+  SIZE_BOUNDS,
+  SIZE_PRESETS,
+  TEXT_KEYS,
+  TEXT_MAX,
+  type EffectiveLook,
+  type SizePreset,
+  type TextKey,
+  type WidgetLook,
+} from "../worker/settings/look";
 
-export type { EffectiveLook, TextKey, WidgetLook };
-
-/** Same order as `TEXT_KEYS` in schema.ts (the form shows them in this order). */
-export const TEXT_KEYS = [
-  "title",
-  "greeting",
-  "nameLabel",
-  "emailLabel",
-  "departmentLabel",
-  "messageLabel",
-  "startButton",
-  "waitingText",
-  "offlineTitle",
-  "offlineText",
-  "sendButton",
-  "closedText",
-  "newChatButton",
-  "surveyTitle",
-  "surveySolvedQuestion",
-  "surveyGradeQuestion",
-  "surveyCommentLabel",
-  "surveySubmit",
-  "surveyThanks",
-] as const satisfies readonly TextKey[];
-
-// Compile-time: every key of the schema is listed above.
-type Assert<T extends true> = T;
-export type EveryTextKeyListed = Assert<[Exclude<TextKey, (typeof TEXT_KEYS)[number]>] extends [never] ? true : false>;
+export { DEFAULT_LOOK, effectiveLook, emptyLook, SIZE_BOUNDS, SIZE_PRESETS, TEXT_KEYS, TEXT_MAX };
+export type { EffectiveLook, SizePreset, TextKey, WidgetLook };
 
 export const COLOR_KEYS = ["primary", "onPrimary", "background"] as const satisfies readonly (keyof EffectiveLook["colors"])[];
 export type ColorKey = (typeof COLOR_KEYS)[number];
 
-export const SIZE_PRESETS = { S: { width: 320, height: 440 }, M: { width: 370, height: 540 }, L: { width: 420, height: 640 } } as const;
-export type SizePreset = keyof typeof SIZE_PRESETS;
-
-/** Bounds of a custom size, in CSS pixels (schema: `size.width` / `size.height`). */
-export const SIZE_BOUNDS = { width: { min: 280, max: 600 }, height: { min: 360, max: 900 } } as const;
-
-/** Longest replacement text (schema: `text(500)`, counted after trimming). */
-export const TEXT_MAX = 500;
-
-export const DEFAULT_LOOK = {
-  colors: { primary: "#1a73e8", onPrimary: "#ffffff", background: "#ffffff" },
-  size: { preset: "M", ...SIZE_PRESETS.M },
-  position: "right",
-} as const;
-
 const HEX_COLOR = /^#[0-9a-fA-F]{6}$/;
-
-/** A look with nothing set: everything inherits. */
-export function emptyLook(): WidgetLook {
-  return { colors: {}, size: {}, texts: {} };
-}
-
-function resolveSize(size: WidgetLook["size"]): { width: number; height: number } | undefined {
-  if (!size.preset && size.width === undefined && size.height === undefined) return undefined;
-  if (size.preset && size.preset !== "custom") return SIZE_PRESETS[size.preset];
-  return { width: size.width ?? DEFAULT_LOOK.size.width, height: size.height ?? DEFAULT_LOOK.size.height };
-}
-
-/** Defaults, then the account's look, then the department's overrides (as `effectiveLook` in schema.ts). */
-export function effectiveLook(account: WidgetLook, department?: WidgetLook): EffectiveLook {
-  return {
-    colors: { ...DEFAULT_LOOK.colors, ...account.colors, ...department?.colors },
-    size: (department && resolveSize(department.size)) ??
-      resolveSize(account.size) ?? { width: DEFAULT_LOOK.size.width, height: DEFAULT_LOOK.size.height },
-    position: department?.position ?? account.position ?? DEFAULT_LOOK.position,
-    texts: { ...account.texts, ...department?.texts },
-  };
-}
 
 /** What the form holds while someone types: strings, "" meaning "not set here, inherit". */
 export interface LookDraft {

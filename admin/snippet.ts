@@ -4,9 +4,11 @@
  * options left at their defaults add nothing (the widget then follows the account's settings).
  */
 
+import { LANGS, type Lang } from "../worker/settings/look";
+
 /** Languages the widget speaks (`data-lang`, `?lang=`). */
-export const WIDGET_LANGS = ["pt-BR", "en", "es"] as const;
-export type WidgetLang = (typeof WIDGET_LANGS)[number];
+export const WIDGET_LANGS = LANGS;
+export type WidgetLang = Lang;
 
 export interface EmbedOptions {
   /** The chat server, e.g. `https://chat.example.com` (no trailing slash needed). */

@@ -14,6 +14,8 @@ export type Connection = "connecting" | "open" | "reconnecting" | "stopped";
 export interface DepartmentState {
   id: string;
   name: string;
+  /** Takes this department's chats (a supervisor who does not attend only watches). */
+  attends: boolean;
   connection: Connection;
   /** Whether the department takes chats now (someone online). */
   online: boolean;
@@ -87,9 +89,14 @@ export class Store extends EventTarget {
     this.phase = "console";
     this.loginNotice = null;
     for (const d of session.attendant.departments) {
-      this.departments.set(d.id, { id: d.id, name: d.name, connection: "connecting", online: false, attendants: [] });
+      this.departments.set(d.id, { id: d.id, name: d.name, attends: d.attends, connection: "connecting", online: false, attendants: [] });
     }
     this.changed();
+  }
+
+  /** Whether the attendant may accept chats of the department. */
+  takesChatsOf(departmentId: string): boolean {
+    return this.departments.get(departmentId)?.attends ?? false;
   }
 
   /** Back to the login screen, forgetting everything live. */

@@ -6,7 +6,10 @@
  * chat rows are overwritten with their latest state, so a retry after a failure or an
  * eviction mid-write does no harm.
  */
-import type { RoomStorage } from "./room-storage";
+import type { BatchItem } from "drizzle-orm/batch";
+import { database } from "../worker/db/client";
+import { insertMessage, updateChatState } from "../worker/db/writes";
+import type { ChatRow, MessageRow, RoomStorage } from "./room-storage";
 
 /**
  * Small batches: locally D1 runs in the same workerd thread as the room, so one large batch
@@ -19,37 +22,64 @@ const CHATS_PER_BATCH = 10;
 const MAX_ROUNDS = 40;
 
 /** Copies pending chats and messages to D1. Returns true when nothing is left pending. */
-export async function syncToD1(db: D1Database, storage: RoomStorage): Promise<boolean> {
+export async function syncToD1(d1: D1Database, storage: RoomStorage): Promise<boolean> {
+  const db = database(d1);
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const messages = storage.unflushedMessages(MESSAGES_PER_BATCH);
     const chats = storage.unsyncedChats(CHATS_PER_BATCH);
     if (messages.length === 0 && chats.length === 0) return true;
-    const statements: D1PreparedStatement[] = [];
-    for (const m of messages) {
-      statements.push(
-        db
-          .prepare(
-            `INSERT OR IGNORE INTO chat_messages (id, account_id, chat_id, seq, author_type, author_id, author_name, body, created_at)
-             SELECT ?, account_id, id, ?, ?, ?, ?, ?, ? FROM chats WHERE id = ?`,
-          )
-          .bind(m.id, m.seq, m.author_type, m.author_id, m.author_name, m.body, m.created_at, m.chat_id),
-      );
-    }
-    for (const c of chats) {
-      statements.push(
-        db
-          .prepare(
-            `UPDATE chats SET status = ?, attendant_id = ?, accepted_at = ?, closed_at = ?, closed_by = ?,
-             closed_by_attendant_id = ?, last_seq = MAX(last_seq, ?) WHERE id = ? AND account_id = ?`,
-          )
-          .bind(c.status, c.attendant_id, c.accepted_at, c.closed_at, c.closed_by, c.closed_by_attendant_id, c.last_seq, c.id, c.account_id),
-      );
-    }
-    await db.batch(statements);
+    const accountOf = accountLookup(storage);
+    const statements: BatchItem<"sqlite">[] = [
+      ...messages.map((m) => insertMessage(db, messageCopy(m, accountOf(m.chat_id)))),
+      ...chats.map((c) => updateChatState(db, chatCopy(c))),
+    ];
+    await db.batch(statements as [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]]);
     storage.markFlushed(
       messages.map((m) => m.id),
       chats.map((c) => ({ id: c.id, version: c.version })),
     );
   }
   return !storage.hasPendingSync();
+}
+
+/** The account of each chat, read once per round. */
+function accountLookup(storage: RoomStorage): (chatId: string) => string {
+  const known = new Map<string, string>();
+  return (chatId) => {
+    let account = known.get(chatId);
+    if (account === undefined) {
+      account = storage.chat(chatId)?.account_id ?? "";
+      known.set(chatId, account);
+    }
+    return account;
+  };
+}
+
+function messageCopy(m: MessageRow, accountId: string) {
+  return {
+    id: m.id,
+    accountId,
+    chatId: m.chat_id,
+    seq: m.seq,
+    authorType: m.author_type,
+    authorId: m.author_id,
+    authorName: m.author_name,
+    body: m.body,
+    createdAt: m.created_at,
+  };
+}
+
+function chatCopy(c: ChatRow) {
+  return {
+    id: c.id,
+    accountId: c.account_id,
+    departmentId: c.department_id,
+    status: c.status,
+    attendantId: c.attendant_id,
+    acceptedAt: c.accepted_at,
+    closedAt: c.closed_at,
+    closedBy: c.closed_by,
+    closedByAttendantId: c.closed_by_attendant_id,
+    lastSeq: c.last_seq,
+  };
 }

@@ -12,7 +12,8 @@ import { identityOf, send, toAllAttendants, toEveryone, toEveryoneOfChat } from 
 import { handleFrame, type Room } from "./frame-handlers";
 import { IDENTITY_HEADER, Identity, socketTags } from "./identity";
 import { presenceSnapshot, sameSnapshot, type PresenceSnapshot } from "./presence";
-import { ClientFrame, CloseCode, MAX_FRAME_BYTES, PROTOCOL_VERSION, type ServerFrame, type WireChat } from "./protocol";
+import { ClientFrameSchema } from "./frame-schemas";
+import { CloseCode, MAX_FRAME_BYTES, PROTOCOL_VERSION, type ServerFrame, type WireChat } from "./protocol";
 import { RoomStorage, type ChatRow, type NewChat } from "./room-storage";
 import { toWireChat, toWireMessage } from "./wire";
 import { MessageAllowance } from "./message-allowance";
@@ -107,7 +108,7 @@ export class DepartmentRoom extends DurableObject<Env> implements Room {
     } catch {
       json = undefined;
     }
-    const frame = ClientFrame.safeParse(json);
+    const frame = ClientFrameSchema.safeParse(json);
     if (!frame.success) {
       const issue = frame.error.issues[0];
       send(ws, {

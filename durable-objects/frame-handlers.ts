@@ -3,7 +3,7 @@
  * Permission checks come first and a refused frame changes nothing.
  */
 import { attendantMaySee, send, toChatAttendants, toChatCustomer, toEveryoneOfChat } from "./fanout";
-import { supervises, type Identity } from "./identity";
+import { attends, supervises, type Identity } from "./identity";
 import type { ClientFrame, ErrorCode, ServerFrame } from "./protocol";
 import type { ChatRow, RoomStorage } from "./room-storage";
 import { toWireChat, toWireMessage } from "./wire";
@@ -162,6 +162,7 @@ function syncChat(room: Room, ws: WebSocket, who: Identity, chat: ChatRow, after
 
 function acceptChat(room: Room, who: Identity, chat: ChatRow) {
   if (who.role !== "attendant") throw new Refusal("forbidden", "Only attendants accept chats");
+  if (!attends(who)) throw new Refusal("forbidden", "Only the department's attendants take its chats");
   requireOpen(chat);
   if (!room.storage.accept(chat.id, { id: who.attendantId, name: who.name }, Date.now())) {
     throw new Refusal("chat_taken", "Another attendant took this chat");

@@ -26,15 +26,27 @@ export const Identity = z.discriminatedUnion("role", [
     attendantRole: z.enum(["administrator", "department_manager", "attendant"]),
     /** The attendant's presence when the socket opened (from D1). */
     status: z.enum(["online", "offline"]),
+    /**
+     * Takes this department's chats and counts for its presence. Optional only for sockets
+     * opened before the field existed (they keep the old meaning: everyone attended).
+     */
+    attends: z.boolean().optional(),
+    /** Sees every chat of the department and closes others' chats (manager here, or administrator). */
+    supervises: z.boolean().optional(),
   }),
 ]);
 export type Identity = z.infer<typeof Identity>;
 export type CustomerIdentity = Extract<Identity, { role: "customer" }>;
 export type AttendantIdentity = Extract<Identity, { role: "attendant" }>;
 
-/** Administrators and department managers supervise every chat of the department. */
+/** Whether the socket's attendant supervises this department (the Worker decided it from D1). */
 export function supervises(who: AttendantIdentity): boolean {
-  return who.attendantRole === "administrator" || who.attendantRole === "department_manager";
+  return who.supervises ?? (who.attendantRole === "administrator" || who.attendantRole === "department_manager");
+}
+
+/** Whether the socket's attendant takes this department's chats and counts as present. */
+export function attends(who: AttendantIdentity): boolean {
+  return who.attends ?? true;
 }
 
 /** Socket tags: the role, and the chat (customers) or the attendant (attendants). */

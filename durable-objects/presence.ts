@@ -1,9 +1,10 @@
 /**
  * Department presence: an attendant counts as online while they chose "online" and have at
- * least one socket open to the room. The department is online for customers while at least one
+ * least one socket open to the room as one of its attendants (not only as a supervisor). The department is online for customers while at least one
  * attendant is. (Shifts, a later issue, add a time condition on top.)
  */
 import { attendantSockets } from "./fanout";
+import { attends } from "./identity";
 import type { WireAttendant } from "./protocol";
 import type { RoomStorage } from "./room-storage";
 
@@ -23,7 +24,8 @@ export function presenceSnapshot(
   change: { excluding?: WebSocket; including?: string } = {},
 ): PresenceSnapshot {
   const connected = new Set<string>();
-  for (const { ws, who } of attendantSockets(ctx)) if (ws !== change.excluding) connected.add(who.attendantId);
+  // Supervisors watching without attending the department do not make it online.
+  for (const { ws, who } of attendantSockets(ctx)) if (ws !== change.excluding && attends(who)) connected.add(who.attendantId);
   if (change.including) connected.add(change.including);
   const attendants = storage
     .presence()

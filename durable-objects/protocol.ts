@@ -1,20 +1,28 @@
 /**
  * The WebSocket protocol between the department Durable Object and its clients (the widget
- * and the console). One module, imported by all three: the DO validates with the zod schemas;
- * the widget and the console import only the types (`import type`) so that zod never ships to
- * a customer's page.
+ * and the console): types and constants only, no zod, so the widget and the console import
+ * values from here (`PROTOCOL_VERSION`, `MAX_MESSAGE_LENGTH`) without shipping a validator to
+ * a customer's page. The room validates incoming frames with the zod schemas of
+ * `frame-schemas.ts`, which are checked at compile time against the types below.
  *
  * Versioning: the client names the version in the socket URL (`?v=1`); the server answers with
  * `session.ready` carrying the version it speaks. The protocol only grows by adding frame types
  * and optional fields, and both sides ignore frame types they do not know.
  */
-import * as z from "zod";
 
 export const PROTOCOL_VERSION = 1;
 /** Longest message body a person may send. */
 export const MAX_MESSAGE_LENGTH = 5000;
 /** Largest frame the server reads; a body of 5,000 four-byte characters fits with room. */
 export const MAX_FRAME_BYTES = 32 * 1024;
+/** Longest id a frame may carry (chat ids, client ids). */
+export const MAX_ID_LENGTH = 64;
+
+/**
+ * How long a closed chat stays in its room after it closed: a customer who reloads in that
+ * time still sees it (with its survey), and the API still reads it from the room.
+ */
+export const CLOSED_CHAT_KEPT_MS = 60 * 60_000;
 
 /** Close codes with a meaning for the client. */
 export const CloseCode = {
@@ -24,30 +32,27 @@ export const CloseCode = {
   internal: 1011,
 } as const;
 
-const id = z.string().min(1).max(64);
-const seq = z.number().int().min(0);
-
 // ---------------------------------------------------------------- client → server
 
-export const ClientFrame = z.discriminatedUnion("type", [
-  z.object({
-    type: z.literal("message.send"),
-    chatId: id,
-    /** Client-generated id: a resend after a lost ack is recognised and not stored twice. */
-    clientId: z.string().min(1).max(64),
-    body: z.string().trim().min(1).max(MAX_MESSAGE_LENGTH),
-  }),
-  z.object({ type: z.literal("typing.set"), chatId: id, typing: z.boolean() }),
+export type ClientFrame =
+  | {
+      type: "message.send";
+      chatId: string;
+      /** Client-generated id: a resend after a lost ack is recognised and not stored twice. */
+      clientId: string;
+      body: string;
+    }
+  | { type: "typing.set"; chatId: string; typing: boolean }
   /** The sender has read everything up to `seq` in the chat. */
-  z.object({ type: z.literal("message.read"), chatId: id, seq }),
+  | { type: "message.read"; chatId: string; seq: number }
   /** Send every message after `afterSeq` (reconnect / resume). */
-  z.object({ type: z.literal("chat.sync"), chatId: id, afterSeq: seq }),
+  | { type: "chat.sync"; chatId: string; afterSeq: number }
   /** Attendants only: take a waiting chat. */
-  z.object({ type: z.literal("chat.accept"), chatId: id }),
-  z.object({ type: z.literal("chat.close"), chatId: id }),
-  z.object({ type: z.literal("ping") }),
-]);
-export type ClientFrame = z.infer<typeof ClientFrame>;
+  | { type: "chat.accept"; chatId: string }
+  | { type: "chat.close"; chatId: string }
+  | { type: "ping" };
+
+export type ClientFrameType = ClientFrame["type"];
 
 // ---------------------------------------------------------------- server → client
 
@@ -129,7 +134,12 @@ export type ServerFrame =
   | { type: "chat.queued"; chat: WireChat }
   | { type: "chat.accepted"; chat: WireChat }
   | { type: "chat.closed"; chat: WireChat }
-  | { type: "chat.updated"; chat: WireChat }
+  /**
+   * The chat moved to another department's room (`chat.departmentId` is the new one), with its
+   * messages and sequence numbers. Sent by the room it left, to everyone who followed it there;
+   * the customer's client then asks the API for a socket to the new room (`GET /api/widget/me`).
+   */
+  | { type: "chat.transferred"; chat: WireChat; fromDepartmentId: string }
   | { type: "typing.changed"; chatId: string; typing: boolean; by: "customer" | "attendant"; name: string }
   | {
       type: "message.status";

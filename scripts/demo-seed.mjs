@@ -16,7 +16,7 @@ export const DEMO = {
   ],
   attendants: [
     { id: "att-admin", name: "Administradora Demo", email: "admin@demo.test", password: "demo-admin-123", role: "administrator", onLogin: "offline", departments: [] },
-    { id: "att-gerente", name: "Gerente Suporte", email: "gerente@demo.test", password: "demo-gerente-123", role: "department_manager", onLogin: "offline", departments: ["dep-suporte"] },
+    { id: "att-gerente", name: "Gerente Suporte", email: "gerente@demo.test", password: "demo-gerente-123", role: "department_manager", onLogin: "offline", departments: [], manages: ["dep-suporte"] },
     { id: "att-ana", name: "Ana (Suporte)", email: "ana@demo.test", password: "demo-ana-123", role: "attendant", onLogin: "online", departments: ["dep-suporte"] },
     { id: "att-bruno", name: "Bruno (Comercial)", email: "bruno@demo.test", password: "demo-bruno-123", role: "attendant", onLogin: "online", departments: ["dep-comercial"] },
   ],
@@ -48,8 +48,12 @@ export function demoSeedSql(now = Date.now()) {
         a.id, DEMO.accountId, a.name, a.email, hashPassword(a.password), a.role, a.onLogin, "offline", 1, now,
       ].map(q).join(", ")});`,
     );
-    for (const dep of a.departments) {
-      lines.push(`INSERT OR IGNORE INTO attendant_departments (account_id, attendant_id, department_id) VALUES (${[DEMO.accountId, a.id, dep].map(q).join(", ")});`);
+    // `departments` are attended (the attendant takes their chats); `manages` are supervised only.
+    const links = [...a.departments.map((dep) => [dep, 1, 0]), ...(a.manages ?? []).map((dep) => [dep, 0, 1])];
+    for (const [dep, attends, manages] of links) {
+      lines.push(
+        `INSERT OR IGNORE INTO attendant_departments (account_id, attendant_id, department_id, attends, manages) VALUES (${[DEMO.accountId, a.id, dep, attends, manages].map(q).join(", ")});`,
+      );
     }
   }
   return lines.join("\n") + "\n";

@@ -253,7 +253,7 @@ export class ChatController implements ReactiveController {
         break;
       case "chat.queued":
       case "chat.accepted":
-      case "chat.updated":
+      case "chat.transferred":
         if (frame.chat.id === chatId) this.#updateChat(frame.chat);
         break;
       case "chat.closed":

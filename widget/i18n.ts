@@ -8,23 +8,9 @@
  * The keys the account may replace in the console (`TEXT_KEYS` of worker/settings/schema.ts)
  * have the same names here, so an override is a plain spread: `{ ...panelText[lang], ...texts }`.
  */
-import type { TextKey } from "../worker/settings/schema";
+import { pickLang, type Lang, type TextKey } from "../worker/settings/look";
 
-/** Languages the widget speaks. */
-export type Lang = "pt-BR" | "en" | "es";
-
-/**
- * The first supported language among the candidates (an element's `lang`, the account's
- * locale), else pt-BR. Any `en-*` tag counts as English, any `es-*` as Spanish.
- */
-export function pickLang(...candidates: (string | null | undefined)[]): Lang {
-  for (const candidate of candidates) {
-    const tag = candidate?.trim().toLowerCase().slice(0, 2);
-    if (tag === "en" || tag === "es") return tag;
-    if (tag === "pt") return "pt-BR";
-  }
-  return "pt-BR";
-}
+export { pickLang, type Lang };
 
 /** The only strings the loader needs: the launcher's label, and its label with unread messages. */
 export const launcherText: Record<Lang, [open: string, close: string, unread: string]> = {

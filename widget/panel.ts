@@ -3,7 +3,7 @@
  * decorators (`static properties`, `declare` fields, defaults in the constructor).
  */
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from "lit";
-import type * as Protocol from "../durable-objects/protocol";
+import { MAX_MESSAGE_LENGTH } from "../durable-objects/protocol";
 import type { WireChat } from "../durable-objects/protocol";
 import type { EffectiveLook, WidgetConfigResponse, WidgetCustomer, WidgetHistoryChat } from "../worker/views";
 import { ApiRequestError, type StartChatRequest } from "./api";
@@ -24,11 +24,6 @@ import { SurveyController } from "./survey-controller";
 import { panelStyles } from "./styles";
 import { followVisualViewport, SMALL_SCREEN, trapTab } from "./viewport";
 
-/**
- * Mirrors `MAX_MESSAGE_LENGTH` of protocol.ts: importing the value would bundle zod. The type
- * annotation fails to compile if the two ever differ.
- */
-const MAX_MESSAGE_LENGTH: typeof Protocol.MAX_MESSAGE_LENGTH = 5000;
 /** Parts of this element that `<tomticket-chat>` re-exports to the host page. */
 const PARTS =
   "header,title,status,popout,minimize,end-chat,form,greeting,department,error,start,offline,offline-form,offline-sent,messages,message," +

@@ -1,9 +1,23 @@
 /**
  * Worker entry: the Hono app for HTTP (static assets are served before it by the platform),
- * and the department Durable Object class.
+ * and the department Durable Object class. The other handlers are the places where inbound
+ * e-mail, queue consumers (the outbox) and daily jobs (Cron Triggers) plug in; until those
+ * features are configured they have nothing to do.
  */
 import { app } from "./app";
+import type { Env } from "./env";
 
 export { DepartmentRoom } from "../durable-objects/department-room";
 
-export default app;
+export default {
+  fetch: app.fetch,
+  async email(message: ForwardableEmailMessage): Promise<void> {
+    // No inbound address is configured yet: refuse rather than accept and drop.
+    message.setReject("This address does not take e-mail");
+  },
+  async queue(batch: MessageBatch<unknown>): Promise<void> {
+    // No queue is bound yet; a message arriving here is one we cannot handle, so retry it later.
+    batch.retryAll();
+  },
+  async scheduled(): Promise<void> {},
+} satisfies ExportedHandler<Env>;

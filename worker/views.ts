@@ -60,7 +60,11 @@ export interface Me {
   email: string;
   role: Role;
   chatStatus: PresenceStatus;
-  departments: { id: string; name: string }[];
+  /**
+   * The departments the attendant may open: `attends` — takes their chats and counts as
+   * present there; `supervises` — sees every chat (administrators, the department's managers).
+   */
+  departments: { id: string; name: string; attends: boolean; supervises: boolean }[];
 }
 
 export interface MeResponse {

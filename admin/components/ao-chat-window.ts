@@ -130,7 +130,7 @@ export class AoChatWindow extends AppElement {
           ${this.details(view)}
         </div>
         <div class="actions">
-          ${chat.status === "waiting"
+          ${chat.status === "waiting" && store.takesChatsOf(chat.departmentId)
             ? html`<button
                 type="button"
                 class="primary"

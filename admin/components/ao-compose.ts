@@ -4,11 +4,10 @@
  * page is open.
  */
 import { css, html, type PropertyValues } from "lit";
+import { MAX_MESSAGE_LENGTH as MAX_LENGTH } from "../../durable-objects/protocol";
 import { t } from "../i18n";
 import { AppElement, define } from "./app-element";
 
-/** MAX_MESSAGE_LENGTH in protocol.ts (not imported: the console bundles no protocol code). */
-const MAX_LENGTH = 5000;
 const drafts = new Map<string, string>();
 
 export class AoCompose extends AppElement {

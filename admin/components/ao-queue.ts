@@ -79,16 +79,18 @@ export class AoQueue extends AppElement {
                 t("queue.waiting", { time: formatDuration(now - chat.createdAt) }),
               )}
             </button>
-            <button
-              type="button"
-              class="primary"
-              data-testid="accept"
-              aria-label=${t("queue.acceptLabel", { name: chat.customer.name, number: chat.number })}
-              ?disabled=${store.accepting.has(chat.id)}
-              @click=${() => this.app.live?.accept(chat.id)}
-            >
-              ${t("queue.accept")}
-            </button>
+            ${store.takesChatsOf(chat.departmentId)
+              ? html`<button
+                  type="button"
+                  class="primary"
+                  data-testid="accept"
+                  aria-label=${t("queue.acceptLabel", { name: chat.customer.name, number: chat.number })}
+                  ?disabled=${store.accepting.has(chat.id)}
+                  @click=${() => this.app.live?.accept(chat.id)}
+                >
+                  ${t("queue.accept")}
+                </button>`
+              : ""}
           </li>`,
         )}
       </ul>

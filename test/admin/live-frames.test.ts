@@ -114,7 +114,7 @@ describe("applying server frames", () => {
 
   it("ignores frame types it does not know", () => {
     const store = signedIn();
-    const unknown = JSON.parse('{"type":"chat.transferred","chatId":"x"}');
+    const unknown = JSON.parse('{"type":"queue.reordered","chatId":"x"}');
     expect(applyFrame(store, "dep-1", unknown)).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ClientFrame, MAX_MESSAGE_LENGTH } from "../../durable-objects/protocol";
+import { ClientFrameSchema as ClientFrame } from "../../durable-objects/frame-schemas";
+import { MAX_MESSAGE_LENGTH } from "../../durable-objects/protocol";
 
 const chatId = "0f8b8c1e-2f1a-4d7e-9a53-1c2d3e4f5a6b";
 

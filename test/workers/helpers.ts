@@ -83,7 +83,13 @@ export async function createAccount(label = "acme"): Promise<TestAccount> {
     );
     for (const dep of person.departments) {
       statements.push(
-        env.DB.prepare("INSERT INTO attendant_departments (account_id, attendant_id, department_id) VALUES (?, ?, ?)").bind(id, attendant.id, dep),
+        // The manager manages support and also attends it (takes its chats).
+        env.DB.prepare("INSERT INTO attendant_departments (account_id, attendant_id, department_id, attends, manages) VALUES (?, ?, ?, 1, ?)").bind(
+          id,
+          attendant.id,
+          dep,
+          person.role === "department_manager" ? 1 : 0,
+        ),
       );
     }
   }

@@ -69,13 +69,20 @@ export const attendants = sqliteTable(
   (t) => [index("attendants_account_idx").on(t.accountId)],
 );
 
-/** Departments an attendant works in (for a department manager: the departments they manage). */
+/**
+ * An attendant's link to a department: `attends` — they take its chats and count for its
+ * presence; `manages` — a department manager supervises it (sees every chat, closes others'
+ * chats) without counting as present unless they also attend. Administrators supervise every
+ * department of the account and need no row for that.
+ */
 export const attendantDepartments = sqliteTable(
   "attendant_departments",
   {
     accountId: text("account_id").notNull().references(() => accounts.id),
     attendantId: text("attendant_id").notNull().references(() => attendants.id),
     departmentId: text("department_id").notNull().references(() => departments.id),
+    attends: integer("attends", { mode: "boolean" }).notNull().default(true),
+    manages: integer("manages", { mode: "boolean" }).notNull().default(false),
   },
   (t) => [
     primaryKey({ columns: [t.attendantId, t.departmentId] }),
@@ -229,4 +236,23 @@ export const offlineMessages = sqliteTable(
     createdAt: integer("created_at").notNull(),
   },
   (t) => [index("offline_messages_account_created_idx").on(t.accountId, t.createdAt)],
+);
+
+/**
+ * Whether each department takes chats now, as its room last said. The room is the only
+ * source of presence; it writes this row whenever its answer changes, so that the widget's
+ * config poll reads every department's state in the same D1 query as the departments
+ * instead of waking each room. A stale row only changes what the widget shows: admission is
+ * decided by the room.
+ */
+export const departmentPresence = sqliteTable(
+  "department_presence",
+  {
+    accountId: text("account_id").notNull().references(() => accounts.id),
+    departmentId: text("department_id").notNull().references(() => departments.id),
+    online: integer("online", { mode: "boolean" }).notNull(),
+    /** When the room decided it (epoch ms); an older write never overwrites a newer one. */
+    changedAt: integer("changed_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.accountId, t.departmentId] })],
 );

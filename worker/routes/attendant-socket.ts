@@ -37,7 +37,7 @@ export const attendantSocketRoutes = new Hono<AppEnv>()
       .where(and(eq(attendants.id, ticket.u), eq(attendants.accountId, ticket.a), eq(attendants.active, true)))
       .get();
     if (!who) throw unauthenticated();
-    await requireDepartment(c.env.DB, who, query.department);
+    const access = await requireDepartment(c.env.DB, who, query.department);
     if (c.req.header("Upgrade")?.toLowerCase() !== "websocket") throw new ApiError(426, "upgrade_required", "Open this URL as a WebSocket");
     return forwardSocket(c.req.raw, departmentRoom(c.env, who.accountId, query.department), {
       role: "attendant",
@@ -47,5 +47,7 @@ export const attendantSocketRoutes = new Hono<AppEnv>()
       name: who.name,
       attendantRole: who.role,
       status: who.chatStatus,
+      attends: access.attends,
+      supervises: access.supervises,
     });
   });

@@ -2,14 +2,15 @@
  * Chat history for the console, read from D1 (the rooms copy every message there). Only the
  * departments the attendant may see; another account's or department's chat is a 404.
  */
-import { and, asc, desc, eq, inArray, like, or, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, like, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { Hono } from "hono";
 import * as z from "zod";
 import { visibleDepartments } from "../access";
 import { requireAttendant } from "../auth/session";
+import { readMessages } from "../chat-reads";
 import { database } from "../db/client";
-import { attendants, CHAT_STATUSES, chatMessages, chats, customers, departments } from "../db/schema";
+import { attendants, CHAT_STATUSES, chats, customers, departments } from "../db/schema";
 import type { AppEnv } from "../env";
 import { notFound } from "../errors";
 import { surveyOfChat } from "../surveys";
@@ -127,26 +128,12 @@ export const chatRoutes = new Hono<AppEnv>()
     const allowed = (await visibleDepartments(c.env.DB, who)).map((d) => d.id);
     const row = await baseQuery(c.env.DB).where(and(eq(chats.id, id.data), eq(chats.accountId, who.accountId))).get();
     if (!row || !allowed.includes(row.departmentId)) throw notFound("No such chat");
-    const [messages, survey] = await Promise.all([
-      database(c.env.DB)
-        .select()
-        .from(chatMessages)
-        .where(and(eq(chatMessages.chatId, row.id), eq(chatMessages.accountId, who.accountId)))
-        .orderBy(asc(chatMessages.seq))
-        .limit(5000),
-      surveyOfChat(c.env.DB, who.accountId, row.id),
-    ]);
+    const reader = { kind: "attendant" as const, attendantId: who.id, supervises: who.role !== "attendant" };
+    const chatRef = { id: row.id, accountId: who.accountId, departmentId: row.departmentId, status: row.status, closedAt: row.closedAt };
+    const [messages, survey] = await Promise.all([readMessages(c.env, reader, chatRef), surveyOfChat(c.env.DB, who.accountId, row.id)]);
     return c.json({
       chat: toListItem(row),
-      messages: messages.map((m) => ({
-        id: m.id,
-        chatId: m.chatId,
-        seq: m.seq,
-        author: { type: m.authorType, id: m.authorId, name: m.authorName },
-        body: m.body,
-        createdAt: m.createdAt,
-        clientId: null,
-      })),
+      messages,
       survey,
     } satisfies ChatDetailResponse);
   });

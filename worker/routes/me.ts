@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { Hono } from "hono";
 import * as z from "zod";
-import { visibleDepartments } from "../access";
+import { departmentAccess } from "../access";
 import { requireAttendant, type SessionAttendant } from "../auth/session";
 import { database } from "../db/client";
 import { accounts, PRESENCE_STATUSES } from "../db/schema";
@@ -13,7 +13,7 @@ import type { MeResponse } from "../views";
 export async function loadMe(db: D1Database, who: SessionAttendant): Promise<MeResponse> {
   const [account, departments] = await Promise.all([
     database(db).select().from(accounts).where(eq(accounts.id, who.accountId)).get(),
-    visibleDepartments(db, who),
+    departmentAccess(db, who),
   ]);
   return {
     attendant: {
@@ -22,7 +22,7 @@ export async function loadMe(db: D1Database, who: SessionAttendant): Promise<MeR
       email: who.email,
       role: who.role,
       chatStatus: who.chatStatus,
-      departments: departments.map((d) => ({ id: d.id, name: d.name })),
+      departments: departments.map((d) => ({ id: d.id, name: d.name, attends: d.attends, supervises: d.supervises })),
     },
     account: { id: who.accountId, name: account?.name ?? "", publicKey: account?.publicKey ?? "" },
   };

@@ -12,8 +12,8 @@ import { database } from "../db/client";
 import { accounts, departments } from "../db/schema";
 import type { AppEnv } from "../env";
 import { clientIp, enforce } from "../rate-limit";
+import { pickLang, type Lang } from "../settings/look";
 
-type Lang = "pt-BR" | "en" | "es";
 
 const TEXT: Record<Lang, { title: string; noscript: string }> = {
   "pt-BR": { title: "Atendimento", noscript: "Ative o JavaScript para conversar com a gente." },
@@ -36,17 +36,6 @@ const CSP = [
   "base-uri 'none'",
   "form-action 'none'",
 ].join("; ");
-
-/** Same choice as the widget's `pickLang`: the first supported language among the candidates. */
-function pickLang(...candidates: (string | undefined)[]): Lang {
-  for (const candidate of candidates) {
-    const tag = candidate?.trim().toLowerCase();
-    if (tag?.startsWith("en")) return "en";
-    if (tag?.startsWith("es")) return "es";
-    if (tag?.startsWith("pt")) return "pt-BR";
-  }
-  return "pt-BR";
-}
 
 function notFoundPage(c: Context<AppEnv>) {
   return c.text("Chat not found", 404, { "Cache-Control": "no-cache" });

@@ -44,6 +44,7 @@ async function requireDepartmentEditor(db: D1Database, who: SessionAttendant, de
           eq(attendantDepartments.attendantId, who.id),
           eq(attendantDepartments.departmentId, departmentId),
           eq(attendantDepartments.accountId, who.accountId),
+          eq(attendantDepartments.manages, true),
         ),
       )
       .get());

@@ -3,22 +3,19 @@
  * the token's customer, in the token's account; anyone else's chat is a 404, never a 403, so
  * ids cannot be probed.
  */
-import { and, asc, desc, eq } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import { Hono } from "hono";
 import * as z from "zod";
-import { departmentRoom } from "../access";
+import { readMessages } from "../chat-reads";
 import { database } from "../db/client";
-import { attendants, chatMessages, chats } from "../db/schema";
+import { attendants, chats } from "../db/schema";
 import type { AppEnv } from "../env";
 import { notFound } from "../errors";
 import { idParam, parseQuery } from "../validate";
 import type { WidgetHistoryResponse, WidgetMessagesResponse } from "../views";
-import type { WireMessage } from "../../durable-objects/protocol";
 import { AccountKey, accountByKey, requireCustomer } from "./widget-common";
 
 const HISTORY_LIMIT = 20;
-/** The room answers at most this many per call too; longer transcripts are rare in a live chat. */
-const TRANSCRIPT_LIMIT = 1000;
 
 const AccountQuery = z.object({ account: AccountKey });
 
@@ -57,30 +54,11 @@ export const widgetHistoryRoutes = new Hono<AppEnv>()
     const id = idParam.safeParse(c.req.param("id"));
     if (!id.success) throw notFound("No such chat");
     const chat = await database(c.env.DB)
-      .select({ id: chats.id, departmentId: chats.departmentId, status: chats.status })
+      .select({ id: chats.id, accountId: chats.accountId, departmentId: chats.departmentId, status: chats.status, closedAt: chats.closedAt })
       .from(chats)
       .where(and(eq(chats.id, id.data), eq(chats.accountId, account.id), eq(chats.customerId, customer.id)))
       .get();
     if (!chat) throw notFound("No such chat");
-    // D1 receives an open chat's messages a moment after the room stores them: ask the room.
-    if (chat.status !== "closed") {
-      const live = await departmentRoom(c.env, account.id, chat.departmentId).messages(chat.id);
-      if (live.length > 0) return c.json({ messages: live } satisfies WidgetMessagesResponse);
-    }
-    const rows = await database(c.env.DB)
-      .select()
-      .from(chatMessages)
-      .where(and(eq(chatMessages.chatId, chat.id), eq(chatMessages.accountId, account.id)))
-      .orderBy(asc(chatMessages.seq))
-      .limit(TRANSCRIPT_LIMIT);
-    const messages: WireMessage[] = rows.map((m) => ({
-      id: m.id,
-      chatId: m.chatId,
-      seq: m.seq,
-      author: { type: m.authorType, id: m.authorId, name: m.authorName },
-      body: m.body,
-      createdAt: m.createdAt,
-      clientId: null,
-    }));
+    const messages = await readMessages(c.env, { kind: "customer", customerId: customer.id }, chat);
     return c.json({ messages } satisfies WidgetMessagesResponse);
   });

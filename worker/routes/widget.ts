@@ -3,31 +3,29 @@
  * identified by a signed customer token (bound to one account); nothing here trusts a name,
  * e-mail or id sent by the page to reach existing data.
  */
-import { and, desc, eq, gt, ne, or } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { Hono, type Context } from "hono";
 import { cors } from "hono/cors";
 import * as z from "zod";
 import { departmentRoom } from "../access";
+import { currentChatOfCustomer } from "../chat-reads";
 import { CUSTOMER_SOCKET_TTL_MS, signToken, tokenSecret, verifyToken } from "../auth/tokens";
 import { invalidCustomerHash, verifiedCustomer, verifyCustomerHash } from "../customer-identity";
 import { database } from "../db/client";
-import { CHAT_ORIGINS, chats, customers, departments } from "../db/schema";
+import { CHAT_ORIGINS, customers, departments } from "../db/schema";
 import type { AppEnv } from "../env";
 import { ApiError } from "../errors";
 import { clientIp, enforce } from "../rate-limit";
 import { forwardSocket } from "../socket-forward";
 import { parseBody, parseQuery } from "../validate";
 import type { WidgetCustomer, WidgetMeResponse, WidgetSocket, WidgetStartChatResponse } from "../views";
-import { MAX_MESSAGE_LENGTH } from "../../durable-objects/protocol";
+import { MAX_MESSAGE_LENGTH, PROTOCOL_VERSION } from "../../durable-objects/protocol";
 import { widgetConfigRoutes } from "./widget-config";
 import { widgetHistoryRoutes } from "./widget-history";
 import { widgetIdentifyRoutes } from "./widget-identify";
 import { widgetOfflineRoutes } from "./widget-offline";
 import { widgetSurveyRoutes } from "./widget-survey";
 import { AccountKey, accountByKey, bearer, requireCustomer, tokenCustomer } from "./widget-common";
-
-/** How long a closed chat is still shown to the customer after a reload. */
-const RECENTLY_CLOSED_MS = 60 * 60_000;
 
 const StartChatBody = z.object({
   account: AccountKey,
@@ -52,25 +50,7 @@ async function socketFor(c: Context<AppEnv>, accountId: string, customerId: stri
   });
   const url = new URL(c.req.url);
   const scheme = url.protocol === "https:" ? "wss:" : "ws:";
-  return { token, url: `${scheme}//${url.host}/api/widget/ws?token=${encodeURIComponent(token)}&v=1` };
-}
-
-/** The customer's newest chat that is open or closed recently, live from its room. */
-async function currentChat(env: AppEnv["Bindings"], accountId: string, customerId: string) {
-  const row = await database(env.DB)
-    .select({ id: chats.id, departmentId: chats.departmentId })
-    .from(chats)
-    .where(
-      and(
-        eq(chats.accountId, accountId),
-        eq(chats.customerId, customerId),
-        or(ne(chats.status, "closed"), gt(chats.closedAt, Date.now() - RECENTLY_CLOSED_MS)),
-      ),
-    )
-    .orderBy(desc(chats.createdAt))
-    .get();
-  if (!row) return null;
-  return departmentRoom(env, accountId, row.departmentId).getChat(row.id);
+  return { token, url: `${scheme}//${url.host}/api/widget/ws?token=${encodeURIComponent(token)}&v=${PROTOCOL_VERSION}` };
 }
 
 export const widgetRoutes = new Hono<AppEnv>()
@@ -110,7 +90,7 @@ export const widgetRoutes = new Hono<AppEnv>()
       customerToken ?? signToken(secret, { k: "customer", a: account.id, c: customerId, iat: now });
 
     if (customer) {
-      const open = await currentChat(c.env, account.id, customer.id);
+      const open = await currentChatOfCustomer(c.env, account.id, customer.id);
       if (open && open.status !== "closed") {
         return c.json({
           customerToken: await tokenFor(customer.id),
@@ -170,7 +150,7 @@ export const widgetRoutes = new Hono<AppEnv>()
     const { account: key } = parseQuery(c, z.object({ account: AccountKey }));
     const account = await accountByKey(c.env.DB, key);
     const customer = await requireCustomer(c, account.id);
-    const chat = await currentChat(c.env, account.id, customer.id);
+    const chat = await currentChatOfCustomer(c.env, account.id, customer.id);
     return c.json({
       customer: { id: customer.id, name: customer.name, email: customer.email },
       chat,

@@ -1,0 +1,142 @@
+/**
+ * Every write to D1 that the department room and the routes share, typed by the drizzle
+ * schema (a renamed column fails the type check instead of a query at run time). Each function
+ * returns a statement, not a result, so callers put the writes that must happen together in
+ * one `db.batch([...])`: D1 has no interactive transactions.
+ */
+import { and, eq, sql } from "drizzle-orm";
+import type { Database } from "./client";
+import { chatMessages, chats, customers, departmentPresence, type ChatOrigin, type ChatStatus } from "./schema";
+
+export interface NewCustomerRow {
+  id: string;
+  accountId: string;
+  name: string;
+  email: string;
+  at: number;
+}
+
+/** A new customer, as the widget's forms describe them. */
+export function insertCustomer(db: Database, row: NewCustomerRow) {
+  return db.insert(customers).values({ id: row.id, accountId: row.accountId, name: row.name, email: row.email, createdAt: row.at, updatedAt: row.at });
+}
+
+/** The name and e-mail a returning customer typed this time. */
+export function updateCustomerContact(db: Database, row: NewCustomerRow) {
+  return db
+    .update(customers)
+    .set({ name: row.name, email: row.email, updatedAt: row.at })
+    .where(and(eq(customers.id, row.id), eq(customers.accountId, row.accountId)));
+}
+
+export interface NewChatRow {
+  id: string;
+  accountId: string;
+  departmentId: string;
+  customerId: string;
+  origin: ChatOrigin;
+  pageUrl: string | null;
+  createdAt: number;
+}
+
+/**
+ * A waiting chat with the account's next protocol number, returned. One statement takes the
+ * number: D1 runs statements one at a time, so two chats never get the same one (the unique
+ * index on (account_id, number) would refuse it anyway).
+ */
+export function insertChat(db: Database, row: NewChatRow) {
+  return db
+    .insert(chats)
+    .values({
+      id: row.id,
+      accountId: row.accountId,
+      number: sql`(SELECT COALESCE(MAX(${chats.number}), 0) + 1 FROM ${chats} WHERE ${chats.accountId} = ${row.accountId})`,
+      departmentId: row.departmentId,
+      customerId: row.customerId,
+      status: "waiting",
+      origin: row.origin,
+      pageUrl: row.pageUrl,
+      createdAt: row.createdAt,
+    })
+    .returning({ number: chats.number });
+}
+
+/** Removes a chat that was never admitted (no message of it exists anywhere). */
+export function deleteChat(db: Database, accountId: string, chatId: string) {
+  return db.delete(chats).where(and(eq(chats.id, chatId), eq(chats.accountId, accountId), eq(chats.status, "waiting"), eq(chats.lastSeq, 0)));
+}
+
+export interface ChatStateRow {
+  id: string;
+  accountId: string;
+  departmentId: string;
+  status: ChatStatus;
+  attendantId: string | null;
+  acceptedAt: number | null;
+  closedAt: number | null;
+  closedBy: string | null;
+  closedByAttendantId: string | null;
+  lastSeq: number;
+}
+
+/** The room's latest state of a chat. `last_seq` only grows, whatever order copies arrive in. */
+export function updateChatState(db: Database, row: ChatStateRow) {
+  return db
+    .update(chats)
+    .set({
+      departmentId: row.departmentId,
+      status: row.status,
+      attendantId: row.attendantId,
+      acceptedAt: row.acceptedAt,
+      closedAt: row.closedAt,
+      closedBy: row.closedBy,
+      closedByAttendantId: row.closedByAttendantId,
+      lastSeq: sql`MAX(${chats.lastSeq}, ${row.lastSeq})`,
+    })
+    .where(and(eq(chats.id, row.id), eq(chats.accountId, row.accountId)));
+}
+
+export interface MessageRow {
+  id: string;
+  accountId: string;
+  chatId: string;
+  seq: number;
+  authorType: "customer" | "attendant" | "system";
+  authorId: string | null;
+  authorName: string;
+  body: string;
+  createdAt: number;
+}
+
+/** A message copied from the room. Idempotent by id (a retried copy is ignored). */
+export function insertMessage(db: Database, row: MessageRow) {
+  return db.insert(chatMessages).values(row).onConflictDoNothing();
+}
+
+/**
+ * The room's latest answer to "does this department take chats now". Guarded by `changedAt`,
+ * so a retried older write never replaces a newer one.
+ */
+export function upsertDepartmentPresence(db: Database, row: { accountId: string; departmentId: string; online: boolean; changedAt: number }) {
+  return db
+    .insert(departmentPresence)
+    .values(row)
+    .onConflictDoUpdate({
+      target: [departmentPresence.accountId, departmentPresence.departmentId],
+      set: { online: row.online, changedAt: row.changedAt },
+      setWhere: sql`${departmentPresence.changedAt} <= ${row.changedAt}`,
+    });
+}
+
+/** Removes a customer created for a chat that was refused after all (nothing else points at them yet). */
+export function deleteCustomerWithoutChats(db: Database, accountId: string, customerId: string) {
+  return db
+    .delete(customers)
+    .where(
+      and(
+        eq(customers.id, customerId),
+        eq(customers.accountId, accountId),
+        sql`NOT EXISTS (SELECT 1 FROM ${chats} WHERE ${chats.customerId} = ${customerId})`,
+      ),
+    );
+}

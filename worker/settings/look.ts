@@ -1,0 +1,101 @@
+/**
+ * The widget's look and languages without zod: the constants and the merge that the Worker,
+ * the widget and the console all use. The zod schema in schema.ts builds its validation from
+ * these constants and is checked at compile time against `WidgetLook`, so there is one
+ * definition of each and nothing to keep in step by hand.
+ */
+
+/** Languages the widget, the pop-up page and the console's previews speak. */
+export const LANGS = ["pt-BR", "en", "es"] as const;
+export type Lang = (typeof LANGS)[number];
+
+/**
+ * The first supported language among the candidates (an element's `lang`, a query parameter,
+ * the account's locale, `Accept-Language`), else pt-BR. Any `en-*` tag counts as English, any
+ * `es-*` as Spanish, any `pt-*` as Brazilian Portuguese.
+ */
+export function pickLang(...candidates: (string | null | undefined)[]): Lang {
+  for (const candidate of candidates) {
+    const tag = candidate?.trim().toLowerCase().slice(0, 2);
+    if (tag === "en" || tag === "es") return tag;
+    if (tag === "pt") return "pt-BR";
+  }
+  return "pt-BR";
+}
+
+/** Every text the customer reads that the account may replace. Absent keys use the built-in, translated text. */
+export const TEXT_KEYS = [
+  "title",
+  "greeting",
+  "nameLabel",
+  "emailLabel",
+  "departmentLabel",
+  "messageLabel",
+  "startButton",
+  "waitingText",
+  "offlineTitle",
+  "offlineText",
+  "sendButton",
+  "closedText",
+  "newChatButton",
+  "surveyTitle",
+  "surveySolvedQuestion",
+  "surveyGradeQuestion",
+  "surveyCommentLabel",
+  "surveySubmit",
+  "surveyThanks",
+] as const;
+export type TextKey = (typeof TEXT_KEYS)[number];
+
+export const SIZE_PRESETS = { S: { width: 320, height: 440 }, M: { width: 370, height: 540 }, L: { width: 420, height: 640 } } as const;
+export type SizePreset = keyof typeof SIZE_PRESETS;
+
+/** Bounds of a custom size, in CSS pixels. */
+export const SIZE_BOUNDS = { width: { min: 280, max: 600 }, height: { min: 360, max: 900 } } as const;
+
+/** Longest replacement text, counted after trimming. */
+export const TEXT_MAX = 500;
+
+export const DEFAULT_LOOK = {
+  colors: { primary: "#1a73e8", onPrimary: "#ffffff", background: "#ffffff" },
+  size: { preset: "M", ...SIZE_PRESETS.M },
+  position: "right",
+} as const;
+
+/** A stored look: only what the account (or department) changed. */
+export interface WidgetLook {
+  colors: { primary?: string; onPrimary?: string; background?: string };
+  size: { preset?: SizePreset | "custom"; width?: number; height?: number };
+  position?: "left" | "right";
+  texts: Partial<Record<TextKey, string>>;
+}
+
+/** What the widget applies: every field resolved. */
+export interface EffectiveLook {
+  colors: { primary: string; onPrimary: string; background: string };
+  size: { width: number; height: number };
+  position: "left" | "right";
+  texts: Partial<Record<TextKey, string>>;
+}
+
+function resolveSize(size: WidgetLook["size"]): { width: number; height: number } | undefined {
+  if (!size.preset && size.width === undefined && size.height === undefined) return undefined;
+  if (size.preset && size.preset !== "custom") return SIZE_PRESETS[size.preset];
+  return { width: size.width ?? DEFAULT_LOOK.size.width, height: size.height ?? DEFAULT_LOOK.size.height };
+}
+
+/** Defaults, then the account's look, then the department's overrides. */
+export function effectiveLook(account: WidgetLook, department?: WidgetLook): EffectiveLook {
+  return {
+    colors: { ...DEFAULT_LOOK.colors, ...account.colors, ...department?.colors },
+    size: (department && resolveSize(department.size)) ??
+      resolveSize(account.size) ?? { width: DEFAULT_LOOK.size.width, height: DEFAULT_LOOK.size.height },
+    position: department?.position ?? account.position ?? DEFAULT_LOOK.position,
+    texts: { ...account.texts, ...department?.texts },
+  };
+}
+
+/** A look with nothing set: everything inherits. */
+export function emptyLook(): WidgetLook {
+  return { colors: {}, size: {}, texts: {} };
+}
