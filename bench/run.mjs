@@ -14,6 +14,7 @@ import { DEMO } from "../scripts/demo-seed.mjs";
 import { prepareDatabase, root, startLocalServer } from "../scripts/local-server.mjs";
 import { closeAll } from "./lib/clients.mjs";
 import { acceptEvenly, connectAttendants, connectCustomers, loginAttendants, startChats } from "./lib/department.mjs";
+import { addConfigAccount, configPolls } from "./lib/config-poll.mjs";
 import { echoRoundTrips } from "./lib/echo.mjs";
 import { launcherTiming } from "./lib/launcher-timing.mjs";
 import { DeliveryProbe } from "./lib/load.mjs";
@@ -147,6 +148,7 @@ async function measureTarget(target, ctx) {
 
 async function main() {
   figure("goal_messages_per_s", ">= 1000");
+  figure("goal_config_room_wakeups", "at most one per department (a room asked once publishes its presence summary)");
   figure("goal_delivery_p99_ms", "< 20 (at 500 messages/s)");
   figure("goal_delivery_p50_over_echo_p50", "<= 3");
   // The issue's budgets: "launcher visible after at most 5 KB", "chat open after at most 25 KB".
@@ -165,6 +167,7 @@ async function main() {
   prepareDatabase(persistDir);
   const extra = benchAttendants(3);
   addBenchAttendants(persistDir, extra);
+  addConfigAccount(persistDir);
 
   log("starting wrangler dev (app and echo fixture)");
   const vars = { TOKEN_SECRET: randomBytes(32).toString("hex") };
@@ -191,6 +194,13 @@ async function main() {
     figure(`${t.prefix}echo_p99_ms`, r.p99);
   }
   await echo.stop();
+
+  // The widget's config poll: 1,000 visitors of an account with 10 departments.
+  const polls = await configPolls(app.url);
+  log(`config polls: ${polls.visitors} visitors, ${polls.departments} departments, ${polls.errors} errors`);
+  figure("config_p50_ms", polls.p50);
+  figure("config_p99_ms", polls.p99);
+  figure("config_room_wakeups", polls.roomsAsked);
 
   // The launcher in Chromium, before the load (which would slow the page loads down).
   const configJson = await (await fetch(`${app.url}/api/widget/config?account=demo-public-key`)).text();

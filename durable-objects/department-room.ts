@@ -3,7 +3,8 @@
  * department's live state: the attendants' presence sockets, the customers' chat sockets, the
  * queue, and every message, in its own SQLite storage. It uses the WebSocket Hibernation API:
  * the identity of each socket lives in its attachment and everything else in storage, so the
- * object can be evicted at any moment and rebuilt by the constructor.
+ * object can be evicted at any moment and rebuilt by the constructor. Its timers are rows served by
+ * one alarm (timers.ts); its SQLite schema is versioned and migrated by the constructor (room-schema.ts).
  */
 import { DurableObject } from "cloudflare:workers";
 import type { Env } from "../worker/env";
@@ -14,13 +15,16 @@ import { IDENTITY_HEADER, Identity, socketTags } from "./identity";
 import { presenceSnapshot, sameSnapshot, type PresenceSnapshot } from "./presence";
 import { ClientFrameSchema } from "./frame-schemas";
 import { CloseCode, MAX_FRAME_BYTES, PROTOCOL_VERSION, type ServerFrame, type WireChat } from "./protocol";
-import { RoomStorage, type ChatRow, type NewChat } from "./room-storage";
+import { migrate } from "./room-schema";
+import { RoomStorage, type ChatRow, type NewChat, type RoomMeta } from "./room-storage";
+import { Timers, type RunOptions, type TimerHandlers } from "./timers";
 import { toWireChat, toWireMessage } from "./wire";
 import { MessageAllowance } from "./message-allowance";
 
 /** How soon after a write D1 receives it: long enough to batch a burst, short enough to read back. */
 const SYNC_DELAY_MS = 100;
-const SYNC_RETRY_MS = 5_000;
+/** A failed D1 sync is tried again after 5 s, then 10 s, 20 s… (timers.ts caps the backoff). */
+const TIMER_OPTIONS: RunOptions = { retry: { sync: { firstMs: 5_000 } } };
 /** Closed chats stay in the room this long (so a reloading customer sees the closed state). */
 const KEEP_CLOSED_MS = 60 * 60_000;
 
@@ -33,8 +37,16 @@ export interface OpenChatInput {
 
 export class DepartmentRoom extends DurableObject<Env> implements Room {
   readonly storage: RoomStorage;
+  readonly timers: Timers;
+  /** What each timer kind does when due (see alarm()). */
+  private readonly timerHandlers: TimerHandlers = {
+    sync: () => this.syncTimer(),
+    prune: () => this.pruneTimer(),
+  };
   private readonly allowance = new MessageAllowance();
   private syncing: Promise<boolean> | null = null;
+  /** The identity already checked against storage (saves a write per socket). */
+  private identity: RoomMeta | null = null;
 
   /** The object's state, as the frame handlers see it. */
   get state(): DurableObjectState {
@@ -44,6 +56,12 @@ export class DepartmentRoom extends DurableObject<Env> implements Room {
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     this.storage = new RoomStorage(ctx.storage.sql);
+    this.timers = new Timers(ctx.storage.sql, ctx.storage);
+    void ctx.blockConcurrencyWhile(async () => {
+      const { from, to } = migrate(ctx.storage);
+      // A migration may have carried timers over: make sure the alarm serves them.
+      if (from !== to) await this.timers.arm();
+    });
   }
 
   // ------------------------------------------------------------------ sockets
@@ -55,6 +73,7 @@ export class DepartmentRoom extends DurableObject<Env> implements Room {
     const parsed = Identity.safeParse(JSON.parse(request.headers.get(IDENTITY_HEADER) ?? "null"));
     if (!parsed.success) return new Response("Missing identity", { status: 400 });
     const who = parsed.data;
+    if (!this.identifyAs(who)) return new Response("Wrong department", { status: 409 });
     const { 0: client, 1: server } = new WebSocketPair();
     this.ctx.acceptWebSocket(server, socketTags(who));
     server.serializeAttachment(who);
@@ -166,17 +185,16 @@ export class DepartmentRoom extends DurableObject<Env> implements Room {
     this.afterWrite();
     // The transcript reaches D1 before anyone is told the chat is closed (history is read there).
     await this.syncNow().catch((error) => console.error("D1 sync on close failed; the alarm retries", error));
-    this.storage.schedule("prune", Date.now() + KEEP_CLOSED_MS);
-    await this.armAlarm();
+    // The earliest pending prune stays: later closes must not put it off forever.
+    this.timers.ensureBy("prune", "", Date.now() + KEEP_CLOSED_MS);
     toEveryoneOfChat(this.ctx, chat.id, { type: "chat.closed", chat: toWireChat(this.storage.chat(chat.id)!) });
   }
 
   // ------------------------------------------------------------------ D1 sync and timers
 
+  /** A sync already set (even a retry after a failure) is kept: a burst of writes is one copy. */
   afterWrite(): void {
-    if (this.storage.isScheduled("sync")) return;
-    this.storage.schedule("sync", Date.now() + SYNC_DELAY_MS);
-    void this.armAlarm();
+    this.timers.ensure("sync", "", Date.now() + SYNC_DELAY_MS);
   }
 
   /** Copies everything pending to D1 now; concurrent callers share one run at a time. */
@@ -188,37 +206,47 @@ export class DepartmentRoom extends DurableObject<Env> implements Room {
     return this.syncing;
   }
 
-  private async armAlarm() {
-    const next = this.storage.nextDue();
-    if (next === null) return;
-    const current = await this.ctx.storage.getAlarm();
-    if (current === null || next < current) await this.ctx.storage.setAlarm(next);
+  private async syncTimer() {
+    // Not done means a large backlog: go on soon, in a new alarm, so sockets are served meanwhile.
+    if (!(await this.syncNow())) this.timers.set("sync", "", Date.now() + SYNC_DELAY_MS);
   }
 
+  private pruneTimer() {
+    const now = Date.now();
+    this.storage.pruneClosed(now - KEEP_CLOSED_MS);
+    if (this.storage.hasClosedChats()) this.timers.set("prune", "", now + KEEP_CLOSED_MS);
+  }
+
+  /** Runs the due timers (a failure stays for a retry), then re-arms at the earliest one left. */
   override async alarm(): Promise<void> {
     const now = Date.now();
-    const due = this.storage.takeDue(now);
     // Whatever woke the alarm, pending copies go to D1 now (also makes the alarm deterministic in tests).
-    if (!due.includes("sync") && this.storage.hasPendingSync()) due.unshift("sync");
-    for (const timer of due) {
-      if (timer === "sync") {
-        try {
-          // Not done means a large backlog: go on soon, in a new alarm, so sockets are served meanwhile.
-          if (!(await this.syncNow())) this.storage.schedule("sync", Date.now() + SYNC_DELAY_MS);
-        } catch (error) {
-          console.error("D1 sync failed; retrying", error);
-          this.storage.schedule("sync", Date.now() + SYNC_RETRY_MS);
-        }
-      } else if (timer === "prune") {
-        this.storage.pruneClosed(now - KEEP_CLOSED_MS);
-        if (this.storage.hasClosedChats()) this.storage.schedule("prune", now + KEEP_CLOSED_MS);
-      }
+    if (this.storage.hasPendingSync()) this.timers.ensureBy("sync", "", now);
+    await this.timers.runDue(now, this.timerHandlers, TIMER_OPTIONS);
+  }
+
+  /**
+   * Records which account and department this room is, on its first socket or RPC, so that an
+   * alarm waking an idle room knows it. False (and logged) for another account's or department's
+   * identity: the Worker names rooms `<account id>:<department id>`, so that is a bug to refuse.
+   */
+  private identifyAs(meta: RoomMeta): boolean {
+    const given = { accountId: meta.accountId, departmentId: meta.departmentId };
+    if (this.identity?.accountId === given.accountId && this.identity.departmentId === given.departmentId) return true;
+    if (this.storage.identify(given, Date.now())) {
+      this.identity = given;
+      return true;
     }
-    const next = this.storage.nextDue();
-    if (next !== null) await this.ctx.storage.setAlarm(next);
+    console.error("room identity mismatch: refused", { stored: this.storage.meta(), given });
+    return false;
   }
 
   // ------------------------------------------------------------------ RPC from the Worker
+
+  /** Makes sure the room knows which account and department it is (idempotent). False on a mismatch. */
+  async identify(meta: RoomMeta): Promise<boolean> {
+    return this.identifyAs(meta);
+  }
 
   /** Whether the department is online, and who is. */
   async presence(): Promise<PresenceSnapshot> {
@@ -227,6 +255,7 @@ export class DepartmentRoom extends DurableObject<Env> implements Room {
 
   /** Puts a new chat in the queue with its first messages and tells the attendants. Idempotent. */
   async openChat(input: OpenChatInput): Promise<WireChat> {
+    if (!this.identifyAs(input.chat)) throw new Error("This room belongs to another department");
     const existing = this.storage.chat(input.chat.id);
     if (existing) return toWireChat(existing);
     const row = this.storage.insertChat(input.chat);

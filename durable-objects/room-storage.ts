@@ -67,35 +67,38 @@ export interface Author {
   name: string;
 }
 
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS chats (
-  id TEXT PRIMARY KEY, number INTEGER NOT NULL, account_id TEXT NOT NULL, department_id TEXT NOT NULL,
-  status TEXT NOT NULL, customer_id TEXT NOT NULL, customer_name TEXT NOT NULL, customer_email TEXT NOT NULL,
-  attendant_id TEXT, attendant_name TEXT, origin TEXT NOT NULL, page_url TEXT,
-  created_at INTEGER NOT NULL, accepted_at INTEGER, closed_at INTEGER, closed_by TEXT, closed_by_attendant_id TEXT,
-  last_seq INTEGER NOT NULL DEFAULT 0,
-  customer_delivered_seq INTEGER NOT NULL DEFAULT 0, customer_read_seq INTEGER NOT NULL DEFAULT 0,
-  attendant_delivered_seq INTEGER NOT NULL DEFAULT 0, attendant_read_seq INTEGER NOT NULL DEFAULT 0,
-  version INTEGER NOT NULL DEFAULT 1, synced_version INTEGER NOT NULL DEFAULT 0
-);
-CREATE INDEX IF NOT EXISTS chats_status ON chats (status, created_at);
-CREATE TABLE IF NOT EXISTS messages (
-  chat_id TEXT NOT NULL, seq INTEGER NOT NULL, id TEXT NOT NULL UNIQUE, client_id TEXT,
-  author_type TEXT NOT NULL, author_id TEXT, author_name TEXT NOT NULL, body TEXT NOT NULL,
-  created_at INTEGER NOT NULL, flushed INTEGER NOT NULL DEFAULT 0,
-  PRIMARY KEY (chat_id, seq)
-);
-CREATE UNIQUE INDEX IF NOT EXISTS messages_client ON messages (chat_id, author_type, client_id) WHERE client_id IS NOT NULL;
-CREATE INDEX IF NOT EXISTS messages_unflushed ON messages (flushed) WHERE flushed = 0;
-CREATE TABLE IF NOT EXISTS presence (
-  attendant_id TEXT PRIMARY KEY, name TEXT NOT NULL, status TEXT NOT NULL, updated_at INTEGER NOT NULL
-);
-CREATE TABLE IF NOT EXISTS timers (name TEXT PRIMARY KEY, due_at INTEGER NOT NULL);
-`;
+/** Who the room is: written on its first socket or RPC, read by alarms that wake it idle. */
+export interface RoomMeta {
+  accountId: string;
+  departmentId: string;
+}
 
+/** The tables are created and migrated by room-schema.ts before the first event. */
 export class RoomStorage {
-  constructor(private readonly sql: SqlStorage) {
-    sql.exec(SCHEMA);
+  constructor(private readonly sql: SqlStorage) {}
+
+  // ------------------------------------------------------------------ the room itself
+
+  meta(): RoomMeta | null {
+    const row = this.sql
+      .exec<{ account_id: string; department_id: string }>("SELECT account_id, department_id FROM meta WHERE id = 1")
+      .toArray()[0];
+    return row ? { accountId: row.account_id, departmentId: row.department_id } : null;
+  }
+
+  /**
+   * Records who the room is, once. True when the room is (now) this account's department;
+   * false, with nothing written, when it was already recorded as another one.
+   */
+  identify(meta: RoomMeta, at: number): boolean {
+    this.sql.exec(
+      "INSERT INTO meta (id, account_id, department_id, created_at) VALUES (1, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
+      meta.accountId,
+      meta.departmentId,
+      at,
+    );
+    const stored = this.meta();
+    return stored?.accountId === meta.accountId && stored.departmentId === meta.departmentId;
   }
 
   // ------------------------------------------------------------------ chats
@@ -311,35 +314,5 @@ export class RoomStorage {
       )
       .toArray()
       .map((r) => ({ id: r.attendant_id, name: r.name, status: r.status }));
-  }
-
-  // ------------------------------------------------------------------ timers
-
-  /** Schedules `name` at `dueAt` unless it is already due sooner. */
-  schedule(name: string, dueAt: number) {
-    this.sql.exec(
-      `INSERT INTO timers (name, due_at) VALUES (?, ?)
-       ON CONFLICT (name) DO UPDATE SET due_at = MIN(due_at, excluded.due_at)`,
-      name,
-      dueAt,
-    );
-  }
-
-  isScheduled(name: string): boolean {
-    return this.sql.exec("SELECT 1 FROM timers WHERE name = ?", name).toArray().length > 0;
-  }
-
-  /** Removes and returns the timers due at `now`. */
-  takeDue(now: number): string[] {
-    const names = this.sql
-      .exec<{ name: string }>("SELECT name FROM timers WHERE due_at <= ? ORDER BY due_at", now)
-      .toArray()
-      .map((r) => r.name);
-    for (const name of names) this.sql.exec("DELETE FROM timers WHERE name = ?", name);
-    return names;
-  }
-
-  nextDue(): number | null {
-    return this.sql.exec<{ due: number | null }>("SELECT MIN(due_at) AS due FROM timers").one().due;
   }
 }

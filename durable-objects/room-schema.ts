@@ -1,0 +1,105 @@
+/**
+ * The department room's SQLite schema, as numbered migrations. Each room stores the version it
+ * has reached in `schema_version` and the constructor brings it up to date before any event
+ * (`ctx.blockConcurrencyWhile`), so a column added here reaches rooms that already exist.
+ *
+ * Migrations only grow: never edit one that has shipped, add the next. Each runs with its
+ * version bump in one `transactionSync`, so a failure leaves the room at the previous version.
+ * (`PRAGMA user_version` would be the usual place, but Durable Object SQLite refuses it with
+ * SQLITE_AUTH, checked on workerd 1.20260426.)
+ */
+
+export interface Migration {
+  version: number;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    // The schema rooms were created with before versions existed (and its IF NOT EXISTS, verbatim).
+    version: 1,
+    sql: `
+CREATE TABLE IF NOT EXISTS chats (
+  id TEXT PRIMARY KEY, number INTEGER NOT NULL, account_id TEXT NOT NULL, department_id TEXT NOT NULL,
+  status TEXT NOT NULL, customer_id TEXT NOT NULL, customer_name TEXT NOT NULL, customer_email TEXT NOT NULL,
+  attendant_id TEXT, attendant_name TEXT, origin TEXT NOT NULL, page_url TEXT,
+  created_at INTEGER NOT NULL, accepted_at INTEGER, closed_at INTEGER, closed_by TEXT, closed_by_attendant_id TEXT,
+  last_seq INTEGER NOT NULL DEFAULT 0,
+  customer_delivered_seq INTEGER NOT NULL DEFAULT 0, customer_read_seq INTEGER NOT NULL DEFAULT 0,
+  attendant_delivered_seq INTEGER NOT NULL DEFAULT 0, attendant_read_seq INTEGER NOT NULL DEFAULT 0,
+  version INTEGER NOT NULL DEFAULT 1, synced_version INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX IF NOT EXISTS chats_status ON chats (status, created_at);
+CREATE TABLE IF NOT EXISTS messages (
+  chat_id TEXT NOT NULL, seq INTEGER NOT NULL, id TEXT NOT NULL UNIQUE, client_id TEXT,
+  author_type TEXT NOT NULL, author_id TEXT, author_name TEXT NOT NULL, body TEXT NOT NULL,
+  created_at INTEGER NOT NULL, flushed INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY (chat_id, seq)
+);
+CREATE UNIQUE INDEX IF NOT EXISTS messages_client ON messages (chat_id, author_type, client_id) WHERE client_id IS NOT NULL;
+CREATE INDEX IF NOT EXISTS messages_unflushed ON messages (flushed) WHERE flushed = 0;
+CREATE TABLE IF NOT EXISTS presence (
+  attendant_id TEXT PRIMARY KEY, name TEXT NOT NULL, status TEXT NOT NULL, updated_at INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS timers (name TEXT PRIMARY KEY, due_at INTEGER NOT NULL);
+`,
+  },
+  {
+    // Timers as data (timers.ts): a kind and a key instead of a name, a payload and retries.
+    // The old rows (sync, prune) carry over with an empty key. And the room's own identity.
+    version: 2,
+    sql: `
+ALTER TABLE timers RENAME TO timers_v1;
+CREATE TABLE timers (
+  id TEXT PRIMARY KEY, kind TEXT NOT NULL, key TEXT NOT NULL DEFAULT '', due_at INTEGER NOT NULL,
+  payload TEXT, attempts INTEGER NOT NULL DEFAULT 0, last_error TEXT,
+  UNIQUE (kind, key)
+);
+CREATE INDEX timers_due ON timers (due_at);
+INSERT INTO timers (id, kind, key, due_at) SELECT lower(hex(randomblob(16))), name, '', due_at FROM timers_v1;
+DROP TABLE timers_v1;
+CREATE TABLE meta (
+  id INTEGER PRIMARY KEY CHECK (id = 1), account_id TEXT NOT NULL, department_id TEXT NOT NULL, created_at INTEGER NOT NULL
+);
+`,
+  },
+];
+
+export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
+
+/** The version a room's storage is at: 0 for a new room, 1 for one created before versions. */
+export function schemaVersion(sql: SqlStorage): number {
+  const tables = new Set(
+    sql
+      .exec<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('schema_version', 'chats')")
+      .toArray()
+      .map((r) => r.name),
+  );
+  if (tables.has("schema_version")) {
+    return sql.exec<{ version: number }>("SELECT version FROM schema_version WHERE id = 1").toArray()[0]?.version ?? 0;
+  }
+  return tables.has("chats") ? 1 : 0;
+}
+
+/**
+ * Brings the room's storage to the latest version. Returns the versions it went from and to.
+ * Call it before anything reads storage (the constructor, under blockConcurrencyWhile).
+ */
+export function migrate(storage: DurableObjectStorage, migrations: readonly Migration[] = MIGRATIONS): { from: number; to: number } {
+  const { sql } = storage;
+  const from = schemaVersion(sql);
+  let to = from;
+  for (const migration of migrations) {
+    if (migration.version <= to) continue;
+    storage.transactionSync(() => {
+      sql.exec(migration.sql);
+      sql.exec("CREATE TABLE IF NOT EXISTS schema_version (id INTEGER PRIMARY KEY CHECK (id = 1), version INTEGER NOT NULL)");
+      sql.exec(
+        "INSERT INTO schema_version (id, version) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET version = excluded.version",
+        migration.version,
+      );
+    });
+    to = migration.version;
+  }
+  return { from, to };
+}
