@@ -18,6 +18,7 @@ import { CloseCode, MAX_FRAME_BYTES, PROTOCOL_VERSION, type ServerFrame, type Wi
 import { migrate } from "./room-schema";
 import { RoomStorage, type ChatRow, type NewChat, type RoomMeta } from "./room-storage";
 import { Timers, type RunOptions, type TimerHandlers } from "./timers";
+import { PRESENCE_SUMMARY, writePresenceSummary, writeSummary, type PresenceSummary } from "./presence-summary";
 import { toWireChat, toWireMessage } from "./wire";
 import { MessageAllowance } from "./message-allowance";
 
@@ -25,6 +26,8 @@ import { MessageAllowance } from "./message-allowance";
 const SYNC_DELAY_MS = 100;
 /** A failed D1 sync is tried again after 5 s, then 10 s, 20 s… (timers.ts caps the backoff). */
 const TIMER_OPTIONS: RunOptions = { retry: { sync: { firstMs: 5_000 } } };
+/** A presence summary that could not be written at once is tried again this soon (then backs off). */
+const PRESENCE_RETRY_MS = 2_000;
 /** Closed chats stay in the room this long (so a reloading customer sees the closed state). */
 const KEEP_CLOSED_MS = 60 * 60_000;
 
@@ -42,6 +45,7 @@ export class DepartmentRoom extends DurableObject<Env> implements Room {
   private readonly timerHandlers: TimerHandlers = {
     sync: () => this.syncTimer(),
     prune: () => this.pruneTimer(),
+    [PRESENCE_SUMMARY]: (timer) => writePresenceSummary(this.env.DB, this.storage.meta(), timer),
   };
   private readonly allowance = new MessageAllowance();
   private syncing: Promise<boolean> | null = null;
@@ -89,7 +93,7 @@ export class DepartmentRoom extends DurableObject<Env> implements Room {
     if (who.role === "attendant") this.storage.setPresence({ id: who.attendantId, name: who.name }, who.status, Date.now());
     const now = presenceSnapshot(this.ctx, this.storage);
     send(server, this.readyFrame(who, now));
-    this.announcePresence(before, now);
+    await this.announcePresence(before, now);
     return new Response(null, { status: 101, webSocket: client });
   }
 
@@ -152,7 +156,7 @@ export class DepartmentRoom extends DurableObject<Env> implements Room {
       // Inside webSocketClose the runtime no longer lists the closing socket.
       const before = presenceSnapshot(this.ctx, this.storage, { including: who.attendantId });
       const after = presenceSnapshot(this.ctx, this.storage, { excluding: ws });
-      this.announcePresence(before, after);
+      await this.announcePresence(before, after);
     }
     try {
       ws.close(code === 1005 || code === 1006 ? CloseCode.normal : code);
@@ -165,8 +169,9 @@ export class DepartmentRoom extends DurableObject<Env> implements Room {
     await this.webSocketClose(ws, CloseCode.internal);
   }
 
-  private announcePresence(before: PresenceSnapshot, after: PresenceSnapshot) {
+  private async announcePresence(before: PresenceSnapshot, after: PresenceSnapshot) {
     if (sameSnapshot(before, after)) return;
+    if (before.online !== after.online) await this.publishPresence(after.online);
     toEveryone(this.ctx, (role) => ({
       type: "presence.changed",
       attendants: role === "attendant" ? after.attendants : [],
@@ -248,9 +253,32 @@ export class DepartmentRoom extends DurableObject<Env> implements Room {
     return this.identifyAs(meta);
   }
 
-  /** Whether the department is online, and who is. */
-  async presence(): Promise<PresenceSnapshot> {
-    return presenceSnapshot(this.ctx, this.storage);
+  /**
+   * Writes the latest answer to D1 before the event that changed it completes (so the next
+   * config poll sees it). A retry timer is left first and removed once the write succeeded,
+   * unless a newer answer replaced it meanwhile.
+   */
+  private async publishPresence(online: boolean) {
+    const summary: PresenceSummary = { online, changedAt: Date.now() };
+    this.timers.set(PRESENCE_SUMMARY, "", summary.changedAt + PRESENCE_RETRY_MS, summary);
+    try {
+      await writeSummary(this.env.DB, this.storage.meta(), summary);
+      const pending = this.timers.get(PRESENCE_SUMMARY, "")?.payload as PresenceSummary | undefined;
+      if (pending?.changedAt === summary.changedAt && pending.online === online) this.timers.cancel(PRESENCE_SUMMARY, "");
+    } catch (error) {
+      console.error("presence summary write failed; the alarm retries", error);
+    }
+  }
+
+  /**
+   * Whether the department is online, and who is. With `publish` (the config route, for a
+   * department whose room never wrote a summary) the room also records who it is and writes
+   * its summary, so later polls need not wake it.
+   */
+  async presence(publish?: RoomMeta): Promise<PresenceSnapshot> {
+    const snapshot = presenceSnapshot(this.ctx, this.storage);
+    if (publish && this.identifyAs(publish)) await this.publishPresence(snapshot.online);
+    return snapshot;
   }
 
   /** Puts a new chat in the queue with its first messages and tells the attendants. Idempotent. */
@@ -286,7 +314,7 @@ export class DepartmentRoom extends DurableObject<Env> implements Room {
     const before = presenceSnapshot(this.ctx, this.storage);
     this.storage.setPresence(attendant, status, Date.now());
     const after = presenceSnapshot(this.ctx, this.storage);
-    this.announcePresence(before, after);
+    await this.announcePresence(before, after);
     return after;
   }
 }

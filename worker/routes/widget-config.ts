@@ -55,7 +55,7 @@ async function onlineOf(env: AppEnv["Bindings"], accountId: string, rows: { id: 
     rows.map(async (d) => {
       if (d.online !== null) return d.online;
       roomsAsked++;
-      return (await departmentRoom(env, accountId, d.id).presence()).online;
+      return (await departmentRoom(env, accountId, d.id).presence({ accountId, departmentId: d.id })).online;
     }),
   );
   return { online, roomsAsked };
