@@ -18,6 +18,7 @@ import { CloseCode, MAX_FRAME_BYTES, PROTOCOL_VERSION, type ServerFrame, type Wi
 import { migrate } from "./room-schema";
 import { RoomStorage, type ChatRow, type NewChat, type RoomMeta } from "./room-storage";
 import { Timers, type RunOptions, type TimerHandlers } from "./timers";
+import { ADMISSION, admitChat, removeOrphan, type AdmissionRoom, type AdmissionTimer, type OpenChatInput, type OpenChatResult } from "./admission";
 import { PRESENCE_SUMMARY, writePresenceSummary, writeSummary, type PresenceSummary } from "./presence-summary";
 import { toWireChat, toWireMessage } from "./wire";
 import { MessageAllowance } from "./message-allowance";
@@ -31,12 +32,7 @@ const PRESENCE_RETRY_MS = 2_000;
 /** Closed chats stay in the room this long (so a reloading customer sees the closed state). */
 const KEEP_CLOSED_MS = 60 * 60_000;
 
-export interface OpenChatInput {
-  chat: NewChat;
-  /** The department's initial message, shown first (may be empty). */
-  initialMessage: { author: string; body: string } | null;
-  firstMessage: string;
-}
+export type { OpenChatInput, OpenChatResult };
 
 export class DepartmentRoom extends DurableObject<Env> implements Room {
   readonly storage: RoomStorage;
@@ -46,7 +42,23 @@ export class DepartmentRoom extends DurableObject<Env> implements Room {
     sync: () => this.syncTimer(),
     prune: () => this.pruneTimer(),
     [PRESENCE_SUMMARY]: (timer) => writePresenceSummary(this.env.DB, this.storage.meta(), timer),
+    [ADMISSION]: (timer) => this.admissionTimer(timer.payload as AdmissionTimer),
   };
+  /** What admission (admission.ts) may do in this room. */
+  private get admission(): AdmissionRoom {
+    return {
+      db: this.env.DB,
+      storage: this.storage,
+      refusalNow: () =>
+        presenceSnapshot(this.ctx, this.storage).online ? null : { code: "department_offline", message: "Nobody is online in this department now" },
+      setTimer: (kind, key, dueAt, payload) => this.timers.set(kind, key, dueAt, payload),
+      cancelTimer: (kind, key) => void this.timers.cancel(kind, key),
+      queued: (chat) => {
+        this.afterWrite();
+        toAllAttendants(this.ctx, { type: "chat.queued", chat });
+      },
+    };
+  }
   private readonly allowance = new MessageAllowance();
   private syncing: Promise<boolean> | null = null;
   /** The identity already checked against storage (saves a write per socket). */
@@ -222,6 +234,11 @@ export class DepartmentRoom extends DurableObject<Env> implements Room {
     if (this.storage.hasClosedChats()) this.timers.set("prune", "", now + KEEP_CLOSED_MS);
   }
 
+  /** An admission that never completed (the object died mid-way): remove its D1 rows unless the chat is here. */
+  private async admissionTimer(orphan: AdmissionTimer) {
+    if (!this.storage.chat(orphan.chatId)) await removeOrphan(this.env.DB, orphan);
+  }
+
   /** Runs the due timers (a failure stays for a retry), then re-arms at the earliest one left. */
   override async alarm(): Promise<void> {
     const now = Date.now();
@@ -282,20 +299,9 @@ export class DepartmentRoom extends DurableObject<Env> implements Room {
   }
 
   /** Puts a new chat in the queue with its first messages and tells the attendants. Idempotent. */
-  async openChat(input: OpenChatInput): Promise<WireChat> {
+  async openChat(input: OpenChatInput): Promise<OpenChatResult> {
     if (!this.identifyAs(input.chat)) throw new Error("This room belongs to another department");
-    const existing = this.storage.chat(input.chat.id);
-    if (existing) return toWireChat(existing);
-    const row = this.storage.insertChat(input.chat);
-    const at = input.chat.createdAt;
-    if (input.initialMessage?.body) {
-      this.storage.appendMessage(row.id, { type: "system", id: null, name: input.initialMessage.author }, input.initialMessage.body, null, at);
-    }
-    this.storage.appendMessage(row.id, { type: "customer", id: input.chat.customer.id, name: input.chat.customer.name }, input.firstMessage, null, at);
-    this.afterWrite();
-    const chat = toWireChat(this.storage.chat(row.id)!);
-    toAllAttendants(this.ctx, { type: "chat.queued", chat });
-    return chat;
+    return admitChat(this.admission, input);
   }
 
   /** The live state of one chat, or null when the room no longer holds it. */

@@ -45,7 +45,6 @@ describe("the room knows who it is", () => {
     const input: OpenChatInput = {
       chat: {
         id: crypto.randomUUID(),
-        number: 1,
         accountId: crypto.randomUUID(),
         departmentId: meta.departmentId,
         customer: { id: crypto.randomUUID(), name: "Maria", email: "maria@example.com" },
@@ -53,6 +52,7 @@ describe("the room knows who it is", () => {
         pageUrl: null,
         createdAt: Date.now(),
       },
+      customerIsNew: true,
       initialMessage: null,
       firstMessage: "Olá",
     };

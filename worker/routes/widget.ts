@@ -101,36 +101,12 @@ export const widgetRoutes = new Hono<AppEnv>()
       }
     }
 
-    const room = departmentRoom(c.env, account.id, department.id);
-    if (!(await room.presence()).online) throw new ApiError(409, "department_offline", "Nobody is online in this department now");
-
-    const chatId = crypto.randomUUID();
+    // The room decides whether it takes the chat and writes it to D1 (see durable-objects/admission.ts).
     const customerId = customer?.id ?? crypto.randomUUID();
-    const customerRow = customer
-      ? c.env.DB.prepare("UPDATE customers SET name = ?, email = ?, updated_at = ? WHERE id = ? AND account_id = ?").bind(
-          body.name,
-          body.email,
-          now,
-          customerId,
-          account.id,
-        )
-      : c.env.DB.prepare(
-          "INSERT INTO customers (id, account_id, name, email, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)",
-        ).bind(customerId, account.id, body.name, body.email, now, now);
-    // One statement takes the account's next protocol number; D1 runs statements one at a time.
-    const chatRow = c.env.DB.prepare(
-      `INSERT INTO chats (id, account_id, number, department_id, customer_id, status, origin, page_url, created_at)
-       VALUES (?, ?, (SELECT COALESCE(MAX(number), 0) + 1 FROM chats WHERE account_id = ?), ?, ?, 'waiting', ?, ?, ?)
-       RETURNING number`,
-    ).bind(chatId, account.id, account.id, department.id, customerId, body.origin, body.pageUrl ?? null, now);
-    const [, inserted] = await c.env.DB.batch<{ number: number }>([customerRow, chatRow]);
-    const number = inserted?.results[0]?.number ?? 0;
-
     const wireCustomer: WidgetCustomer = { id: customerId, name: body.name, email: body.email };
-    const chat = await room.openChat({
+    const result = await departmentRoom(c.env, account.id, department.id).openChat({
       chat: {
-        id: chatId,
-        number,
+        id: crypto.randomUUID(),
         accountId: account.id,
         departmentId: department.id,
         customer: wireCustomer,
@@ -138,9 +114,12 @@ export const widgetRoutes = new Hono<AppEnv>()
         pageUrl: body.pageUrl ?? null,
         createdAt: now,
       },
+      customerIsNew: !customer,
       initialMessage: department.initialMessage ? { author: department.name, body: department.initialMessage } : null,
       firstMessage: body.message,
     });
+    if (!result.admitted) throw new ApiError(409, result.refusal.code, result.refusal.message);
+    const { chat } = result;
     return c.json(
       { customerToken: await tokenFor(customerId), customer: wireCustomer, chat, ws: await socketFor(c, account.id, customerId, chat) } satisfies WidgetStartChatResponse,
       201,
