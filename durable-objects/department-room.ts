@@ -9,7 +9,7 @@
 import { DurableObject } from "cloudflare:workers";
 import type { Env } from "../worker/env";
 import { syncToD1 } from "./d1-sync";
-import { identityOf, send, toAllAttendants, toEveryone, toEveryoneOfChat } from "./fanout";
+import { customerSockets, identityOf, send, toAllAttendants, toEveryone, toEveryoneOfChat } from "./fanout";
 import { handleFrame, type Room } from "./frame-handlers";
 import { IDENTITY_HEADER, Identity, socketTags } from "./identity";
 import { presenceSnapshot, sameSnapshot, type PresenceSnapshot } from "./presence";
@@ -18,6 +18,8 @@ import { CloseCode, MAX_FRAME_BYTES, PROTOCOL_VERSION, type ServerFrame, type Wi
 import { migrate } from "./room-schema";
 import { RoomStorage, type ChatRow, type NewChat, type RoomMeta } from "./room-storage";
 import { Timers, type RunOptions, type TimerHandlers } from "./timers";
+import { exportChat, forgetChat, importChat, type TransferBundle, type TransferTarget } from "./transfer";
+import { departmentRoom } from "../worker/access";
 import { ADMISSION, admitChat, removeOrphan, type AdmissionRoom, type AdmissionTimer, type OpenChatInput, type OpenChatResult } from "./admission";
 import { PRESENCE_SUMMARY, writePresenceSummary, writeSummary, type PresenceSummary } from "./presence-summary";
 import { toWireChat, toWireMessage } from "./wire";
@@ -27,6 +29,9 @@ import { MessageAllowance } from "./message-allowance";
 const SYNC_DELAY_MS = 100;
 /** A failed D1 sync is tried again after 5 s, then 10 s, 20 s… (timers.ts caps the backoff). */
 const TIMER_OPTIONS: RunOptions = { retry: { sync: { firstMs: 5_000 } } };
+/** The timer kind that finishes a transfer cut short, and when it runs. */
+const TRANSFER = "transfer";
+const TRANSFER_RETRY_MS = 10_000;
 /** A presence summary that could not be written at once is tried again this soon (then backs off). */
 const PRESENCE_RETRY_MS = 2_000;
 /** Closed chats stay in the room this long (so a reloading customer sees the closed state). */
@@ -43,6 +48,8 @@ export class DepartmentRoom extends DurableObject<Env> implements Room {
     prune: () => this.pruneTimer(),
     [PRESENCE_SUMMARY]: (timer) => writePresenceSummary(this.env.DB, this.storage.meta(), timer),
     [ADMISSION]: (timer) => this.admissionTimer(timer.payload as AdmissionTimer),
+    // A handoff cut short (eviction mid-way) is finished; import is idempotent.
+    [TRANSFER]: async (timer) => void (await this.transferChat(timer.key, timer.payload as TransferTarget)),
   };
   /** What admission (admission.ts) may do in this room. */
   private get admission(): AdmissionRoom {
@@ -302,6 +309,46 @@ export class DepartmentRoom extends DurableObject<Env> implements Room {
   async openChat(input: OpenChatInput): Promise<OpenChatResult> {
     if (!this.identifyAs(input.chat)) throw new Error("This room belongs to another department");
     return admitChat(this.admission, input);
+  }
+
+  /**
+   * Moves an open chat to another department's room (see transfer.ts): the chat's id, number,
+   * messages and sequence numbers go along. Idempotent: a repeat (or the retry timer) finds the
+   * chat already gone from here and answers null.
+   */
+  async transferChat(chatId: string, to: TransferTarget): Promise<WireChat | null> {
+    const chat = this.storage.chat(chatId);
+    const meta = this.storage.meta();
+    if (!chat || chat.status === "closed" || !meta || to.departmentId === meta.departmentId) return null;
+    this.timers.set(TRANSFER, chatId, Date.now() + TRANSFER_RETRY_MS, to);
+    const target = { accountId: meta.accountId, departmentId: to.departmentId };
+    let moved: WireChat | null = null;
+    // No message may be stored here between the export and the forget: the room waits for the handoff.
+    await this.ctx.blockConcurrencyWhile(async () => {
+      const exported = exportChat(this.ctx.storage.sql, chatId);
+      if (!exported) return;
+      moved = await departmentRoom(this.env, meta.accountId, to.departmentId).importChat({ ...exported, fromDepartmentName: to.fromDepartmentName }, target);
+      forgetChat(this.ctx.storage.sql, chatId);
+    });
+    this.timers.cancel(TRANSFER, chatId);
+    if (!moved) return null;
+    toEveryoneOfChat(this.ctx, chatId, { type: "chat.transferred", chat: moved, fromDepartmentId: meta.departmentId });
+    // The customer's client reconnects and is given a socket to the new room.
+    for (const ws of customerSockets(this.ctx, chatId)) ws.close(CloseCode.normal, "chat transferred");
+    return moved;
+  }
+
+  /** Takes a chat handed over by another room (transferChat there). A repeated import changes nothing. */
+  async importChat(bundle: TransferBundle, meta: RoomMeta): Promise<WireChat> {
+    if (!this.identifyAs(meta)) throw new Error("This room belongs to another department");
+    if (importChat(this.ctx.storage.sql, bundle, meta.departmentId)) {
+      this.storage.appendMessage(bundle.chat.id, { type: "system", id: null, name: "" }, `Transferido de ${bundle.fromDepartmentName}`, null, Date.now());
+      this.afterWrite();
+      toAllAttendants(this.ctx, { type: "chat.queued", chat: toWireChat(this.storage.chat(bundle.chat.id)!) });
+    }
+    // D1 names the new department before the source lets go, so the API finds the chat here.
+    await this.syncNow();
+    return toWireChat(this.storage.chat(bundle.chat.id)!);
   }
 
   /** The live state of one chat, or null when the room no longer holds it. */
