@@ -4,9 +4,11 @@ import { defineConfig } from "vitest/config";
 const migrations = await readD1Migrations("./migrations");
 
 /**
- * One `npm test`, two projects: the Workers pool (routes, rooms, protocol, in workerd with a
- * real local D1 and real Durable Objects) and Node (browser tests in Chromium against
- * `wrangler dev`, and the deploy build).
+ * One `npm test`, three projects: the Workers pool (routes, rooms, protocol, in workerd with a
+ * real local D1 and real Durable Objects), the console's pure state logic (plain Node, seconds)
+ * and Node (browser tests in Chromium against `wrangler dev`, and the deploy build). Vitest 4
+ * runs a project with `fileParallelism: false` in a group of its own after the others, so the
+ * browser tests never share the CPU with the rest of the suite.
  */
 export default defineConfig({
   test: {
@@ -32,9 +34,19 @@ export default defineConfig({
       },
       {
         test: {
-          name: "node",
-          include: ["test/browser/**/*.test.ts", "test/node/**/*.test.ts", "test/admin/**/*.test.ts"],
+          name: "console",
+          include: ["test/admin/**/*.test.ts"],
           environment: "node",
+        },
+      },
+      {
+        test: {
+          name: "node",
+          include: ["test/browser/**/*.test.ts", "test/node/**/*.test.ts"],
+          environment: "node",
+          globalSetup: ["./test/browser/global-setup.ts"],
+          // Each browser file starts its own `wrangler dev` and Chromium: one file at a time on
+          // two cores, with room for a slow start.
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,

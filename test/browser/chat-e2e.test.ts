@@ -1,14 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ANA, attendantConsole } from "./console";
-import { readmeSnippet, startHarness, type Harness } from "./harness";
+import { readmeSnippet, useHarness } from "./harness";
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h?.stop();
-});
+const { h } = useHarness();
 
 describe("customer and attendant chat in real time", () => {
   it("starts from the README snippet on another site, is accepted, talks both ways and closes into the history", async () => {

@@ -3,21 +3,13 @@
  * preview at once and on the host site's next page view; department overrides, the size preset,
  * refusal of invalid input, and customization texts that stay text.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { ACCOUNT, ADMIN, attendantConsole } from "./console";
 import { background, consoleSection, rgb } from "./flows";
-import { Contexts, hostPage, launcher, startHarness, type Harness } from "./harness";
+import { hostPage, launcher, useHarness } from "./harness";
 
-let h: Harness;
-const contexts = new Contexts(() => h.browser);
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterEach(() => contexts.closeAll());
-afterAll(async () => {
-  await h?.stop();
-});
+const { h, contexts } = useHarness();
 
 interface Look {
   colors: { primary: string; onPrimary: string; background: string };

@@ -4,11 +4,12 @@
  * snippet (and serves the static files a host page needs, e.g. a CSS framework from
  * node_modules), and headless Debian Chromium driven by playwright-core.
  */
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type Browser, type BrowserContext, type ConsoleMessage, type Locator, type Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, inject } from "vitest";
 import { CHROMIUM_ARGS, chromiumPath } from "../../scripts/chromium.mjs";
 import { freePort, prepareDatabase, startLocalServer } from "../../scripts/local-server.mjs";
 
@@ -28,7 +29,10 @@ export interface Harness {
 
 export async function startHarness(): Promise<Harness> {
   const state = mkdtempSync(join(tmpdir(), "atendimento-e2e-"));
-  prepareDatabase(state);
+  // The database global-setup.ts prepared once for the run; prepared here when run without it.
+  const prepared = inject("preparedState");
+  if (prepared) cpSync(prepared, state, { recursive: true });
+  else prepareDatabase(state);
   const app = await startLocalServer({ persistTo: state, vars: { TOKEN_SECRET: "e2e-secret-0123456789abcdef0123456789abcdef" } });
   const pages = new Map<string, { type: string; body: string | Buffer }>();
   const sitePort: number = await freePort();
@@ -64,9 +68,9 @@ export function readmeSnippet(server: string, extra = ""): string {
 }
 
 /**
- * The browser contexts a test opened (a fresh one per customer and per attendant); call
- * `closeAll()` in `afterEach`, so that a test that fails half-way leaves no socket open (an open
- * console keeps its department online for the next test).
+ * The browser contexts a test opened (a fresh one per customer and per attendant); `closeAll()`
+ * runs in `afterEach` (`useHarness()` registers it), so that a test that fails half-way leaves
+ * no socket open (an open console keeps its department online for the next test).
  */
 export class Contexts {
   #open: BrowserContext[] = [];
@@ -90,6 +94,44 @@ export class Contexts {
     const open = this.#open.splice(0);
     await Promise.all(open.map((c) => c.close().catch(() => {})));
   }
+}
+
+/**
+ * One harness for the calling test file: registers `beforeAll` (start it), `afterEach` (close
+ * the contexts the test opened) and `afterAll` (stop it). Call it at the top of the file, before
+ * the file's own hooks, so that theirs run after the harness started and before it stops.
+ * `h` stands for the started harness (it throws if used before `beforeAll` ran).
+ */
+export function useHarness(): { h: Harness; contexts: Contexts } {
+  let started: Harness | undefined;
+  const current = (): Harness => {
+    if (!started) throw new Error("the browser-test harness is not running: use it inside a hook or a test");
+    return started;
+  };
+  const h: Harness = {
+    get server() {
+      return current().server;
+    },
+    get site() {
+      return current().site;
+    },
+    get browser() {
+      return current().browser;
+    },
+    page: (path, html) => current().page(path, html),
+    file: (path, file, contentType) => current().file(path, file, contentType),
+    stop: () => current().stop(),
+  };
+  const contexts = new Contexts(() => current().browser);
+  beforeAll(async () => {
+    started = await startHarness();
+  });
+  afterEach(() => contexts.closeAll());
+  afterAll(async () => {
+    await started?.stop();
+    started = undefined;
+  });
+  return { h, contexts };
 }
 
 /** What a page printed to its console (and uncaught errors, as type "pageerror"), from now on. */

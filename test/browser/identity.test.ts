@@ -5,17 +5,15 @@
  * console warning and the widget goes on anonymously.
  */
 import { createHmac } from "node:crypto";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { ACCOUNT, ADMIN, ANA, agentSays, onlineAttendant } from "./console";
 import { acceptChat, agentCloses, attendantMessage, customerRows, startChat } from "./flows";
-import { Contexts, consoleLog, customerSays, hostPage, launcher, startHarness, type Harness } from "./harness";
+import { consoleLog, customerSays, hostPage, launcher, useHarness } from "./harness";
 
-let h: Harness;
-const contexts = new Contexts(() => h.browser);
+const { h, contexts } = useHarness();
 let secret: string;
 beforeAll(async () => {
-  h = await startHarness();
   // The secret as an administrator reads it (GET /api/settings), as the host site's server would keep it.
   const context = await h.browser.newContext();
   try {
@@ -26,10 +24,6 @@ beforeAll(async () => {
   } finally {
     await context.close();
   }
-});
-afterEach(() => contexts.closeAll());
-afterAll(async () => {
-  await h?.stop();
 });
 
 /** What the host site's server computes (README, "Identity verification"). */

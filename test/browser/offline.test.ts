@@ -3,19 +3,11 @@
  * a message instead of a chat, and the console lists it as text. One `wrangler dev` for the
  * file; fresh browser contexts per test.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ADMIN, attendantConsole, expectDepartment } from "./console";
-import { chatElement, consoleLog, Contexts, hostPage, launcher, panel, startHarness, type Harness } from "./harness";
+import { chatElement, consoleLog, hostPage, launcher, panel, useHarness } from "./harness";
 
-let h: Harness;
-const contexts = new Contexts(() => h.browser);
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterEach(() => contexts.closeAll());
-afterAll(async () => {
-  await h?.stop();
-});
+const { h, contexts } = useHarness();
 
 const XSS = '<img src=x onerror="window.__xss=1">';
 

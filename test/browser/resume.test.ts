@@ -3,21 +3,13 @@
  * open a second tab, minimize the panel. Same chat, same messages once each, and what the
  * attendant sends keeps arriving.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { BrowserContext, Page } from "playwright-core";
 import { ANA, agentSays, customerMessagesSeen, onlineAttendant } from "./console";
 import { acceptChat, agentCloses, attendantMessage, panelMessages, startChat } from "./flows";
-import { Contexts, customerSays, hostPage, launcher, startHarness, type Harness } from "./harness";
+import { customerSays, hostPage, launcher, useHarness } from "./harness";
 
-let h: Harness;
-const contexts = new Contexts(() => h.browser);
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterEach(() => contexts.closeAll());
-afterAll(async () => {
-  await h?.stop();
-});
+const { h, contexts } = useHarness();
 
 const SUPORTE = { embeds: [' data-department="dep-suporte"'] };
 

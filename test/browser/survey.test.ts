@@ -3,21 +3,13 @@
  * the administrator in "Políticas de Atendimento Online", asked when the attendant closes a chat,
  * stored once, shown in the console's history and in the satisfaction report.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { BrowserContext, Page } from "playwright-core";
 import { ACCOUNT, ADMIN, ANA, agentSays, attendantConsole, onlineAttendant } from "./console";
 import { acceptChat, agentCloses, ANA_ID, consoleSection, customerToken, startChat } from "./flows";
-import { Contexts, hostPage, launcher, startHarness, type Harness } from "./harness";
+import { hostPage, launcher, useHarness } from "./harness";
 
-let h: Harness;
-const contexts = new Contexts(() => h.browser);
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterEach(() => contexts.closeAll());
-afterAll(async () => {
-  await h?.stop();
-});
+const { h, contexts } = useHarness();
 
 /** A customer on a fresh page view chats with Ana, who closes the chat; resolves to the chat's id. */
 async function chatClosedByAna(agent: Page, context: BrowserContext, shop: string, name: string): Promise<{ page: Page; chatId: string }> {

@@ -3,7 +3,7 @@
  * language, loading the script twice or for two departments, a phone, and markup typed into the
  * chat staying text on both sides. One `wrangler dev` for the file; fresh browser contexts per test.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import {
   acceptFromQueue,
@@ -19,21 +19,17 @@ import {
 import {
   chatElement,
   consoleLog,
-  Contexts,
   customerSays,
   hostPage,
   launcher,
   overlap,
   panel,
   startChat,
-  startHarness,
-  type Harness,
+  useHarness,
 } from "./harness";
 
-let h: Harness;
-const contexts = new Contexts(() => h.browser);
+const { h, contexts } = useHarness();
 beforeAll(async () => {
-  h = await startHarness();
   // Suporte stays online for the whole file (Ana's console in a context of its own), so that
   // the widgets here show the chat form; offline behaviour is tested in offline.test.ts.
   await attendantConsole(h, await h.browser.newContext(), ANA);
@@ -42,10 +38,6 @@ beforeAll(async () => {
     if (Date.now() > deadline) throw new Error("Suporte did not come online");
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-});
-afterEach(() => contexts.closeAll());
-afterAll(async () => {
-  await h?.stop();
 });
 
 const DESKTOP = { viewport: { width: 1280, height: 720 } };

@@ -4,30 +4,22 @@
  * keyboard. One `wrangler dev` for the file; fresh browser contexts per test.
  */
 import { createRequire } from "node:module";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { acceptFromQueue, agentSays, ANA, customerMessagesSeen, onlineAttendant } from "./console";
 import {
   chatElement,
-  Contexts,
   customerSays,
   focused,
   hostPage,
   launcher,
   panel,
   startChat,
-  startHarness,
-  type Harness,
+  useHarness,
 } from "./harness";
 
-let h: Harness;
-const contexts = new Contexts(() => h.browser);
-beforeAll(async () => {
-  h = await startHarness();
+const { h, contexts } = useHarness();
+beforeAll(() => {
   h.file("/vendor/bootstrap.min.css", createRequire(import.meta.url).resolve("bootstrap/dist/css/bootstrap.min.css"), "text/css");
-});
-afterEach(() => contexts.closeAll());
-afterAll(async () => {
-  await h?.stop();
 });
 
 /** Rules a careless (or hostile) site might have, over Bootstrap's own. */

@@ -4,31 +4,21 @@
  * `open()` / `close()` / `toggle()` with the `tomticket-chat:*` events. One `wrangler dev` for
  * the file; fresh browser contexts per test.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { ACCOUNT, acceptFromQueue, agentSays, ANA, BRUNO, expectDepartment, onlineAttendant, queueItem } from "./console";
 import {
   chatElement,
   consoleLog,
-  Contexts,
   customerSays,
   hostPage,
   launcher,
   panel,
   startChat,
-  startHarness,
-  type Harness,
+  useHarness,
 } from "./harness";
 
-let h: Harness;
-const contexts = new Contexts(() => h.browser);
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterEach(() => contexts.closeAll());
-afterAll(async () => {
-  await h?.stop();
-});
+const { h, contexts } = useHarness();
 
 /** The public methods of `<tomticket-chat>` (widget/loader.ts), as this Node-side program sees the page. */
 type ChatApi = HTMLElement & { open(): Promise<void>; close(): void; toggle(): void; readonly isOpen: boolean };
