@@ -11,8 +11,6 @@ import { DepartmentSocket, type WebSocketFactory } from "./department-socket";
 import { applyFrame, syncFrame } from "./live-frames";
 import type { Store } from "./store";
 
-/** The protocol version this console speaks (PROTOCOL_VERSION in protocol.ts; not imported, to keep zod out of the bundle). */
-const PROTOCOL_VERSION = 1;
 /** Without a new `typing.changed`, the customer's indicator goes away after this. */
 const CUSTOMER_TYPING_TTL_MS = 8_000;
 /** The attendant counts as typing until this long after the last keystroke. */
@@ -44,7 +42,9 @@ export class LiveSession {
   start(): void {
     for (const departmentId of this.store.departments.keys()) {
       const socket = new DepartmentSocket({
-        url: async () => this.socketUrl(departmentId, await this.options.token()),
+        departmentId,
+        origin: this.options.origin,
+        token: () => this.options.token(),
         onFrame: (frame) => this.onFrame(departmentId, frame),
         onState: (state) => {
           const department = this.store.departments.get(departmentId);
@@ -158,11 +158,6 @@ export class LiveSession {
       this.ownTypingTimers.delete(chatId);
       this.sendFor(view, { type: "typing.set", chatId, typing: false });
     }
-  }
-
-  private socketUrl(departmentId: string, token: string): string {
-    const params = new URLSearchParams({ token, department: departmentId, v: String(PROTOCOL_VERSION) });
-    return `${this.options.origin}/api/ws?${params}`;
   }
 
   private sendFor(view: ChatView, frame: ClientFrame): boolean {

@@ -65,13 +65,13 @@ async function call<T>(
 ): Promise<T> {
   const headers: Record<string, string> = {};
   if (token) headers.authorization = `Bearer ${token}`;
-  if (body !== undefined) headers["content-type"] = "application/json";
+  if (body) headers["content-type"] = "application/json";
   let response: Response;
   try {
     response = await fetch(server + path, {
-      method: body === undefined ? "GET" : "POST",
+      method: body ? "POST" : "GET",
       headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body ? JSON.stringify(body) : undefined,
       credentials: "omit",
       cache,
     });
@@ -100,7 +100,7 @@ export const getConfig = (server: string, account: string, department: string | 
     server,
     `/api/widget/config?account=${q(account)}${department ? "&department=" + q(department) : ""}`,
     null,
-    undefined,
+    null,
     "no-cache",
   );
 

@@ -1,15 +1,19 @@
 /**
- * The customer's WebSocket to its chat: connect, resume, resend, reconnect. No DOM.
+ * The customer's WebSocket to its chat: resume, resend, follow a transfer. No DOM; the socket
+ * itself (backoff, pings, a fresh URL per attempt) is a {@link ReconnectingSocket}.
  *
  * - On every `session.ready` it sends `chat.sync { afterSeq }` with the last seq it is sure to
  *   have, and only once the `chat.history` answer is complete does it (re)send what is pending.
  * - A message is pending from `send()` until `message.created` with its `clientId` comes back
  *   (the server's acknowledgement). Pending messages are resent after a reconnect; the server
  *   recognises the `clientId` and does not store them twice.
- * - When the socket drops it waits (exponential backoff with jitter) and asks `resume()` for a
- *   fresh socket URL, because socket tokens expire after 10 minutes.
+ * - The URL the API gave with the chat serves the first attempt only; every later one asks
+ *   `resume()`, because socket tokens expire after 10 minutes.
+ * - `chat.transferred`: the chat now lives in another department's room, so the socket is
+ *   dropped and `resume()` is asked at once for a URL to the new room.
  */
-import type { ClientFrame, ServerFrame, WireMessage } from "../durable-objects/protocol";
+import type { ServerFrame, WireMessage } from "../durable-objects/protocol";
+import { ReconnectingSocket } from "./reconnecting-socket";
 
 /** `connecting`: first socket; `open`: session ready; `reconnecting`: waiting or retrying; `stopped`: done. */
 export type ConnectionState = "connecting" | "open" | "reconnecting" | "stopped";
@@ -35,11 +39,8 @@ export interface ConnectionHandlers {
   resume(): Promise<string | null>;
 }
 
-const BACKOFF_BASE_MS = 500;
-const BACKOFF_MAX_MS = 30_000;
-/** A ping now and then keeps proxies from closing an idle socket and reveals a dead one. */
-const PING_EVERY_MS = 40_000;
-const DEAD_AFTER_MS = 90_000;
+/** Pings keep proxies from closing an idle socket; no frame for two intervals means a dead one. */
+const PING_EVERY_MS = 45_000;
 
 /** `crypto.randomUUID` exists only in secure contexts; customers' pages may be plain http. */
 function newClientId(): string {
@@ -50,36 +51,45 @@ function newClientId(): string {
 export class ChatConnection {
   readonly chatId: string;
   #handlers: ConnectionHandlers;
-  #socket: WebSocket | null = null;
-  #state: ConnectionState = "connecting";
+  #socket: ReconnectingSocket;
+  /** The API's URL for the first attempt; null once used. */
+  #url: string | null;
   /** Every message up to this seq has been received: the `afterSeq` of the next sync. */
   #resumeSeq: number;
   /** The current socket's `chat.history` has arrived in full. */
   #synced = false;
   #pending = new Map<string, PendingMessage>();
-  #attempt = 0;
-  #retryTimer: ReturnType<typeof setTimeout> | undefined;
-  #pingTimer: ReturnType<typeof setInterval> | undefined;
-  #resuming = false;
-  #lastFrameAt = 0;
   #readWanted = 0;
   #readSent = 0;
   #closeWanted = false;
 
   /**
+   * Starts connecting at once: the state is `connecting` until `onState` says otherwise.
+   *
    * @param url socket URL from the API (`ws.url`), or null to ask `resume()` for one first.
    * @param afterSeq last seq already shown (0 for a new or freshly loaded chat).
    */
   constructor(chatId: string, url: string | null, afterSeq: number, handlers: ConnectionHandlers) {
     this.chatId = chatId;
+    this.#url = url;
     this.#resumeSeq = afterSeq;
     this.#handlers = handlers;
-    if (url) this.#connect(url);
-    else void this.#reconnect();
-  }
-
-  get state(): ConnectionState {
-    return this.#state;
+    this.#socket = new ReconnectingSocket({
+      url: () => {
+        const first = this.#url;
+        this.#url = null;
+        return first ? Promise.resolve(first) : handlers.resume();
+      },
+      onFrame: (frame) => this.#receive(frame),
+      // `open` waits for `session.ready`; any other change means the session is gone.
+      onState: (state) => {
+        if (state === "open") return;
+        this.#synced = false;
+        handlers.onState(state);
+      },
+      pingIntervalMs: PING_EVERY_MS,
+    });
+    this.#socket.start();
   }
 
   /** Queues a message and sends it as soon as the session is synced. */
@@ -102,7 +112,7 @@ export class ChatConnection {
 
   /** Tells the attendant whether the customer is typing (dropped while disconnected). */
   setTyping(typing: boolean): void {
-    if (this.#synced) this.#send({ type: "typing.set", chatId: this.chatId, typing });
+    if (this.#synced) this.#socket.send({ type: "typing.set", chatId: this.chatId, typing });
   }
 
   /** Marks everything up to `seq` as read; remembered and sent after a reconnect if need be. */
@@ -115,60 +125,25 @@ export class ChatConnection {
   /** Asks the server to close the chat (sent once the session is synced). */
   closeChat(): void {
     this.#closeWanted = true;
-    if (this.#synced) this.#send({ type: "chat.close", chatId: this.chatId });
+    if (this.#synced) this.#socket.send({ type: "chat.close", chatId: this.chatId });
   }
 
-  /** Reconnects at once if the socket is down (e.g. the browser came back online). */
+  /** Reconnects at once if the socket is waiting to (e.g. the browser came back online). */
   reconnectNow(): void {
-    if (this.#state === "stopped" || this.#socket || this.#resuming) return;
-    clearTimeout(this.#retryTimer);
-    this.#attempt = 0;
-    void this.#reconnect();
+    this.#socket.reconnectNow();
   }
 
   /** Closes the socket for good. */
   stop(): void {
-    if (this.#state === "stopped") return;
-    clearTimeout(this.#retryTimer);
-    this.#detach(1000);
-    this.#setState("stopped");
+    this.#socket.stop();
   }
 
-  #connect(url: string): void {
-    this.#synced = false;
-    let socket: WebSocket;
-    try {
-      socket = new WebSocket(url);
-    } catch {
-      this.#scheduleReconnect();
-      return;
-    }
-    this.#socket = socket;
-    socket.onmessage = (event) => this.#receive(event.data);
-    // An error is always followed by a close event: reconnecting from `onclose` is enough.
-    socket.onclose = () => {
-      if (this.#socket !== socket) return;
-      this.#detach();
-      this.#scheduleReconnect();
-    };
-  }
-
-  #receive(data: unknown): void {
-    if (typeof data !== "string") return;
-    let frame: ServerFrame;
-    try {
-      frame = JSON.parse(data);
-    } catch {
-      return;
-    }
-    if (typeof frame !== "object" || frame === null || typeof frame.type !== "string") return;
-    this.#lastFrameAt = Date.now();
+  #receive(frame: ServerFrame): void {
     switch (frame.type) {
       case "session.ready":
-        this.#attempt = 0;
-        this.#startPing();
-        this.#send({ type: "chat.sync", chatId: this.chatId, afterSeq: this.#resumeSeq });
-        this.#setState("open");
+        this.#synced = false;
+        this.#socket.send({ type: "chat.sync", chatId: this.chatId, afterSeq: this.#resumeSeq });
+        this.#handlers.onState("open");
         break;
       case "chat.history":
         if (frame.chatId === this.chatId) this.#onHistory(frame.messages, frame.hasMore);
@@ -186,6 +161,8 @@ export class ChatConnection {
     }
     this.#handlers.onFrame(frame);
     if (frame.type === "chat.closed" && frame.chat.id === this.chatId) this.stop();
+    // The API's URL went to the first attempt: the next one asks `resume()` for the new room.
+    if (frame.type === "chat.transferred" && frame.chat.id === this.chatId) this.#socket.reconnect();
   }
 
   #onHistory(messages: WireMessage[], hasMore: boolean): void {
@@ -194,14 +171,14 @@ export class ChatConnection {
       this.#resumeSeq = Math.max(this.#resumeSeq, message.seq);
     }
     if (hasMore) {
-      this.#send({ type: "chat.sync", chatId: this.chatId, afterSeq: this.#resumeSeq });
+      this.#socket.send({ type: "chat.sync", chatId: this.chatId, afterSeq: this.#resumeSeq });
       return;
     }
     if (this.#synced) return;
     this.#synced = true;
     for (const message of this.#pending.values()) if (!message.failed) this.#sendMessage(message);
     this.#flushRead();
-    if (this.#closeWanted) this.#send({ type: "chat.close", chatId: this.chatId });
+    if (this.#closeWanted) this.#socket.send({ type: "chat.close", chatId: this.chatId });
   }
 
   #onError(code: string, clientId: string | undefined): void {
@@ -219,77 +196,15 @@ export class ChatConnection {
   }
 
   #sendMessage(message: PendingMessage): void {
-    this.#send({ type: "message.send", chatId: this.chatId, clientId: message.clientId, body: message.body });
+    this.#socket.send({ type: "message.send", chatId: this.chatId, clientId: message.clientId, body: message.body });
   }
 
   #flushRead(): void {
     if (this.#readWanted > this.#readSent && this.#synced) {
-      if (this.#send({ type: "message.read", chatId: this.chatId, seq: this.#readWanted })) {
+      if (this.#socket.send({ type: "message.read", chatId: this.chatId, seq: this.#readWanted })) {
         this.#readSent = this.#readWanted;
       }
     }
-  }
-
-  #send(frame: ClientFrame): boolean {
-    const socket = this.#socket;
-    if (!socket || socket.readyState !== WebSocket.OPEN) return false;
-    socket.send(JSON.stringify(frame));
-    return true;
-  }
-
-  #scheduleReconnect(): void {
-    if (this.#state === "stopped") return;
-    this.#setState("reconnecting");
-    const delay = Math.min(BACKOFF_MAX_MS, BACKOFF_BASE_MS * 2 ** this.#attempt) * (0.75 + Math.random() / 2);
-    this.#attempt++;
-    clearTimeout(this.#retryTimer);
-    this.#retryTimer = setTimeout(() => void this.#reconnect(), delay);
-  }
-
-  async #reconnect(): Promise<void> {
-    this.#retryTimer = undefined;
-    this.#resuming = true;
-    let url: string | null;
-    try {
-      url = await this.#handlers.resume();
-    } catch {
-      this.#resuming = false;
-      this.#scheduleReconnect();
-      return;
-    }
-    this.#resuming = false;
-    if (this.#state === "stopped") return;
-    if (url === null) this.stop();
-    else this.#connect(url);
-  }
-
-  #startPing(): void {
-    clearInterval(this.#pingTimer);
-    this.#pingTimer = setInterval(() => {
-      if (Date.now() - this.#lastFrameAt > DEAD_AFTER_MS) {
-        this.#detach();
-        this.#scheduleReconnect();
-      } else {
-        this.#send({ type: "ping" });
-      }
-    }, PING_EVERY_MS);
-  }
-
-  /** Forgets the current socket (and closes it) without triggering a reconnect. */
-  #detach(code?: number): void {
-    clearInterval(this.#pingTimer);
-    this.#synced = false;
-    const socket = this.#socket;
-    this.#socket = null;
-    if (!socket) return;
-    socket.onmessage = socket.onclose = null;
-    if (socket.readyState === WebSocket.CONNECTING || socket.readyState === WebSocket.OPEN) socket.close(code);
-  }
-
-  #setState(state: ConnectionState): void {
-    if (state === this.#state) return;
-    this.#state = state;
-    this.#handlers.onState(state);
   }
 
   #emitPending(): void {

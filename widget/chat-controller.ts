@@ -189,7 +189,7 @@ export class ChatController implements ReactiveController {
       resume: () => this.#resume(chatId),
     });
     this.#connection = connection;
-    this.connState = connection.state;
+    this.connState = "connecting";
   }
 
   #stopConnection(): void {

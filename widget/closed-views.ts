@@ -3,27 +3,21 @@
  * and the way to start over. Texts are bindings, never markup.
  */
 import { html, nothing, type TemplateResult } from "lit";
-import type { ClosedBy } from "../durable-objects/protocol";
-import type { PanelText } from "./i18n";
+import { errorText, type PanelText } from "./i18n";
+import type { TomticketChatPanel } from "./panel";
 
 /** `off`: not asked; `ask`/`sending`: the form; `done`: answered (here, before, or elsewhere). */
 export type SurveyState = "off" | "ask" | "sending" | "done";
 
-export interface ClosedModel {
-  closedBy: ClosedBy | null;
-  survey: SurveyState;
-  error: string;
-  onSurvey(event: SubmitEvent): void;
-  onNewChat(): void;
-}
-
 /** Limit of the survey's comment (the server's). */
 export const COMMENT_MAX = 1000;
 
-function renderSurvey(model: ClosedModel, t: PanelText): TemplateResult {
+function renderSurvey(panel: TomticketChatPanel, t: PanelText): TemplateResult {
+  const { survey } = panel;
   const radio = (name: string, value: string, label: string) =>
     html`<label class="choice"><input type="radio" name=${name} value=${value} required /><span>${label}</span></label>`;
-  return html`<form part="survey" @submit=${model.onSurvey} aria-labelledby="tt-survey-title">
+  const onSubmit = (event: SubmitEvent): void => void submitSurvey(panel, event);
+  return html`<form part="survey" @submit=${onSubmit} aria-labelledby="tt-survey-title">
     <h3 id="tt-survey-title">${t.surveyTitle}</h3>
     <fieldset>
       <legend>${t.surveySolvedQuestion}</legend>
@@ -37,26 +31,30 @@ function renderSurvey(model: ClosedModel, t: PanelText): TemplateResult {
       <label for="tt-comment">${t.surveyCommentLabel}</label>
       <textarea id="tt-comment" name="comment" rows="2" maxlength=${COMMENT_MAX}></textarea>
     </div>
-    <p role="alert">${model.error}</p>
-    <button type="submit" class="primary" ?disabled=${model.survey === "sending"}>${t.surveySubmit}</button>
+    <p role="alert">${survey.error && errorText(t, survey.error)}</p>
+    <button type="submit" class="primary" ?disabled=${survey.state === "sending"}>${t.surveySubmit}</button>
   </form>`;
 }
 
 /** The closed state: the closing text, the survey or its thanks, and "new chat". */
-export function renderClosed(model: ClosedModel, t: PanelText): TemplateResult {
-  const { closedBy } = model;
-  const text =
-    closedBy === "customer"
-      ? t.closedByYou
-      : closedBy === "attendant"
-        ? t.closedByAttendant
-        : closedBy === "system"
-          ? t.closedBySystem
-          : t.closedText;
+export function renderClosedView(panel: TomticketChatPanel, t: PanelText): TemplateResult {
+  const closedBy = panel.chat.chat?.closedBy;
+  const survey = panel.survey.state;
+  const byWhom = { customer: t.closedByYou, attendant: t.closedByAttendant, system: t.closedBySystem };
+  const text = (closedBy && byWhom[closedBy]) || t.closedText;
   return html`<div part="closed">
     <p>${text}</p>
-    ${model.survey === "ask" || model.survey === "sending" ? renderSurvey(model, t) : nothing}
-    <p part="survey-thanks" role="status">${model.survey === "done" ? t.surveyThanks : ""}</p>
-    <button part="new-chat" type="button" class="primary" @click=${model.onNewChat}>${t.newChatButton}</button>
+    ${survey === "ask" || survey === "sending" ? renderSurvey(panel, t) : nothing}
+    <p part="survey-thanks" role="status">${survey === "done" ? t.surveyThanks : ""}</p>
+    <button part="new-chat" type="button" class="primary" @click=${() => panel.newChat()}>${t.newChatButton}</button>
   </div>`;
+}
+
+async function submitSurvey(panel: TomticketChatPanel, event: SubmitEvent): Promise<void> {
+  event.preventDefault();
+  const form = event.currentTarget;
+  if (!panel.boot || !(form instanceof HTMLFormElement)) return;
+  await panel.survey.submit(panel.boot, form);
+  // The form gave way to the thanks: keep the keyboard user inside the panel.
+  if (panel.survey.state !== "ask") panel.wantFocus = true;
 }

@@ -64,14 +64,21 @@ export function knownCustomer(boot: PanelBoot | null, customer: WidgetCustomer |
   return { name: name || customer?.name || "", email: email || customer?.email || "", skipName: !!name, skipEmail: !!email };
 }
 
-/** Starts a chat as the stored customer; a stale token must not block it: then as a new one. */
-export async function startChatAs(boot: PanelBoot, request: StartChatRequest): Promise<WidgetStartChatResponse> {
+/**
+ * Calls the API as the stored customer; a stale token (401) must not block the call, so it is
+ * made again without one. With `forget`, the stale token is dropped too.
+ */
+export async function asCustomer<T>(boot: PanelBoot, call: (token: string | null) => Promise<T>, forget?: boolean): Promise<T> {
   const token = readToken(boot.account);
   try {
-    return await startChat(boot.server, request, token);
+    return await call(token);
   } catch (error) {
     if (!token || !(error instanceof ApiRequestError && error.status === 401)) throw error;
-    writeToken(boot.account, null);
-    return startChat(boot.server, request, null);
+    if (forget) writeToken(boot.account, null);
+    return call(null);
   }
 }
+
+/** Starts a chat as the stored customer, or as a new one when the token is stale (then forgotten). */
+export const startChatAs = (boot: PanelBoot, request: StartChatRequest): Promise<WidgetStartChatResponse> =>
+  asCustomer(boot, (token) => startChat(boot.server, request, token), true);

@@ -12,21 +12,20 @@ import type { EffectiveLook } from "../worker/views";
  * (`all` skips only `direction`, set here, and custom properties, which are the way in), then
  * sets the font and colour the inside inherits. Private custom properties (`--tt-p`, `--tt-w`…)
  * carry the account's look, set by the loader; the public ones (`--tt-primary`…) override them.
+ * One rule per line; the line continuations keep the newlines out of the string.
  */
-export const launcherStyles = `
-:host{all:initial!important;display:block!important;position:fixed!important;z-index:var(--tt-z-index,2147483000)!important;font:400 14px/1.45 var(--tt-font,system-ui,-apple-system,"Segoe UI",Roboto,sans-serif)!important;color:var(--tt-text,#1c2024)!important;direction:ltr!important}
-:host([hidden]){display:none!important}
-*{box-sizing:border-box}
-[part=launcher]{all:unset;display:grid;place-items:center;position:relative;width:56px;height:56px;margin:0;padding:0;border:0;border-radius:50%;background:var(--tt-p);color:var(--tt-op);box-shadow:0 4px 14px rgba(0,0,0,.25);cursor:pointer}
-[part=launcher]:focus-visible{outline:3px solid var(--tt-focus,#ffbf47);outline-offset:2px}
-[part=launcher][aria-busy=true]{cursor:progress;opacity:.8}
-svg{width:28px;height:28px;fill:currentColor}
-[aria-expanded=true] .o,[aria-expanded=false] .x{display:none}
-[part=badge]{position:absolute;top:-4px;right:-4px;min-width:22px;height:22px;padding:0 6px;border:2px solid #fff;border-radius:11px;background:var(--tt-badge,#e5484d);color:#fff;font:700 11px/18px system-ui,sans-serif;text-align:center}
-[hidden]{display:none!important}
-:host([mode=popup]){inset:0!important}
-@media (max-width:479px){:host([open]) [part=launcher]{display:none}}
-`;
+export const launcherStyles = `:host{all:initial!important;display:block!important;position:fixed!important;z-index:var(--tt-z-index,2147483000)!important;font:400 14px/1.45 var(--tt-font,system-ui,-apple-system,"Segoe UI",Roboto,sans-serif)!important;color:var(--tt-text,#1c2024)!important;direction:ltr!important}\
+:host([hidden]){display:none!important}\
+*{box-sizing:border-box}\
+[part=launcher]{all:unset;display:grid;place-items:center;position:relative;width:56px;height:56px;border:0;border-radius:50%;background:var(--tt-p);color:var(--tt-op);box-shadow:0 4px 14px rgba(0,0,0,.25);cursor:pointer}\
+[part=launcher]:focus-visible{outline:3px solid var(--tt-focus,#ffbf47);outline-offset:2px}\
+[part=launcher][aria-busy=true]{cursor:progress;opacity:.8}\
+svg{width:28px;height:28px;fill:currentColor}\
+[aria-expanded=true] .o,[aria-expanded=false] .x{display:none}\
+[part=badge]{position:absolute;top:-4px;right:-4px;min-width:22px;height:22px;padding:0 6px;border:2px solid #fff;border-radius:11px;background:var(--tt-badge,#e5484d);color:#fff;font:700 11px/18px system-ui,sans-serif;text-align:center}\
+[hidden]{display:none!important}\
+:host([mode=popup]){inset:0!important}\
+@media (max-width:479px){:host([open]) [part=launcher]{display:none}}`;
 
 /** The configuration's values go into a style sheet: accept only what they are meant to be. */
 const color = (value: string | undefined, fallback: string): string =>

@@ -4,69 +4,31 @@
  * loads the panel (`/widget-panel.js`, with Lit) only when it is needed: on the first click, or
  * at once when the customer already has an open chat (or the chat is a pop-up).
  *
+ * This module is the element itself and its registration; it leans on `loader-config.ts`
+ * (configuration and presence polling), `loader-stacking.ts` (where launchers sit),
+ * `loader-session.ts` (customer session, panel loading) and `launcher.ts` (the button).
+ *
  * Embedding: `<script src="https://SERVER/widget.js" data-account="KEY" async></script>` creates
  * the element and appends it to `<body>`; every attribute of the element can be given as
  * `data-<attribute>` on the script. Loading the script twice is harmless; two scripts for two
  * departments of one account give two elements.
  */
-import { ApiRequestError, getConfig, getMe } from "./api";
+import type { EffectiveLook, WidgetConfigResponse, WidgetMeResponse } from "../worker/views";
 import { MINIMIZE_EVENT, PANEL_TAG, type PanelBoot, type PanelElement } from "./contract";
 import { emit } from "./events";
-import { launcherText, pickLang, type Lang } from "./i18n";
-import { launcherStyles, lookStyle } from "./launcher-styles";
-import { readIdentity, readToken, readWasOpen, tokenKey, writeIdentity, writeToken, writeWasOpen } from "./storage";
-import type { EffectiveLook, WidgetConfigResponse, WidgetMeResponse } from "../worker/views";
+import { pickLang, type Lang } from "./i18n";
+import { drawLauncher, HIDDEN, labelLauncher, type Launcher } from "./launcher";
+import { fetchConfig, isGone, isNew, schedulePoll, warn } from "./loader-config";
+import { fetchSession, isFresh, isSessionChange, loadPanelScript, preloadWhenIdle, restoreSession } from "./loader-session";
+import { hostStyle, sideOf, type Side } from "./loader-stacking";
+import { readIdentity, readWasOpen, writeIdentity, writeToken, writeWasOpen } from "./storage";
 
 const TAG = "tomticket-chat";
-/** A session answer younger than this still carries a usable socket token (they live 10 min). */
-const SESSION_FRESH_MS = 60_000;
-/** Presence is re-read this often while the page is visible (a 304 when nothing changed). */
-const POLL_MS = 30_000;
-/** Height of one launcher and its gap: a second launcher on the same side sits above the first. */
-const STACK_PX = 72;
 
 const script = document.currentScript;
 /** Origin of our server: where this very script came from. */
 const scriptOrigin =
   script instanceof HTMLScriptElement && script.src ? new URL(script.src).origin : location.origin;
-
-let panelScript: Promise<unknown> | undefined;
-
-/** Loads `/widget-panel.js` once (a classic script: it runs on any page, CSP permitting). */
-function loadPanelScript(server: string): Promise<unknown> {
-  if (customElements.get(PANEL_TAG)) return Promise.resolve();
-  return (panelScript ??= new Promise((resolve, reject) => {
-    const tag = document.createElement("script");
-    tag.src = server + "/widget-panel.js";
-    tag.async = true;
-    tag.onload = () => resolve(customElements.whenDefined(PANEL_TAG));
-    tag.onerror = () => {
-      panelScript = undefined;
-      tag.remove();
-      reject(new Error("widget-panel.js failed to load"));
-    };
-    document.head.appendChild(tag);
-  }));
-}
-
-/**
- * Fetches the panel script once the page has nothing better to do, so that opening the chat is
- * instant; the launcher never waits for it. Not when the visitor asked to save data.
- */
-function preloadWhenIdle(server: string): void {
-  if ((navigator as { connection?: { saveData?: boolean } }).connection?.saveData) return;
-  const load = () => void loadPanelScript(server).catch(() => undefined);
-  if ("requestIdleCallback" in window) requestIdleCallback(load, { timeout: 4000 });
-  else setTimeout(load, 2000);
-}
-
-/** The one console message of a widget that cannot work: it then shows nothing. */
-const warn = (text: string): void => console.warn(`<${TAG}>: ${text}; the chat is not shown.`);
-
-const chatIcon =
-  '<svg class="o" viewBox="0 0 24 24" aria-hidden="true"><path d="M6 3h12a3 3 0 0 1 3 3v9a3 3 0 0 1-3 3h-8l-5 4v-4.2A3 3 0 0 1 3 15V6a3 3 0 0 1 3-3z"/></svg>';
-const closeIcon =
-  '<svg class="x" viewBox="0 0 24 24" aria-hidden="true"><path d="M6 6l12 12M18 6 6 18" stroke="currentColor" stroke-width="2"/></svg>';
 
 /**
  * The chat widget: a launcher at a bottom corner that opens the chat panel over the page, or
@@ -114,14 +76,17 @@ const closeIcon =
 export class TomticketChat extends HTMLElement {
   static observedAttributes = ["lang", "position"];
 
-  #launcher: HTMLButtonElement | null = null;
-  #badge: HTMLElement | null = null;
-  #look: HTMLStyleElement | null = null;
+  /** Drawn on the first connection (with an account): until then the element does nothing. */
+  #launcher: Launcher | undefined;
   #panel: PanelElement | undefined;
   #panelPromise: Promise<PanelElement> | undefined;
   #open = false;
   #unread = 0;
   #chatOpen = false;
+  #wasShown = false;
+  #deptLook: EffectiveLook | undefined;
+  /** Ends the page-wide listeners when the element leaves the page. */
+  #listening: AbortController | undefined;
   #config: WidgetConfigResponse | undefined;
   #configJson = "";
   #loading: Promise<WidgetConfigResponse> | undefined;
@@ -131,7 +96,6 @@ export class TomticketChat extends HTMLElement {
   #gone = false;
   #loadedAt = 0;
   #pollTimer: ReturnType<typeof setTimeout> | undefined;
-  #deptLook: EffectiveLook | undefined;
   #session: Promise<WidgetMeResponse | null> | undefined;
   #sessionAt = 0;
 
@@ -165,20 +129,25 @@ export class TomticketChat extends HTMLElement {
   }
 
   connectedCallback(): void {
-    if (!this.#look) {
+    if (!this.#launcher) {
       if (!this.#account) return warn("no account attribute");
       this.#setUp();
     }
-    addEventListener("storage", this.#onStorage);
-    document.addEventListener("visibilitychange", this.#onVisibility);
-    document.addEventListener("tomticket-chat:chat-started", this.#onSibling);
+    const signal = (this.#listening = new AbortController()).signal;
+    // Another tab started a chat or changed the customer.
+    addEventListener("storage", (event) => isSessionChange(event, this.#account) && this.#sync(), { signal });
+    document.addEventListener("visibilitychange", () => this.#schedulePoll(), { signal });
+    // Another element of the same account on this page started a chat.
+    document.addEventListener(
+      "tomticket-chat:chat-started",
+      ({ target }) => target !== this && target instanceof TomticketChat && target.#account === this.#account && this.#sync(),
+      { signal },
+    );
     this.#schedulePoll();
   }
 
   disconnectedCallback(): void {
-    removeEventListener("storage", this.#onStorage);
-    document.removeEventListener("visibilitychange", this.#onVisibility);
-    document.removeEventListener("tomticket-chat:chat-started", this.#onSibling);
+    this.#listening?.abort();
     clearTimeout(this.#pollTimer);
   }
 
@@ -189,15 +158,8 @@ export class TomticketChat extends HTMLElement {
 
   #setUp(): void {
     const root = this.attachShadow({ mode: "open" });
-    root.innerHTML =
-      `<style>${launcherStyles}</style><style>:host{display:none!important}</style>` +
-      (this.#popup
-        ? ""
-        : `<button part="launcher" type="button" aria-expanded="false">${chatIcon}${closeIcon}<span part="badge" aria-hidden="true" hidden></span></button>`);
-    this.#look = root.querySelectorAll("style")[1] ?? null;
-    this.#launcher = root.querySelector("button");
-    this.#badge = root.querySelector("span");
-    this.#launcher?.addEventListener("click", () => this.toggle());
+    this.#launcher = drawLauncher(root, this.#popup);
+    this.#launcher.button?.addEventListener("click", () => this.toggle());
     root.addEventListener("keydown", (event) => {
       if (event instanceof KeyboardEvent && event.key === "Escape" && this.#open && !this.#popup) {
         event.stopPropagation();
@@ -208,8 +170,7 @@ export class TomticketChat extends HTMLElement {
       .catch(() => undefined)
       .then(() => {
         if (this.#popup) void this.open();
-        else if (this.hasAttribute("auto-open") && this.#shown() && readWasOpen(this.#account, this.#attr("department")) !== "0")
-          void this.open(false);
+        else if (this.hasAttribute("auto-open") && this.#shown() && this.#wasOpen() !== "0") void this.open(false);
         else if (this.#shown()) preloadWhenIdle(this.#server);
       });
     this.#restore();
@@ -217,29 +178,21 @@ export class TomticketChat extends HTMLElement {
 
   /** Shows the panel (loading it first if need be) and moves focus into it. */
   async open(focus = true): Promise<void> {
-    if (this.#open || !this.#look || this.#gone) return;
+    if (this.#open || !this.#launcher || this.#gone) return;
     this.#open = true;
     // Two embeds on one page (two departments): one panel at a time, they would overlap.
     for (const other of document.querySelectorAll(TAG)) if (other !== this) other.close();
-    const launcher = this.#launcher;
-    launcher?.setAttribute("aria-busy", "true");
-    let panel: PanelElement;
+    const button = this.#launcher.button;
+    button?.setAttribute("aria-busy", "true");
     try {
-      panel = await this.#ensurePanel();
+      await this.#ensurePanel();
     } catch {
       this.#open = false;
       return;
     } finally {
-      launcher?.removeAttribute("aria-busy");
+      button?.removeAttribute("aria-busy");
     }
-    if (!this.#open) return;
-    panel.hidden = false;
-    this.setAttribute("open", "");
-    panel.visible = true;
-    this.#paint();
-    if (focus) panel.focusFirst();
-    writeWasOpen(this.#account, this.#attr("department"), true);
-    emit(this, "tomticket-chat:opened", null);
+    if (this.#open) this.#show(true, focus);
   }
 
   /** Hides the panel; the chat goes on (and the launcher counts new messages). */
@@ -247,16 +200,7 @@ export class TomticketChat extends HTMLElement {
     if (!this.#open || this.#popup) return;
     this.#open = false;
     // Clicked again while the panel was still loading: it was never shown.
-    if (!this.hasAttribute("open")) return;
-    this.removeAttribute("open");
-    if (this.#panel) {
-      this.#panel.visible = false;
-      this.#panel.hidden = true;
-    }
-    this.#paint();
-    this.#launcher?.focus();
-    writeWasOpen(this.#account, this.#attr("department"), false);
-    emit(this, "tomticket-chat:closed", null);
+    if (this.hasAttribute("open")) this.#show(false, true);
   }
 
   /** Opens the panel if it is closed, closes it if it is open. */
@@ -287,16 +231,31 @@ export class TomticketChat extends HTMLElement {
     this.#sync();
   }
 
-  // ------------------------------------------------------------------ configuration and presence
+  /**
+   * Shows or hides the loaded panel, then moves focus (into the panel, or back to the
+   * launcher) before telling the page, whose listeners may move it elsewhere.
+   */
+  #show(open: boolean, focus: boolean): void {
+    const panel = this.#panel;
+    if (panel) {
+      panel.hidden = !open;
+      panel.visible = open;
+    }
+    this.toggleAttribute("open", open);
+    this.#paint();
+    if (focus) open ? panel?.focusFirst() : this.#launcher?.button?.focus();
+    writeWasOpen(this.#account, this.#attr("department"), open);
+    emit(this, open ? "tomticket-chat:opened" : "tomticket-chat:closed", null);
+  }
 
   /** Fetches the configuration (one request at a time) and applies it. */
   #load(): Promise<WidgetConfigResponse> {
-    return (this.#loading ??= getConfig(this.#server, this.#account, this.#department)
+    return (this.#loading ??= fetchConfig(this.#server, this.#account, this.#department)
       .then(
         (config) => {
           this.#failed = false;
-          const json = JSON.stringify(config);
-          if (json !== this.#configJson) {
+          const json = isNew(config, this.#configJson);
+          if (json) {
             this.#configJson = json;
             this.#config = config;
             if (this.#panel) {
@@ -307,15 +266,8 @@ export class TomticketChat extends HTMLElement {
           return config;
         },
         (error: unknown) => {
-          if (error instanceof ApiRequestError && error.status === 404) {
-            // An unknown account or department will never work on this page: show nothing.
-            this.#gone = true;
-            warn(
-              error.code === "unknown_department"
-                ? `unknown department "${this.#department}"`
-                : `unknown account "${this.#account}"`,
-            );
-          } else this.#failed = true;
+          if (isGone(error)) this.#gone = true;
+          else this.#failed = true;
           throw error;
         },
       )
@@ -329,24 +281,23 @@ export class TomticketChat extends HTMLElement {
 
   #schedulePoll(): void {
     clearTimeout(this.#pollTimer);
-    if (this.#gone || !this.isConnected || document.visibilityState !== "visible") return;
-    const wait = Math.max(0, this.#loadedAt + POLL_MS - Date.now());
-    this.#pollTimer = setTimeout(() => this.#load().catch(() => undefined), wait);
+    if (!this.#gone) this.#pollTimer = schedulePoll(this, this.#loadedAt, () => void this.#load().catch(() => undefined));
   }
 
-  #onVisibility = (): void => this.#schedulePoll();
-
-  /** The department (or, when choosing, any department) has an attendant online. */
-  #online(): boolean {
-    const fixed = this.#department;
-    return !!this.#config?.departments.some((d) => d.online && (!fixed || d.id === fixed));
+  /** Whether the panel was open ("1") or closed by the customer ("0") on the previous page of this tab. */
+  #wasOpen(): string | null {
+    return readWasOpen(this.#account, this.#attr("department"));
   }
 
   /** Whether the launcher (or the pop-up) is on the page at all. */
   #shown(): boolean {
-    if (this.#gone || (!this.#config && !this.#failed)) return false;
-    const hideOffline = this.hasAttribute("hide-when-offline");
-    return this.#popup || this.#open || this.#chatOpen || !hideOffline || (!this.#failed && this.#online());
+    const current = this.#config;
+    const failed = this.#failed;
+    if (this.#gone || (!current && !failed)) return false;
+    // The department (or, when choosing, any department) has an attendant online.
+    const fixed = this.#department;
+    const online = !failed && !!current?.departments.some((d) => d.online && (!fixed || d.id === fixed));
+    return this.#popup || this.#open || this.#chatOpen || !this.hasAttribute("hide-when-offline") || online;
   }
 
   /** The embed's look: its fixed department's, else the account's. */
@@ -356,86 +307,44 @@ export class TomticketChat extends HTMLElement {
     return (fixed && config?.departments.find((d) => d.id === fixed)?.look) || config?.look;
   }
 
-  /** The resolved side: the attribute, else the console's setting, else right. */
-  #side(): "left" | "right" {
-    const position = this.#attr("position");
-    return position === "left" || (position !== "right" && this.#baseLook()?.position === "left") ? "left" : "right";
+  #side(): Side {
+    return sideOf(this.#attr("position"), this.#baseLook());
   }
 
-  #wasShown = false;
-
-  /** Other embeds on the page depend on this one's side and visibility. */
-  #repaintSiblings(): void {
-    for (const element of document.querySelectorAll(TAG)) if (element !== this && element instanceof TomticketChat) element.#paint();
-  }
-
-  /** Draws what depends on state: visibility, look, position, launcher label and badge. */
+  /** Draws what depends on state: visibility, look, place, launcher label and badge. */
   #paint(): void {
-    const style = this.#look;
-    if (!style) return;
-    const base = this.#baseLook();
-    const look = this.#deptLook ?? base;
-    const side = this.#side();
-    // Launchers on the same side stack upwards in page order; a panel opens above the topmost
-    // of them, so that no other launcher covers it (its send button sits in that corner).
-    let stack = 0;
-    let above = 0;
-    for (const element of document.querySelectorAll(TAG)) {
-      if (element === this || !(element instanceof TomticketChat) || element.#popup || !element.#shown()) continue;
-      if (element.#side() !== side) continue;
-      if (element.compareDocumentPosition(this) & Node.DOCUMENT_POSITION_FOLLOWING) stack++;
-      else above++;
-    }
+    const launcher = this.#launcher;
+    if (!launcher?.sheet) return;
     const shown = this.#shown();
-    style.textContent = shown
-      ? lookStyle(look, side, stack * STACK_PX, above * STACK_PX)
-      : ":host{display:none!important}";
+    launcher.sheet.textContent = shown
+      ? hostStyle(this, this.#deptLook ?? this.#baseLook(), this.#side(), (other) =>
+          // Pop-ups and hidden launchers take no place.
+          other instanceof TomticketChat && !other.#popup && other.#shown() ? other.#side() : null,
+        )
+      : HIDDEN;
     if (shown !== this.#wasShown) {
       this.#wasShown = shown;
-      this.#repaintSiblings();
+      // The other embeds' places depend on this one's visibility.
+      for (const other of document.querySelectorAll(TAG)) if (other !== this && other instanceof TomticketChat) other.#paint();
     }
-
-    const launcher = this.#launcher;
-    const badge = this.#badge;
-    if (!launcher || !badge) return;
-    const [open, close, unreadText] = launcherText[this.#lang];
-    const unread = this.#open ? 0 : this.#unread;
-    launcher.lang = this.#lang;
-    launcher.setAttribute("aria-expanded", String(this.#open));
-    launcher.setAttribute("aria-label", this.#open ? close : unread ? `${open} (${unreadText}: ${unread})` : open);
-    badge.hidden = !unread;
-    badge.textContent = unread > 99 ? "99+" : String(unread);
+    labelLauncher(launcher, this.#lang, this.#open, this.#unread);
   }
-
-  // ------------------------------------------------------------------ customer session
 
   /** The customer's session; reuses the last answer while its socket token is fresh. */
   #getSession(force = false): Promise<WidgetMeResponse | null> {
-    if (this.#session && !force && Date.now() - this.#sessionAt < SESSION_FRESH_MS) return this.#session;
-    const account = this.#account;
-    const token = readToken(account);
+    if (this.#session && !force && isFresh(this.#sessionAt)) return this.#session;
     this.#sessionAt = Date.now();
-    return (this.#session = token
-      ? getMe(this.#server, account, token).catch((error: unknown) => {
-          if (error instanceof ApiRequestError && error.status === 401) writeToken(account, null);
-          return null;
-        })
-      : Promise.resolve(null));
+    return (this.#session = fetchSession(this.#server, this.#account));
   }
 
-  /**
-   * Picks up the customer's open chat, if any: the panel loads, and opens if it was open (see
-   * `report`). A `customer-hash` not verified yet needs the panel too: it does the verifying.
-   */
+  /** Loads the panel at once when the customer has a chat to pick up (see `report` for reopening it). */
   #restore(): void {
-    const account = this.#account;
-    const hash = this.#attr("customer-hash");
-    if (hash && readIdentity(account) !== hash) this.#ensurePanel().catch(() => undefined);
-    else if (readToken(account)) {
-      void this.#getSession().then((session) => {
-        if (session?.chat && session.chat.status !== "closed") this.#ensurePanel().catch(() => undefined);
-      });
-    }
+    restoreSession(
+      this.#account,
+      this.#attr("customer-hash"),
+      () => this.#getSession(),
+      () => this.#ensurePanel().catch(() => undefined),
+    );
   }
 
   /** The stored customer or chat changed: load the session again. */
@@ -445,45 +354,11 @@ export class TomticketChat extends HTMLElement {
     else this.#restore();
   }
 
-  /** Another tab started a chat or changed the customer. */
-  #onStorage = (event: StorageEvent): void => {
-    const key = tokenKey(this.#account);
-    if (event.key === key || event.key === key + ":chat") this.#sync();
-  };
-
-  /** Another element of the same account on this page started a chat. */
-  #onSibling = (event: Event): void => {
-    const from = event.target;
-    if (from !== this && from instanceof TomticketChat && from.#account === this.#account) this.#sync();
-  };
-
   #ensurePanel(): Promise<PanelElement> {
     return (this.#panelPromise ??= loadPanelScript(this.#server).then(
       () => {
         const panel = document.createElement(PANEL_TAG);
-        const boot: PanelBoot = {
-          host: this,
-          account: this.#account,
-          server: this.#server,
-          department: this.#department,
-          popup: this.#popup,
-          config: () => (this.#config ? Promise.resolve(this.#config) : this.#load()),
-          session: (force) => this.#getSession(force),
-          setLook: (look) => {
-            this.#deptLook = look;
-            this.#paint();
-          },
-          report: (unread, chatOpen) => {
-            // A chat found open (restored, or started in another tab) reopens the panel if the
-            // customer left it open on the previous page.
-            const found = chatOpen && !this.#chatOpen;
-            this.#unread = unread;
-            this.#chatOpen = chatOpen;
-            this.#paint();
-            if (found && readWasOpen(this.#account, this.#attr("department")) === "1") void this.open(false);
-          },
-        };
-        panel.boot = boot;
+        panel.boot = this.#boot();
         panel.config = this.#config ?? null;
         panel.language = this.#lang;
         panel.hidden = true;
@@ -498,6 +373,32 @@ export class TomticketChat extends HTMLElement {
         throw error;
       },
     ));
+  }
+
+  /** What the panel gets to know and do (see contract.ts). */
+  #boot(): PanelBoot {
+    return {
+      host: this,
+      account: this.#account,
+      server: this.#server,
+      department: this.#department,
+      popup: this.#popup,
+      config: async () => this.#config ?? this.#load(),
+      session: (force) => this.#getSession(force),
+      setLook: (look) => {
+        this.#deptLook = look;
+        this.#paint();
+      },
+      report: (unread, chatOpen) => {
+        // A chat found open (restored, or started in another tab) reopens the panel if the
+        // customer left it open on the previous page.
+        const found = chatOpen && !this.#chatOpen;
+        this.#unread = unread;
+        this.#chatOpen = chatOpen;
+        this.#paint();
+        if (found && this.#wasOpen() === "1") void this.open(false);
+      },
+    };
   }
 }
 

@@ -5,8 +5,8 @@
 import type { ReactiveController, ReactiveControllerHost } from "lit";
 import { ApiRequestError, sendOfflineMessage, type OfflineMessageRequest } from "./api";
 import type { PanelBoot } from "./contract";
-import type { KnownCustomer } from "./identity";
-import { readToken } from "./storage";
+import { formFields, pageUrl } from "./form-fields";
+import { asCustomer, type KnownCustomer } from "./identity";
 
 /** `form`/`sending`: the form is shown; `sent`: the thanks. */
 export type OfflineState = "form" | "sending" | "sent";
@@ -31,27 +31,20 @@ export class OfflineController implements ReactiveController {
    */
   async submit(boot: PanelBoot, form: HTMLFormElement, known: KnownCustomer, fixed: string | null): Promise<void> {
     if (this.state !== "form") return;
-    const data = new FormData(form);
-    const field = (name: string): string => String(data.get(name) ?? "").trim();
+    const field = formFields(form);
     const request: OfflineMessageRequest = {
       account: boot.account,
       departmentId: fixed ?? (field("department") || undefined),
       name: known.skipName ? known.name : field("name"),
       email: known.skipEmail ? known.email : field("email"),
       message: field("message"),
-      pageUrl: /^https?:/.test(location.href) ? location.href.slice(0, 2000) : undefined,
+      pageUrl: pageUrl(),
     };
     this.state = "sending";
     this.error = "";
     this.#host.requestUpdate();
-    const token = readToken(boot.account);
     try {
-      try {
-        await sendOfflineMessage(boot.server, request, token);
-      } catch (error) {
-        if (!token || !(error instanceof ApiRequestError && error.status === 401)) throw error;
-        await sendOfflineMessage(boot.server, request, null);
-      }
+      await asCustomer(boot, (token) => sendOfflineMessage(boot.server, request, token));
       this.state = "sent";
     } catch (error) {
       this.state = "form";

@@ -36,7 +36,9 @@ function makeSocket(states: SocketState[] = []) {
   let n = 0;
   const frames: unknown[] = [];
   const socket = new DepartmentSocket({
-    url: async () => `ws://test/api/ws?token=t${++n}`,
+    departmentId: "d",
+    origin: "ws://test",
+    token: async () => `t${++n}`,
     onFrame: (f) => frames.push(f),
     onState: (s) => states.push(s),
     WebSocket: FakeSocket as unknown as new (url: string) => WebSocket,
@@ -68,7 +70,7 @@ describe("department socket", () => {
     expect(states.at(-1)).toBe("reconnecting");
     await vi.advanceTimersByTimeAsync(100);
     expect(FakeSocket.all).toHaveLength(2);
-    expect(FakeSocket.all[1]!.url).toContain("token=t2");
+    expect(FakeSocket.all[1]!.url).toBe("ws://test/api/ws?token=t2&department=d&v=1");
     FakeSocket.all[1]!.open();
     expect(socket.current).toBe("open");
     socket.stop();
@@ -116,7 +118,9 @@ describe("department socket", () => {
   it("stops for good when the token request is fatal", async () => {
     const states: SocketState[] = [];
     const socket = new DepartmentSocket({
-      url: async () => {
+      departmentId: "d",
+      origin: "ws://test",
+      token: async () => {
         throw new Error("401");
       },
       onFrame: () => {},

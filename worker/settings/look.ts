@@ -56,9 +56,11 @@ export const SIZE_BOUNDS = { width: { min: 280, max: 600 }, height: { min: 360, 
 /** Longest replacement text, counted after trimming. */
 export const TEXT_MAX = 500;
 
+// Written out rather than spread from SIZE_PRESETS.M: esbuild keeps a spread as a possible side
+// effect, which put both constants into the widget bundles that never use them.
 export const DEFAULT_LOOK = {
   colors: { primary: "#1a73e8", onPrimary: "#ffffff", background: "#ffffff" },
-  size: { preset: "M", ...SIZE_PRESETS.M },
+  size: { preset: "M", width: 370, height: 540 },
   position: "right",
 } as const;
 

@@ -1,0 +1,92 @@
+/**
+ * The conversation: the messages with their receipts, the attendant's typing, and the message
+ * input while the chat is open; once it is closed, the closed state and the past chats.
+ * Each message is a `message-row.ts` row.
+ */
+import { html, nothing, type TemplateResult } from "lit";
+import { MAX_MESSAGE_LENGTH } from "../durable-objects/protocol";
+import { renderClosedView } from "./closed-views";
+import { renderHistoryList } from "./history-views";
+import type { PanelText } from "./i18n";
+import { renderRow } from "./message-row";
+import { toRows } from "./messages";
+import type { TomticketChatPanel } from "./panel";
+
+/** Shows the character count only near the limit. */
+const COUNTER_FROM = 0.9;
+
+export function renderChatView(panel: TomticketChatPanel, t: PanelText): TemplateResult {
+  const { chat, language } = panel;
+  const open = chat.isOpen;
+  return html`<div class="body">
+      <ol part="messages" aria-live="polite" aria-relevant="additions" aria-label=${t.messages}>
+        ${toRows(chat.messages, chat.pending, chat.receipts).map((row) =>
+          renderRow(row, t, language, open && row.clientId ? () => chat.retry(row.clientId ?? "") : null),
+        )}
+      </ol>
+      ${chat.typingName ? html`<p part="typing">${t.typing(chat.typingName)}</p>` : nothing}
+      ${open ? nothing : renderClosedView(panel, t)} ${open ? nothing : renderHistoryList(panel, t, chat.chat?.id)}
+    </div>
+    ${open ? renderCompose(panel, t) : nothing}`;
+}
+
+/** The message input of an open chat. Enter sends, Shift+Enter breaks the line. */
+function renderCompose(panel: TomticketChatPanel, t: PanelText): TemplateResult {
+  const length = panel.draftLength;
+  const over = length > MAX_MESSAGE_LENGTH;
+  return html`<form part="compose" @submit=${(event: SubmitEvent) => send(panel, event)}>
+      <label class="sr" for="tt-compose">${t.compose}</label>
+      <textarea
+        id="tt-compose"
+        name="compose"
+        rows="2"
+        placeholder=${t.composePlaceholder}
+        aria-invalid=${over ? "true" : "false"}
+        aria-describedby="tt-compose-error"
+        @input=${() => onDraft(panel)}
+        @keydown=${onComposeKey}
+        @blur=${() => panel.chat.stopTyping()}
+      ></textarea>
+      <button part="send" type="submit" class="primary" aria-label=${t.sendButton} title=${t.sendButton}>
+        <svg viewBox="0 0 24 24" aria-hidden="true"><path d="M3 20.5 21 12 3 3.5V10l12 2-12 2z" /></svg>
+      </button>
+    </form>
+    ${length >= MAX_MESSAGE_LENGTH * COUNTER_FROM ? html`<p part="counter">${length} / ${MAX_MESSAGE_LENGTH}</p>` : nothing}
+    <div class="footer-alert"><p role="alert" id="tt-compose-error">${panel.composeError}</p></div>`;
+}
+
+const composeInput = (panel: TomticketChatPanel): HTMLTextAreaElement | null =>
+  panel.renderRoot.querySelector<HTMLTextAreaElement>('textarea[name="compose"]');
+
+function send(panel: TomticketChatPanel, event: SubmitEvent): void {
+  event.preventDefault();
+  const input = composeInput(panel);
+  if (!input || !panel.chat.isOpen) return;
+  const body = input.value.trim();
+  if (!body) return;
+  if (body.length > MAX_MESSAGE_LENGTH) {
+    panel.composeError = panel.texts.tooLong(body.length, MAX_MESSAGE_LENGTH);
+    return;
+  }
+  input.value = "";
+  panel.draftLength = 0;
+  panel.composeError = "";
+  panel.stick = true;
+  panel.chat.send(body);
+}
+
+/** The draft changed: the counter, a "too long" error that no longer applies, "typing". */
+function onDraft(panel: TomticketChatPanel): void {
+  const length = composeInput(panel)?.value.trim().length ?? 0;
+  panel.draftLength = length;
+  if (length <= MAX_MESSAGE_LENGTH && panel.composeError) panel.composeError = "";
+  panel.chat.typed(length > 0);
+}
+
+function onComposeKey(event: KeyboardEvent): void {
+  const textarea = event.currentTarget;
+  if (event.key === "Enter" && !event.shiftKey && !event.isComposing && textarea instanceof HTMLTextAreaElement) {
+    event.preventDefault();
+    textarea.form?.requestSubmit();
+  }
+}

@@ -1,0 +1,50 @@
+/**
+ * The panel's top bar: title, connection or queue status, end chat, open in a new tab,
+ * minimize. Texts are bindings, never markup.
+ */
+import { html, nothing, type TemplateResult } from "lit";
+import { MINIMIZE_EVENT, type PanelBoot } from "./contract";
+import type { PanelText } from "./i18n";
+import type { TomticketChatPanel } from "./panel";
+
+/** The status line: the chat's state, or the connection's while it is not up. */
+function status(panel: TomticketChatPanel, t: PanelText): string {
+  const { chat, connState, online } = panel.chat;
+  if (panel.view !== "chat" || !chat) return "";
+  if (chat.status === "closed") return t.closedText;
+  if (connState === "connecting") return t.connecting;
+  if (connState === "reconnecting") return t.reconnecting;
+  if (chat.status === "waiting") return online ? t.waitingText : t.waitingOffline;
+  return chat.attendant ? t.joined(chat.attendant.name) : "";
+}
+
+/** `<server>/chat/<key>?department=…&lang=…`: the pop-up chat page. */
+function popoutUrl(boot: PanelBoot, lang: string): string {
+  const query = new URLSearchParams();
+  if (boot.department) query.set("department", boot.department);
+  query.set("lang", lang);
+  return `${boot.server}/chat/${encodeURIComponent(boot.account)}?${query}`;
+}
+
+/** The top bar. No pop-out and no minimize in the pop-up itself. */
+export function renderHeaderView(panel: TomticketChatPanel, t: PanelText): TemplateResult {
+  const { boot, chat } = panel;
+  return html`<header part="header">
+    <div class="heading">
+      <h2 part="title" id="title">${panel.currentLook()?.texts.title || panel.config?.account.name || t.title}</h2>
+      <p part="status" role="status">${status(panel, t)}</p>
+    </div>
+    ${panel.view === "chat" && chat.isOpen
+      ? html`<button part="end-chat" type="button" @click=${() => chat.closeChat()}>${t.endChat}</button>`
+      : nothing}
+    ${!boot || boot.popup
+      ? nothing
+      : html`<a part="popout" href=${popoutUrl(boot, panel.language)} target="_blank" rel="noopener" aria-label=${t.popout} title=${t.popout}
+            ><svg viewBox="0 0 24 24" aria-hidden="true">
+              <path d="M14 3h7v7h-2V6.4l-9.3 9.3-1.4-1.4L17.6 5H14zM5 5h6v2H5v12h12v-6h2v6a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2V7a2 2 0 0 1 2-2z" /></svg
+          ></a>
+          <button part="minimize" type="button" aria-label=${t.minimize} title=${t.minimize} @click=${() => panel.dispatchEvent(new Event(MINIMIZE_EVENT))}>
+            <span aria-hidden="true">–</span>
+          </button>`}
+  </header>`;
+}

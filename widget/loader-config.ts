@@ -1,0 +1,44 @@
+/**
+ * How the loader gets the widget configuration (`GET /api/widget/config`) and keeps it
+ * current so the launcher follows presence: the request, what a 404 means, when an answer is
+ * new, and when to ask again (30 s after the last answer, while the page is visible). The
+ * request is `no-cache` (api.ts): the browser revalidates with the server's ETag, so an
+ * unchanged configuration costs an empty 304.
+ *
+ * The element (loader.ts) keeps the configuration in its own private fields and calls these:
+ * this script ships on every page view, and private fields are what minify smallest.
+ */
+import type { WidgetConfigResponse } from "../worker/views";
+import { ApiRequestError, getConfig } from "./api";
+
+/** Presence is re-read this often while the page is visible (a 304 when nothing changed). */
+const POLL_MS = 30_000;
+
+/** The one console message of a widget that cannot work: it then shows nothing. */
+export const warn = (text: string): void => console.warn(`<tomticket-chat>: ${text}; the chat is not shown.`);
+
+/** An unknown account or department (404): it will never work on this page. */
+export const isGone = (error: unknown): error is ApiRequestError => error instanceof ApiRequestError && error.status === 404;
+
+/** Asks for the configuration of an account (and of the department an embed fixes); warns when it is gone. */
+export const fetchConfig = (server: string, account: string, department: string | null): Promise<WidgetConfigResponse> =>
+  getConfig(server, account, department).catch((error: unknown) => {
+    if (isGone(error))
+      warn(error.code === "unknown_department" ? `unknown department "${department}"` : `unknown account "${account}"`);
+    throw error;
+  });
+
+/** The answer is new: its JSON differs from the last one applied (a 304 gives the same). */
+export const isNew = (config: WidgetConfigResponse, lastJson: string): string | null => {
+  const json = JSON.stringify(config);
+  return json === lastJson ? null : json;
+};
+
+/**
+ * Sets `run` to happen 30 s after the last answer, on `host`'s page while it is visible
+ * (a hidden page polls again once it is shown); returns the timer.
+ */
+export function schedulePoll(host: HTMLElement, answeredAt: number, run: () => void): ReturnType<typeof setTimeout> | undefined {
+  if (!host.isConnected || document.visibilityState !== "visible") return undefined;
+  return setTimeout(run, Math.max(0, answeredAt + POLL_MS - Date.now()));
+}

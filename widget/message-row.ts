@@ -1,0 +1,45 @@
+/**
+ * One message as a list item, in the live chat and in a past chat's transcript. Its text goes
+ * through `linkify` and Lit bindings only, never markup: people do type markup into chats.
+ */
+import { html, nothing, type TemplateResult } from "lit";
+import type { Lang, PanelText } from "./i18n";
+import { linkify } from "./links";
+import type { Row } from "./messages";
+
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+/** `at` as a time of day, or with `withDate` as a short date and time; each format is made once. */
+export function formatAt(at: number, lang: Lang, withDate = false): string {
+  const key = lang + withDate;
+  let format = formats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(lang, withDate ? { dateStyle: "short", timeStyle: "short" } : { hour: "2-digit", minute: "2-digit" });
+    formats.set(key, format);
+  }
+  return format.format(at);
+}
+
+/** One message. `onRetry` is offered for a refused message while the chat is open. */
+export function renderRow(row: Row, t: PanelText, lang: Lang, onRetry: (() => void) | null): TemplateResult {
+  const receipt = row.receipt;
+  return html`<li
+    part="message message-${row.author}"
+    data-author=${row.author}
+    data-seq=${row.seq ?? nothing}
+    data-receipt=${receipt ?? nothing}
+  >
+    ${row.author === "attendant" ? html`<span part="author">${row.name}</span>` : nothing}
+    <p part="body">${linkify(row.body)}</p>
+    ${row.author === "system"
+      ? nothing
+      : html`<span part="meta"
+          ><time datetime=${new Date(row.createdAt).toISOString()}>${formatAt(row.createdAt, lang)}</time>${receipt
+            ? ` · ${t[receipt]}`
+            : ""}${receipt === "failed" && onRetry
+            ? html`<button part="retry" type="button" @click=${onRetry}>${t.retry}</button>`
+            : nothing}</span
+        >`}
+  </li>`;
+}
+

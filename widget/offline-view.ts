@@ -1,0 +1,57 @@
+/**
+ * Nobody is online: the offline title and text over a form that leaves a message for the team
+ * (name, e-mail unless known, department when choosing, message), then the thanks; the
+ * previous conversations under it.
+ */
+import { html, nothing, type TemplateResult } from "lit";
+import { MAX_MESSAGE_LENGTH } from "../durable-objects/protocol";
+import { departmentSelect, field, identityFields } from "./form-fields";
+import { renderHistoryList } from "./history-views";
+import { errorText, type PanelText } from "./i18n";
+import { knownCustomer } from "./identity";
+import type { TomticketChatPanel } from "./panel";
+
+export function renderOfflineView(panel: TomticketChatPanel, t: PanelText): TemplateResult {
+  const { offline } = panel;
+  const departments = panel.config?.departments ?? [];
+  const sent = offline.state === "sent";
+  const busy = offline.state === "sending";
+  return html`<div class="body">
+    <div part="offline">
+      <h3 id="tt-offline-title">${t.offlineTitle}</h3>
+      ${sent
+        ? nothing
+        : html`<p id="tt-offline-text">${t.offlineText}</p>
+            <form
+              part="offline-form"
+              aria-labelledby="tt-offline-title"
+              aria-describedby="tt-offline-text"
+              @submit=${(event: SubmitEvent) => void leaveMessage(panel, event)}
+            >
+              ${identityFields(panel, t)}
+              ${panel.fixedDepartment() || !departments.length
+                ? nothing
+                : departmentSelect(panel, departments, t, true)}
+              ${field(
+                "tt-message",
+                t.messageLabel,
+                html`<textarea id="tt-message" name="message" required rows="4" maxlength=${MAX_MESSAGE_LENGTH}></textarea>`,
+              )}
+              <p role="alert" part="error">${offline.error && errorText(t, offline.error)}</p>
+              <button type="submit" class="primary" part="start" ?disabled=${busy}>${busy ? t.pending : t.sendButton}</button>
+            </form>`}
+      <p part="offline-sent" role="status">${sent ? t.offlineSent : ""}</p>
+    </div>
+    ${renderHistoryList(panel, t)}
+  </div>`;
+}
+
+async function leaveMessage(panel: TomticketChatPanel, event: SubmitEvent): Promise<void> {
+  event.preventDefault();
+  const form = event.currentTarget;
+  const boot = panel.boot;
+  if (!boot || !(form instanceof HTMLFormElement)) return;
+  await panel.offline.submit(boot, form, knownCustomer(boot, panel.customer), panel.fixedDepartment());
+  // The form is gone: keep the keyboard user inside the panel.
+  if (panel.offline.state === "sent") panel.wantFocus = true;
+}

@@ -1,0 +1,54 @@
+/**
+ * Where the panel's focus and scroll go after a render. Focus moves only when asked
+ * (`wantFocus`: a view opened, or the focused element went away) and only while the panel is on
+ * screen; the messages stay scrolled to the bottom while the customer is reading the end.
+ */
+import type { TomticketChatPanel } from "./panel";
+
+/** Closer than this to the bottom counts as reading the end: new messages scroll into view. */
+const NEAR_BOTTOM_PX = 48;
+
+const scroller = (panel: TomticketChatPanel): HTMLElement | null => panel.renderRoot.querySelector<HTMLElement>(".body");
+
+/** Before a render: remembers whether to keep the messages at the bottom (measured before they grow). */
+export function beforeRender(panel: TomticketChatPanel, becameVisible: boolean): void {
+  const body = scroller(panel);
+  if (!body || body.scrollHeight - body.scrollTop - body.clientHeight < NEAR_BOTTOM_PX || becameVisible) panel.stick = true;
+}
+
+/** After a render: scrolls to the newest message and moves focus, when asked to. */
+export function afterRender(panel: TomticketChatPanel): void {
+  if (panel.stick && panel.view === "chat") {
+    const body = scroller(panel);
+    if (body) body.scrollTop = body.scrollHeight;
+  }
+  panel.stick = false;
+  if (panel.wantFocus && panel.visible) {
+    const target = focusTarget(panel);
+    if (target) {
+      panel.wantFocus = false;
+      target.focus();
+    }
+  }
+}
+
+/** The first empty form field, the message input (or the survey, or "new chat"), or the back button. */
+function focusTarget(panel: TomticketChatPanel): HTMLElement | null {
+  const root = panel.renderRoot;
+  switch (panel.view) {
+    case "loading":
+      return null;
+    case "chat":
+      return root.querySelector<HTMLElement>('textarea[name="compose"], form[part="survey"] input, button[part="new-chat"]');
+    case "transcript":
+      return root.querySelector<HTMLElement>('button[part="back"]');
+    case "form":
+    case "offline": {
+      const fields = [...root.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>("form input, form textarea")];
+      const first = fields.find((f) => !f.value) ?? fields[0];
+      if (first) return first;
+    }
+  }
+  // No field (the offline message was sent) or nothing else to offer.
+  return root.querySelector<HTMLElement>('button[part="minimize"], button');
+}
