@@ -14,7 +14,7 @@ import { handleFrame, type Room } from "./frame-handlers";
 import { IDENTITY_HEADER, Identity, socketTags } from "./identity";
 import { presenceSnapshot, sameSnapshot, type PresenceSnapshot } from "./presence";
 import { ClientFrameSchema } from "./frame-schemas";
-import { CloseCode, MAX_FRAME_BYTES, PROTOCOL_VERSION, type ServerFrame, type WireChat } from "./protocol";
+import { CLOSED_CHAT_KEPT_MS, CloseCode, MAX_FRAME_BYTES, PROTOCOL_VERSION, type ServerFrame, type WireChat } from "./protocol";
 import { migrate } from "./room-schema";
 import { RoomStorage, type ChatRow, type NewChat, type RoomMeta } from "./room-storage";
 import { Timers, type RunOptions, type TimerHandlers } from "./timers";
@@ -34,8 +34,6 @@ const TRANSFER = "transfer";
 const TRANSFER_RETRY_MS = 10_000;
 /** A presence summary that could not be written at once is tried again this soon (then backs off). */
 const PRESENCE_RETRY_MS = 2_000;
-/** Closed chats stay in the room this long (so a reloading customer sees the closed state). */
-const KEEP_CLOSED_MS = 60 * 60_000;
 
 export type { OpenChatInput, OpenChatResult };
 
@@ -210,7 +208,7 @@ export class DepartmentRoom extends DurableObject<Env> implements Room {
     // The transcript reaches D1 before anyone is told the chat is closed (history is read there).
     await this.syncNow().catch((error) => console.error("D1 sync on close failed; the alarm retries", error));
     // The earliest pending prune stays: later closes must not put it off forever.
-    this.timers.ensureBy("prune", "", Date.now() + KEEP_CLOSED_MS);
+    this.timers.ensureBy("prune", "", Date.now() + CLOSED_CHAT_KEPT_MS);
     toEveryoneOfChat(this.ctx, chat.id, { type: "chat.closed", chat: toWireChat(this.storage.chat(chat.id)!) });
   }
 
@@ -237,8 +235,8 @@ export class DepartmentRoom extends DurableObject<Env> implements Room {
 
   private pruneTimer() {
     const now = Date.now();
-    this.storage.pruneClosed(now - KEEP_CLOSED_MS);
-    if (this.storage.hasClosedChats()) this.timers.set("prune", "", now + KEEP_CLOSED_MS);
+    this.storage.pruneClosed(now - CLOSED_CHAT_KEPT_MS);
+    if (this.storage.hasClosedChats()) this.timers.set("prune", "", now + CLOSED_CHAT_KEPT_MS);
   }
 
   /** An admission that never completed (the object died mid-way): remove its D1 rows unless the chat is here. */
