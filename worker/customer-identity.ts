@@ -4,6 +4,8 @@
  * valid signature reaches an existing customer; an unsigned e-mail never does, so nobody can
  * read another person's history by typing their address.
  */
+import { database } from "./db/client";
+import { upsertVerifiedCustomer } from "./db/writes";
 import { ApiError } from "./errors";
 import type { WidgetCustomer } from "./views";
 
@@ -42,19 +44,11 @@ export async function verifyCustomerHash(secret: string, email: string, hash: st
 export async function verifiedCustomer(db: D1Database, accountId: string, name: string, email: string): Promise<WidgetCustomer> {
   const verified = normalizeEmail(email);
   const now = Date.now();
-  const [, , found] = await db.batch<WidgetCustomer>([
-    db
-      .prepare(
-        `INSERT INTO customers (id, account_id, name, email, verified_email, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
-      )
-      .bind(crypto.randomUUID(), accountId, name, verified, verified, now, now),
-    db
-      .prepare("UPDATE customers SET name = ?, email = ?, updated_at = ? WHERE account_id = ? AND verified_email = ?")
-      .bind(name, verified, now, accountId, verified),
-    db.prepare("SELECT id, name, email FROM customers WHERE account_id = ? AND verified_email = ?").bind(accountId, verified),
-  ]);
-  const customer = found?.results[0];
+  const orm = database(db);
+  const [, , found] = await orm.batch(
+    upsertVerifiedCustomer(orm, { id: crypto.randomUUID(), accountId, name, email: verified, verifiedEmail: verified, at: now }),
+  );
+  const customer: WidgetCustomer | undefined = found[0];
   if (!customer) throw new Error("verified customer missing after upsert");
   return customer;
 }

@@ -140,3 +140,19 @@ export function deleteCustomerWithoutChats(db: Database, accountId: string, cust
       ),
     );
 }
+
+/**
+ * The customer with a verified e-mail, created on first use (a concurrent second insert hits the
+ * partial unique index and does nothing), then named as the host site says now.
+ */
+export function upsertVerifiedCustomer(db: Database, row: NewCustomerRow & { verifiedEmail: string }) {
+  const match = and(eq(customers.accountId, row.accountId), eq(customers.verifiedEmail, row.verifiedEmail));
+  return [
+    db
+      .insert(customers)
+      .values({ id: row.id, accountId: row.accountId, name: row.name, email: row.email, verifiedEmail: row.verifiedEmail, createdAt: row.at, updatedAt: row.at })
+      .onConflictDoNothing(),
+    db.update(customers).set({ name: row.name, email: row.email, updatedAt: row.at }).where(match),
+    db.select({ id: customers.id, name: customers.name, email: customers.email }).from(customers).where(match),
+  ] as const;
+}
