@@ -89,29 +89,13 @@ export class Timers {
 
   /** Sets (or replaces) the timer: it may move later or sooner; attempts start again at 0. */
   set(kind: string, key: string, dueAt: number, payload?: unknown): void {
-    this.sql.exec(
-      `INSERT INTO timers (id, kind, key, due_at, payload) VALUES (?, ?, ?, ?, ?)
-       ON CONFLICT (kind, key) DO UPDATE SET id = excluded.id, due_at = excluded.due_at, payload = excluded.payload,
-         attempts = 0, last_error = NULL`,
-      crypto.randomUUID(),
-      kind,
-      key,
-      dueAt,
-      toJson(payload),
-    );
+    this.insert(kind, key, dueAt, payload, "DO UPDATE SET id = excluded.id, due_at = excluded.due_at, payload = excluded.payload, attempts = 0, last_error = NULL");
     this.armSoon();
   }
 
   /** Sets the timer unless one is already set for kind/key, whenever it is due. True when it set it. */
   ensure(kind: string, key: string, dueAt: number, payload?: unknown): boolean {
-    const cursor = this.sql.exec(
-      "INSERT INTO timers (id, kind, key, due_at, payload) VALUES (?, ?, ?, ?, ?) ON CONFLICT (kind, key) DO NOTHING",
-      crypto.randomUUID(),
-      kind,
-      key,
-      dueAt,
-      toJson(payload),
-    );
+    const cursor = this.insert(kind, key, dueAt, payload, "DO NOTHING");
     if (cursor.rowsWritten === 0) return false;
     this.armSoon();
     return true;
@@ -122,16 +106,20 @@ export class Timers {
    * its payload and attempts). Never moves a timer later.
    */
   ensureBy(kind: string, key: string, dueAt: number, payload?: unknown): void {
-    this.sql.exec(
-      `INSERT INTO timers (id, kind, key, due_at, payload) VALUES (?, ?, ?, ?, ?)
-       ON CONFLICT (kind, key) DO UPDATE SET id = excluded.id, due_at = excluded.due_at WHERE excluded.due_at < timers.due_at`,
+    this.insert(kind, key, dueAt, payload, "DO UPDATE SET id = excluded.id, due_at = excluded.due_at WHERE excluded.due_at < timers.due_at");
+    this.armSoon();
+  }
+
+  /** One insert for set/ensure/ensureBy; they differ only in what a timer already there does. */
+  private insert(kind: string, key: string, dueAt: number, payload: unknown, onConflict: string): SqlStorageCursor<Record<string, SqlStorageValue>> {
+    return this.sql.exec(
+      `INSERT INTO timers (id, kind, key, due_at, payload) VALUES (?, ?, ?, ?, ?) ON CONFLICT (kind, key) ${onConflict}`,
       crypto.randomUUID(),
       kind,
       key,
       dueAt,
       toJson(payload),
     );
-    this.armSoon();
   }
 
   /** Removes the timer. True when there was one. The alarm is left as is: firing early is harmless. */

@@ -4,34 +4,11 @@ import { describe, expect, it } from "vitest";
 import { MIGRATIONS, SCHEMA_VERSION, migrate, schemaVersion } from "../../durable-objects/room-schema";
 
 /**
- * The room's schema before versions existed (room-storage.ts's SCHEMA constant, verbatim), as
- * every room created until then has it: no schema_version table, timers by name.
+ * The room's schema before versions existed, as every room created until then has it: no
+ * schema_version table, timers by name. Migration 1 is that schema verbatim and, like every
+ * applied migration, is never edited, so it is the old rooms' schema.
  */
-const OLD_SCHEMA = `
-CREATE TABLE IF NOT EXISTS chats (
-  id TEXT PRIMARY KEY, number INTEGER NOT NULL, account_id TEXT NOT NULL, department_id TEXT NOT NULL,
-  status TEXT NOT NULL, customer_id TEXT NOT NULL, customer_name TEXT NOT NULL, customer_email TEXT NOT NULL,
-  attendant_id TEXT, attendant_name TEXT, origin TEXT NOT NULL, page_url TEXT,
-  created_at INTEGER NOT NULL, accepted_at INTEGER, closed_at INTEGER, closed_by TEXT, closed_by_attendant_id TEXT,
-  last_seq INTEGER NOT NULL DEFAULT 0,
-  customer_delivered_seq INTEGER NOT NULL DEFAULT 0, customer_read_seq INTEGER NOT NULL DEFAULT 0,
-  attendant_delivered_seq INTEGER NOT NULL DEFAULT 0, attendant_read_seq INTEGER NOT NULL DEFAULT 0,
-  version INTEGER NOT NULL DEFAULT 1, synced_version INTEGER NOT NULL DEFAULT 0
-);
-CREATE INDEX IF NOT EXISTS chats_status ON chats (status, created_at);
-CREATE TABLE IF NOT EXISTS messages (
-  chat_id TEXT NOT NULL, seq INTEGER NOT NULL, id TEXT NOT NULL UNIQUE, client_id TEXT,
-  author_type TEXT NOT NULL, author_id TEXT, author_name TEXT NOT NULL, body TEXT NOT NULL,
-  created_at INTEGER NOT NULL, flushed INTEGER NOT NULL DEFAULT 0,
-  PRIMARY KEY (chat_id, seq)
-);
-CREATE UNIQUE INDEX IF NOT EXISTS messages_client ON messages (chat_id, author_type, client_id) WHERE client_id IS NOT NULL;
-CREATE INDEX IF NOT EXISTS messages_unflushed ON messages (flushed) WHERE flushed = 0;
-CREATE TABLE IF NOT EXISTS presence (
-  attendant_id TEXT PRIMARY KEY, name TEXT NOT NULL, status TEXT NOT NULL, updated_at INTEGER NOT NULL
-);
-CREATE TABLE IF NOT EXISTS timers (name TEXT PRIMARY KEY, due_at INTEGER NOT NULL);
-`;
+const OLD_SCHEMA = MIGRATIONS.find((m) => m.version === 1)!.sql;
 
 const HOUR = 60 * 60_000;
 
