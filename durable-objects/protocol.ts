@@ -30,6 +30,11 @@ export const CloseCode = {
   policy: 1008,
   tooBig: 1009,
   internal: 1011,
+  /**
+   * The attendant's rights changed (role, departments, deactivation): the console fetches
+   * `/api/me` again and reconnects with what it may now open.
+   */
+  rightsChanged: 4001,
 } as const;
 
 // ---------------------------------------------------------------- client → server

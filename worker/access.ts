@@ -68,3 +68,17 @@ export async function requireDepartment(db: D1Database, who: Who, departmentId: 
 export function departmentRoom(env: { DEPARTMENT: DurableObjectNamespace<import("../durable-objects/department-room").DepartmentRoom> }, accountId: string, departmentId: string) {
   return env.DEPARTMENT.get(env.DEPARTMENT.idFromName(`${accountId}:${departmentId}`));
 }
+
+/** Refuses with 403 unless the signed-in attendant is an administrator. */
+export const requireAdministrator: import("hono").MiddlewareHandler<import("./env").AppEnv> = async (c, next) => {
+  if (c.get("attendant").role !== "administrator") throw forbidden("Only administrators may do this");
+  await next();
+};
+
+/**
+ * The departments `who` manages (Gestão): every department of the account for an administrator,
+ * the ones marked `manages` for a department manager, none for an attendant.
+ */
+export async function managedDepartmentIds(db: D1Database, who: Who): Promise<Set<string>> {
+  return new Set((await departmentAccess(db, who)).filter((d) => d.supervises).map((d) => d.id));
+}

@@ -36,7 +36,8 @@ app.notFound((c) => c.json({ error: { code: "not_found", message: "No such route
 
 app.onError((error, c) => {
   if (error instanceof ApiError) {
-    return c.json({ error: { code: error.code, message: error.message } }, error.status);
+    const body = { code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) };
+    return c.json({ error: body }, error.status);
   }
   if (error instanceof HTTPException) {
     const code = error.status === 401 ? "unauthenticated" : error.status === 413 ? "too_large" : "bad_request";

@@ -10,13 +10,16 @@ export class ApiError extends HTTPException {
     status: ContentfulStatusCode,
     readonly code: string,
     message: string,
+    /** The body field the error is about (`email`, `departmentIds.0`), so a form shows it there. */
+    readonly field?: string,
   ) {
     super(status, { message });
   }
 }
 
-export const badRequest = (message: string) => new ApiError(400, "bad_request", message);
+export const badRequest = (message: string, field?: string) => new ApiError(400, "bad_request", message, field);
 export const notFound = (what = "Not found") => new ApiError(404, "not_found", what);
 export const forbidden = (message = "You may not do this") => new ApiError(403, "forbidden", message);
 export const unauthenticated = () => new ApiError(401, "unauthenticated", "Log in first");
 export const rateLimited = () => new ApiError(429, "rate_limited", "Too many requests; try again in a minute");
+export const conflict = (code: string, message: string, field?: string) => new ApiError(409, code, message, field);

@@ -18,8 +18,14 @@ export async function parseBody<T extends z.ZodType>(c: Context, schema: T): Pro
     throw badRequest("The body must be JSON");
   }
   const result = schema.safeParse(raw);
-  if (!result.success) throw badRequest(describe(result.error));
+  if (!result.success) throw badRequest(describe(result.error), firstField(result.error));
   return result.data;
+}
+
+/** The path of the first problem (`email`, `intervals.0.start`), for a form to show it there. */
+function firstField(error: z.ZodError): string | undefined {
+  const path = error.issues[0]?.path;
+  return path?.length ? path.join(".") : undefined;
 }
 
 /** Parses the query string with `schema`; invalid values are a 400. */

@@ -3,13 +3,14 @@
  * with `import type`, so the contract is checked on both sides without shipping any code.
  */
 import type { WireChat, WireMessage } from "../durable-objects/protocol";
-import type { ChatOrigin, ChatStatus, PresenceStatus, Role } from "./db/schema";
+import type { ChatOrigin, ChatStatus, NotificationPrefs, PresenceStatus, Role } from "./db/schema";
 import type { AccountSettings, DepartmentSettings, EffectiveLook } from "./settings/schema";
 
 export type { AccountSettings, DepartmentSettings, EffectiveLook };
 
 export interface ApiError {
-  error: { code: string; message: string };
+  /** `field`: the body field the error is about, when there is one (`email`, `intervals.0.start`). */
+  error: { code: string; message: string; field?: string };
 }
 
 export interface WidgetDepartment {
@@ -65,6 +66,8 @@ export interface Me {
    * present there; `supervises` — sees every chat (administrators, the department's managers).
    */
   departments: { id: string; name: string; attends: boolean; supervises: boolean }[];
+  /** Console sound and desktop notifications; a missing key means on. */
+  notificationPrefs: NotificationPrefs;
 }
 
 export interface MeResponse {

@@ -43,7 +43,7 @@ export const caio = { id: "att-2", name: "Caio" };
 
 export function session(role: MeResponse["attendant"]["role"] = "attendant"): MeResponse {
   return {
-    attendant: { ...ana, email: "ana@example.com", role, chatStatus: "online", departments: [{ id: "dep-1", name: "Suporte", attends: true, supervises: role !== "attendant" }] },
+    attendant: { ...ana, email: "ana@example.com", role, chatStatus: "online", departments: [{ id: "dep-1", name: "Suporte", attends: true, supervises: role !== "attendant" }], notificationPrefs: {} },
     account: { id: "acc-1", name: "ACME", publicKey: "pk" },
   };
 }

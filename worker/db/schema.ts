@@ -18,6 +18,12 @@ export type ChatStatus = (typeof CHAT_STATUSES)[number];
 export const CHAT_ORIGINS = ["widget", "popup", "customer_panel", "knowledge_base", "app"] as const;
 export type ChatOrigin = (typeof CHAT_ORIGINS)[number];
 
+/** Stored per attendant; a missing key means the default (on). */
+export interface NotificationPrefs {
+  sound?: boolean;
+  desktop?: boolean;
+}
+
 export const PRESENCE_STATUSES = ["online", "offline"] as const;
 export type PresenceStatus = (typeof PRESENCE_STATUSES)[number];
 
@@ -31,6 +37,12 @@ export const accounts = sqliteTable("accounts", {
   /** IANA time zone for shifts (Horários de Atendimento). */
   timeZone: text("time_zone").notNull().default("America/Sao_Paulo"),
   locale: text("locale").notNull().default("pt-BR"),
+  /** Origins allowed to use the widget API (`https://shop.example`); empty = any site. */
+  allowedOrigins: text("allowed_origins", { mode: "json" }).notNull().$type<string[]>().default(sql`'[]'`),
+  /** Closed chats and offline messages older than this many days are deleted daily; null = kept. */
+  retentionDays: integer("retention_days"),
+  /** First time the widget was loaded with this account's key (the setup checklist's "snippet installed"). */
+  widgetSeenAt: integer("widget_seen_at"),
   createdAt: integer("created_at").notNull(),
 });
 
@@ -43,6 +55,9 @@ export const departments = sqliteTable(
     active: integer("active", { mode: "boolean" }).notNull().default(true),
     /** First message the customer sees when the chat starts. */
     initialMessage: text("initial_message").notNull().default(""),
+    /** Pop-up chat logos: R2 object names `<account id>/<sha-256>.<ext>` (the hash makes the URL immutable). */
+    logoOnline: text("logo_online"),
+    logoOffline: text("logo_offline"),
     createdAt: integer("created_at").notNull(),
   },
   (t) => [index("departments_account_idx").on(t.accountId)],
@@ -64,6 +79,8 @@ export const attendants = sqliteTable(
     /** Current presence chosen by the attendant (or set offline by a shift's end). */
     chatStatus: text("chat_status", { enum: PRESENCE_STATUSES }).notNull().default("offline"),
     active: integer("active", { mode: "boolean" }).notNull().default(true),
+    /** The attendant's own notification choices (console sound, desktop notifications). */
+    notificationPrefs: text("notification_prefs", { mode: "json" }).notNull().$type<NotificationPrefs>().default(sql`'{}'`),
     createdAt: integer("created_at").notNull(),
   },
   (t) => [index("attendants_account_idx").on(t.accountId)],
@@ -112,6 +129,8 @@ export const customers = sqliteTable(
     email: text("email").notNull(),
     /** Set when the host site vouched for the e-mail with a customer-hash. */
     verifiedEmail: text("verified_email"),
+    /** Set when the customer was forgotten (right to be forgotten): name and e-mail are blanked, tokens stop working. */
+    deletedAt: integer("deleted_at"),
     createdAt: integer("created_at").notNull(),
     updatedAt: integer("updated_at").notNull(),
   },
@@ -255,4 +274,50 @@ export const departmentPresence = sqliteTable(
     changedAt: integer("changed_at").notNull(),
   },
   (t) => [primaryKey({ columns: [t.accountId, t.departmentId] })],
+);
+
+/**
+ * An invitation to an attendant to choose their password (`/admin/invite/<token>`). Only the
+ * SHA-256 of the token is stored. Single use: `usedAt` is set in the same statement that checks
+ * it is still unused; a resend revokes the previous one.
+ */
+export const invitations = sqliteTable(
+  "invitations",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    accountId: text("account_id").notNull().references(() => accounts.id),
+    attendantId: text("attendant_id").notNull().references(() => attendants.id),
+    createdBy: text("created_by"),
+    createdAt: integer("created_at").notNull(),
+    expiresAt: integer("expires_at").notNull(),
+    usedAt: integer("used_at"),
+    revokedAt: integer("revoked_at"),
+  },
+  (t) => [index("invitations_attendant_idx").on(t.attendantId)],
+);
+
+/**
+ * Auditoria: who did what and when. Written in the same `db.batch` as the change it records,
+ * so an entry exists exactly when the change does. `actorId` is null for the public (sign-up,
+ * failed logins); `detail` holds what changed (never a password or a secret).
+ */
+export const auditLog = sqliteTable(
+  "audit_log",
+  {
+    id: text("id").primaryKey(),
+    accountId: text("account_id").notNull().references(() => accounts.id),
+    actorId: text("actor_id"),
+    actorName: text("actor_name").notNull(),
+    action: text("action").notNull(),
+    targetType: text("target_type"),
+    targetId: text("target_id"),
+    detail: text("detail", { mode: "json" }).$type<Record<string, unknown>>(),
+    ip: text("ip"),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [
+    index("audit_log_account_created_idx").on(t.accountId, t.createdAt),
+    index("audit_log_account_actor_idx").on(t.accountId, t.actorId, t.createdAt),
+    index("audit_log_account_action_idx").on(t.accountId, t.action, t.createdAt),
+  ],
 );
