@@ -19,14 +19,18 @@ import { ApiError, api, type ChatQuery, type OfflineQuery } from "./api";
 import { errorKey } from "./errors";
 import type { MessageKey } from "./i18n";
 import { LiveSession } from "./live";
-import { Store, type Route } from "./store";
+import { GESTAO_SECTIONS, Store, type GestaoSection, type Route } from "./store";
 
-const PLAIN_PAGES = ["offline", "customize", "publish", "satisfaction"] as const;
+const PLAIN_PAGES = ["offline", "customize", "publish", "satisfaction", "profile"] as const;
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, "").split("/").filter(Boolean);
   const first = parts[0];
   if (first === "history") return parts[1] ? { page: "transcript", chatId: decodeURIComponent(parts[1]) } : { page: "history" };
+  if (first === "gestao") {
+    const section = GESTAO_SECTIONS.find((s) => s === parts[1]) ?? "departments";
+    return parts[2] ? { page: "gestao", section, id: decodeURIComponent(parts[2]) } : { page: "gestao", section };
+  }
   const plain = PLAIN_PAGES.find((page) => page === first);
   return plain ? { page: plain } : { page: "live" };
 }
@@ -35,7 +39,14 @@ export function parseRoute(hash: string): Route {
 export function routeHash(route: Route): string {
   if (route.page === "live") return "#/";
   if (route.page === "transcript") return `#/history/${encodeURIComponent(route.chatId)}`;
+  if (route.page === "gestao") return `#/gestao/${route.section}${route.id ? `/${encodeURIComponent(route.id)}` : ""}`;
   return `#/${route.page}`;
+}
+
+/** The token of an invitation link (`/admin/invite/<token>`), or null on any other path. */
+export function inviteToken(pathname: string): string | null {
+  const match = /^\/admin\/invite\/([A-Za-z0-9_-]{10,200})\/?$/.exec(pathname);
+  return match ? match[1]! : null;
 }
 
 /**
@@ -46,8 +57,18 @@ export function routeHash(route: Route): string {
  * what would be refused.
  */
 export function canOpen(role: Me["role"], page: Route["page"]): boolean {
-  if (page === "customize") return role === "administrator" || role === "department_manager";
+  if (page === "customize" || page === "gestao") return role === "administrator" || role === "department_manager";
   return true;
+}
+
+/**
+ * The Gestão sections a role may open: administrators all; a department manager the
+ * departments, attendants and customers (within the departments they manage: the server
+ * filters); attendants none.
+ */
+export function canOpenSection(role: Me["role"], section: GestaoSection): boolean {
+  if (role === "administrator") return true;
+  return role === "department_manager" && (section === "departments" || section === "attendants" || section === "customers");
 }
 
 export class AdminApp {
@@ -58,6 +79,14 @@ export class AdminApp {
 
   /** Starts the app: listens to the URL and the network, then asks who is signed in. */
   async boot(): Promise<void> {
+    const token = inviteToken(location.pathname);
+    if (token) {
+      // The invitation page needs no session: the token is the credential.
+      this.store.inviteToken = token;
+      this.store.phase = "invite";
+      this.store.changed();
+      return;
+    }
     this.store.route = parseRoute(location.hash);
     addEventListener("hashchange", () => {
       this.store.route = parseRoute(location.hash);
@@ -155,8 +184,19 @@ export class AdminApp {
     return this.call(() => api.satisfaction());
   }
 
+  /**
+   * Enters the console with a session the server just opened (sign-up, an accepted invitation),
+   * on the console's own URL.
+   */
+  enterWith(session: Awaited<ReturnType<typeof api.me>>): void {
+    if (location.pathname !== "/admin/") history.replaceState(null, "", "/admin/#/");
+    this.store.inviteToken = null;
+    this.store.route = parseRoute(location.hash);
+    this.enter(session);
+  }
+
   /** Runs an API call; an expired session goes back to the login screen, and the error is rethrown. */
-  private async call<T>(run: () => Promise<T>): Promise<T> {
+  async call<T>(run: () => Promise<T>): Promise<T> {
     try {
       return await run();
     } catch (error) {

@@ -4,6 +4,8 @@
  * "Personalizar chat"…). The customer chat's settings and results have their own file.
  */
 import { chatSettingsEn, chatSettingsPtBR } from "./i18n-chat-settings";
+import { gestaoAccountEn, gestaoAccountPtBR } from "./i18n-gestao-account";
+import { gestaoPeopleEn, gestaoPeoplePtBR } from "./i18n-gestao-people";
 
 const corePtBR = {
   "app.title": "Atendimento Online",
@@ -30,6 +32,14 @@ const corePtBR = {
   "nav.live": "Atendimento Online",
   "nav.history": "Histórico",
   "nav.offline": "Mensagens Offline",
+  "nav.gestao": "Gestão",
+  "nav.profile": "Meu perfil",
+  "gestao.menu": "Gestão",
+  "gestao.departments": "Departamentos",
+  "gestao.attendants": "Atendentes",
+  "gestao.customers": "Clientes",
+  "gestao.account": "Configurações da Conta",
+  "gestao.audit": "Auditoria",
   "conn.connecting": "Conectando a {department}…",
   "conn.reconnecting": "Sem conexão com {department}. Reconectando…",
   "conn.stopped": "Conexão com {department} encerrada. Recarregue a página.",
@@ -130,7 +140,7 @@ const corePtBR = {
   "time.hours": "{h} h {m} min",
 } as const;
 
-const ptBR = { ...corePtBR, ...chatSettingsPtBR };
+const ptBR = { ...corePtBR, ...chatSettingsPtBR, ...gestaoPeoplePtBR, ...gestaoAccountPtBR };
 
 /** A text's key. */
 export type MessageKey = keyof typeof ptBR;
@@ -160,6 +170,14 @@ const coreEn: Record<keyof typeof corePtBR, string> = {
   "nav.live": "Atendimento Online (Live chat)",
   "nav.history": "Histórico (History)",
   "nav.offline": "Mensagens Offline (Offline messages)",
+  "nav.gestao": "Gestão (Management)",
+  "nav.profile": "My profile",
+  "gestao.menu": "Gestão (Management)",
+  "gestao.departments": "Departamentos (Departments)",
+  "gestao.attendants": "Atendentes (Attendants)",
+  "gestao.customers": "Clientes (Customers)",
+  "gestao.account": "Configurações da Conta (Account settings)",
+  "gestao.audit": "Auditoria (Audit log)",
   "conn.connecting": "Connecting to {department}…",
   "conn.reconnecting": "Connection to {department} lost. Reconnecting…",
   "conn.stopped": "Connection to {department} ended. Reload the page.",
@@ -260,7 +278,7 @@ const coreEn: Record<keyof typeof corePtBR, string> = {
   "time.hours": "{h} h {m} min",
 };
 
-const en: Record<MessageKey, string> = { ...coreEn, ...chatSettingsEn };
+const en: Record<MessageKey, string> = { ...coreEn, ...chatSettingsEn, ...gestaoPeopleEn, ...gestaoAccountEn };
 
 export const LOCALES = ["pt-BR", "en"] as const;
 export type Locale = (typeof LOCALES)[number];

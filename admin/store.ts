@@ -8,7 +8,12 @@ import type { Me, MeResponse } from "../worker/views";
 import { newChatView, type ChatView } from "./chat-view";
 import { getLocale, setLocale, type Locale, type MessageKey } from "./i18n";
 
-export type Phase = "loading" | "login" | "console";
+/** `invite`: the page at /admin/invite/<token>, where an invited attendant chooses a password. */
+export type Phase = "loading" | "login" | "console" | "invite";
+
+/** The sub-pages of Gestão, in the order its menu shows them. */
+export const GESTAO_SECTIONS = ["departments", "attendants", "customers", "account", "audit"] as const;
+export type GestaoSection = (typeof GESTAO_SECTIONS)[number];
 export type Connection = "connecting" | "open" | "reconnecting" | "stopped";
 
 export interface DepartmentState {
@@ -42,7 +47,11 @@ export type Route =
   | { page: "offline" }
   | { page: "customize" }
   | { page: "publish" }
-  | { page: "satisfaction" };
+  | { page: "satisfaction" }
+  /** Gestão: one section, and the item open in it (a customer's id) when there is one. */
+  | { page: "gestao"; section: GestaoSection; id?: string }
+  /** "Meu perfil": the attendant's own name, password and notifications. */
+  | { page: "profile" };
 
 const NOTICE_LIMIT = 4;
 
@@ -52,6 +61,8 @@ export class Store extends EventTarget {
   account: MeResponse["account"] | null = null;
   /** Shown on the login screen (expired session, boot failure). */
   loginNotice: MessageKey | null = null;
+  /** The invitation token of /admin/invite/<token> (phase `invite`). */
+  inviteToken: string | null = null;
   route: Route = { page: "live" };
   departments = new Map<string, DepartmentState>();
   chats = new Map<string, ChatView>();

@@ -9,6 +9,7 @@ import { ApiError } from "./errors";
 import { attendantSocketRoutes } from "./routes/attendant-socket";
 import { authRoutes } from "./routes/auth";
 import { chatRoutes } from "./routes/chats";
+import { consolePageRoutes } from "./routes/console-pages";
 import { departmentRoutes } from "./routes/departments";
 import { healthRoutes } from "./routes/health";
 import { meRoutes } from "./routes/me";
@@ -31,6 +32,7 @@ app.route("/api/offline-messages", offlineMessageRoutes);
 app.route("/api/settings", settingsRoutes);
 app.route("/api/reports", reportRoutes);
 app.route("/chat", popupRoutes);
+app.route("/admin", consolePageRoutes);
 
 app.notFound((c) => c.json({ error: { code: "not_found", message: "No such route" } }, 404));
 

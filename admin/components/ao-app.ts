@@ -9,6 +9,9 @@ import { AdminApp, canOpen } from "../app";
 import { t } from "../i18n";
 import { AppElement, define } from "./app-element";
 import "./ao-customize";
+import "./ao-gestao";
+import "./ao-invite";
+import "./ao-profile";
 import "./ao-desk";
 import "./ao-header";
 import "./ao-history";
@@ -65,6 +68,7 @@ export class AoApp extends AppElement {
     const store = this.app.store;
     if (store.phase === "loading") return html`<p class="loading" role="status">${t("app.loading")}</p>`;
     if (store.phase === "login") return html`<ao-login .app=${this.app}></ao-login>`;
+    if (store.phase === "invite") return html`<ao-invite .app=${this.app}></ao-invite>`;
     return html`<ao-header .app=${this.app}></ao-header>
       <main>${this.page()}</main>
       <ao-notices .app=${this.app}></ao-notices>`;
@@ -88,6 +92,10 @@ export class AoApp extends AppElement {
         return html`<ao-publish .app=${this.app}></ao-publish>`;
       case "satisfaction":
         return html`<ao-satisfaction .app=${this.app}></ao-satisfaction>`;
+      case "gestao":
+        return html`<ao-gestao .app=${this.app}></ao-gestao>`;
+      case "profile":
+        return html`<ao-profile .app=${this.app}></ao-profile>`;
     }
   }
 }

@@ -18,6 +18,7 @@ const SECTIONS: { page: Route["page"]; hash: string; label: MessageKey; testId: 
   { page: "customize", hash: "#/customize", label: "nav.customize", testId: "nav-customize" },
   { page: "publish", hash: "#/publish", label: "nav.publish", testId: "nav-publish" },
   { page: "satisfaction", hash: "#/satisfaction", label: "nav.satisfaction", testId: "nav-satisfaction" },
+  { page: "gestao", hash: "#/gestao", label: "nav.gestao", testId: "nav-gestao" },
 ];
 
 export class AoHeader extends AppElement {
@@ -60,6 +61,8 @@ export class AoHeader extends AppElement {
         font-weight: 600;
       }
       .who {
+        color: inherit;
+        text-decoration: none;
         display: grid;
         line-height: 1.2;
         text-align: right;
@@ -113,10 +116,10 @@ export class AoHeader extends AppElement {
           )}
         </ul>
       </nav>
-      <div class="who">
+      <a class="who" href="#/profile" data-testid="nav-profile" title=${t("nav.profile")} aria-current=${current === "profile" ? "page" : "false"}>
         <span>${me.name}</span>
         <small>${t(`role.${me.role}`)}</small>
-      </div>
+      </a>
       <div class="actions">
         <button
           type="button"

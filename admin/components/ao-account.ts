@@ -1,0 +1,10 @@
+/** `<ao-account>`: being built (Gestão); replaced by the page itself. */
+import { html } from "lit";
+import { AppElement, define } from "./app-element";
+
+export class AoAccount extends AppElement {
+  override render() {
+    return html``;
+  }
+}
+define("ao-account", AoAccount);

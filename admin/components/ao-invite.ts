@@ -1,0 +1,10 @@
+/** `<ao-invite>`: being built (Gestão); replaced by the page itself. */
+import { html } from "lit";
+import { AppElement, define } from "./app-element";
+
+export class AoInvite extends AppElement {
+  override render() {
+    return html``;
+  }
+}
+define("ao-invite", AoInvite);
