@@ -21,7 +21,7 @@ export const panelStyles = css`
   .heading { flex: 1; min-width: 0; }
   h2 { margin: 0; font-size: 16px; line-height: 1.3; overflow-wrap: anywhere; }
   h3 { margin: 0 0 8px; font-size: 15px; }
-  [part="status"] { margin: 0; font-size: 12px; opacity: 0.9; min-height: 1.45em; }
+  [part="status"] { margin: 0; font-size: 12px; min-height: 1.45em; }
   button, a { font: inherit; cursor: pointer; border-radius: 8px; }
   a { color: inherit; }
   :focus-visible { outline: 3px solid var(--tt-focus, #ffbf47); outline-offset: 1px; }

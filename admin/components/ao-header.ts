@@ -125,7 +125,7 @@ export class AoHeader extends AppElement {
           type="button"
           data-testid="status-toggle"
           aria-pressed=${online ? "true" : "false"}
-          aria-label=${t("status.available")}
+          aria-label=${`${online ? t("status.online") : t("status.offline")}: ${t("status.available")}`}
           title=${t("status.available")}
           ?disabled=${this.busy}
           @click=${() => this.toggle(!online)}

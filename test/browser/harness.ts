@@ -35,17 +35,24 @@ export async function startHarness(): Promise<Harness> {
   else prepareDatabase(state);
   const app = await startLocalServer({ persistTo: state, vars: { TOKEN_SECRET: "e2e-secret-0123456789abcdef0123456789abcdef" } });
   const pages = new Map<string, { type: string; body: string | Buffer }>();
-  const sitePort: number = await freePort();
   const site: Server = createServer((req, res) => {
     const found = pages.get(new URL(req.url ?? "/", "http://x").pathname);
     res.writeHead(found ? 200 : 404, { "content-type": found?.type ?? "text/plain; charset=utf-8" });
     res.end(found?.body ?? "not found");
   });
-  await new Promise<void>((resolve) => site.listen(sitePort, "127.0.0.1", resolve));
-  const browser = await chromium.launch({
-    executablePath: chromiumPath(),
-    args: CHROMIUM_ARGS,
-  });
+  let sitePort: number;
+  let browser: Browser;
+  try {
+    sitePort = await freePort();
+    await new Promise<void>((resolve) => site.listen(sitePort, "127.0.0.1", resolve));
+    browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+  } catch (error) {
+    // Without this a missing browser leaves a `wrangler dev` (about 3 GB) running per test file.
+    site.close();
+    await app.stop();
+    rmSync(state, { recursive: true, force: true });
+    throw error;
+  }
   return {
     server: app.url,
     // "localhost" vs "127.0.0.1": a different origin (host and port) from the app.

@@ -1,0 +1,46 @@
+import { describe, it } from "vitest";
+import { expectNoSeriousA11yViolations } from "./a11y";
+import { ADMIN, ANA, attendantConsole, expectDepartment } from "./console";
+import { hostPage, launcher, panel, startChat, useHarness } from "./harness";
+
+const { h, contexts } = useHarness();
+
+/** The console's pages an administrator opens from the header, by their nav test ids. */
+const CONSOLE_PAGES = ["nav-live", "nav-history", "nav-offline", "nav-customize", "nav-publish", "nav-satisfaction", "nav-gestao", "nav-profile"];
+
+describe("accessibility (axe-core: no serious or critical violation)", () => {
+  it("the console's login screen and every page an administrator opens, on a desktop and a phone", async () => {
+    for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) {
+      const context = await contexts.new({ viewport });
+      const login = await context.newPage();
+      await login.goto(`${h.server}/admin/`);
+      await login.locator('input[name="email"]').waitFor();
+      await expectNoSeriousA11yViolations(login);
+      const admin = await attendantConsole(h, context, ADMIN);
+      for (const testId of CONSOLE_PAGES) {
+        await admin.locator(`[data-testid="${testId}"]`).click();
+        await admin.waitForLoadState("networkidle");
+        await expectNoSeriousA11yViolations(admin);
+      }
+    }
+  });
+
+  it("the widget's launcher, pre-chat form and open chat on a host page, and the pop-up chat page", async () => {
+    await attendantConsole(h, await contexts.new(), ANA);
+    await expectDepartment(h, "dep-suporte", true);
+    const page = await contexts.page({ viewport: { width: 1280, height: 800 } });
+    await page.goto(hostPage(h, "/a11y.html"));
+    await launcher(page).waitFor();
+    await expectNoSeriousA11yViolations(page);
+    await launcher(page).click();
+    await panel(page).locator('form[part="form"]').waitFor();
+    await expectNoSeriousA11yViolations(page);
+    await startChat(panel(page), { name: "Lia", email: "lia@example.com", department: "Suporte", message: "Olá" });
+    await expectNoSeriousA11yViolations(page);
+
+    const popup = await contexts.page({ viewport: { width: 390, height: 844 } });
+    await popup.goto(`${h.server}/chat/demo-public-key`);
+    await popup.locator("tomticket-chat").locator('form[part="form"]').waitFor();
+    await expectNoSeriousA11yViolations(popup);
+  });
+});
