@@ -171,7 +171,7 @@ export class AoAttendants extends AppElement {
         <span class="name">
           ${me && canEditAttendant(me, a) ? html`<a href="#/gestao/attendants/${encodeURIComponent(a.id)}" data-testid="attendant-open">${a.name}</a>` : a.name}
         </span>
-        <span class="line" data-testid="attendant-email">${a.email}</span>
+        <span class="line" data-testid="attendant-item-email">${a.email}</span>
       </span>
       <span class="line">${t(`role.${a.role}`)}${departments ? ` · ${departments}` : ""}</span>
       <span class="badges">
