@@ -22,12 +22,15 @@ import type {
 export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
+  /** The body field the error is about (`email`, `departmentIds.0`), when the server names one. */
+  readonly field: string | undefined;
 
-  constructor(status: number, code: string, message: string) {
+  constructor(status: number, code: string, message: string, field?: string) {
     super(message);
     this.name = "ApiError";
     this.status = status;
     this.code = code;
+    this.field = field;
   }
 }
 
@@ -37,26 +40,29 @@ function isErrorBody(value: unknown): value is ApiErrorBody {
   return typeof error === "object" && error !== null && typeof (error as { code?: unknown }).code === "string";
 }
 
+/** JSON for plain values; a Blob (a picked File) goes as raw bytes with its own type. */
+function encode(body: unknown): { headers: Record<string, string>; body?: BodyInit } {
+  if (body === undefined) return { headers: { accept: "application/json" } };
+  if (body instanceof Blob) return { headers: { accept: "application/json", "content-type": body.type }, body };
+  return { headers: { accept: "application/json", "content-type": "application/json" }, body: JSON.stringify(body) };
+}
+
 /**
- * Calls the API and returns the parsed JSON body (`undefined` for 204).
+ * Calls the API and returns the parsed JSON body (`undefined` for 204). A `Blob` body is sent
+ * raw with its own `Content-Type` (image uploads); anything else as JSON.
  * Throws {@link ApiError} on a network failure or any non-2xx status.
  */
 export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
   let response: Response;
   try {
-    response = await fetch(path, {
-      method,
-      credentials: "same-origin",
-      headers: body === undefined ? { accept: "application/json" } : { accept: "application/json", "content-type": "application/json" },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
+    response = await fetch(path, { method, credentials: "same-origin", ...encode(body) });
   } catch {
     throw new ApiError(0, "network", "network error");
   }
   if (response.status === 204) return undefined as T;
   const data: unknown = await response.json().catch(() => undefined);
   if (!response.ok) {
-    if (isErrorBody(data)) throw new ApiError(response.status, data.error.code, data.error.message);
+    if (isErrorBody(data)) throw new ApiError(response.status, data.error.code, data.error.message, data.error.field);
     throw new ApiError(response.status, `http_${response.status}`, response.statusText);
   }
   return data as T;

@@ -19,6 +19,7 @@ import { ApiError, api, type ChatQuery, type OfflineQuery } from "./api";
 import { errorKey } from "./errors";
 import type { MessageKey } from "./i18n";
 import { LiveSession } from "./live";
+import { alertNewChat } from "./new-chat-alert";
 import { GESTAO_SECTIONS, Store, type GestaoSection, type Route } from "./store";
 
 const PLAIN_PAGES = ["offline", "customize", "publish", "satisfaction", "profile"] as const;
@@ -195,6 +196,13 @@ export class AdminApp {
     this.enter(session);
   }
 
+  /** The attendant's own record changed (Meu perfil, or their row in Atendentes): the header follows. */
+  updateMe(me: Me): void {
+    if (this.store.me?.id !== me.id) return;
+    this.store.me = me;
+    this.store.changed();
+  }
+
   /** Runs an API call; an expired session goes back to the login screen, and the error is rethrown. */
   async call<T>(run: () => Promise<T>): Promise<T> {
     try {
@@ -212,6 +220,7 @@ export class AdminApp {
       token: async () => (await api.wsToken()).token,
       onUnauthenticated: () => this.leave("login.expired"),
       origin: `${location.protocol === "https:" ? "wss:" : "ws:"}//${location.host}`,
+      onNewChat: (chat, departmentId) => alertNewChat(chat, this.store.departmentName(departmentId), this.store.me?.notificationPrefs),
     });
     this.live.start();
   }

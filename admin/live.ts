@@ -9,6 +9,7 @@ import { ApiError } from "./api";
 import { lastSeq, type ChatView } from "./chat-view";
 import { DepartmentSocket, type WebSocketFactory } from "./department-socket";
 import { applyFrame, syncFrame } from "./live-frames";
+import { isNewWaitingChat } from "./new-chat-alert";
 import type { Store } from "./store";
 
 /** Without a new `typing.changed`, the customer's indicator goes away after this. */
@@ -24,6 +25,8 @@ export interface LiveOptions {
   /** Base for socket URLs, e.g. "wss://example.com". */
   origin: string;
   WebSocket?: WebSocketFactory;
+  /** A customer started waiting in a department the attendant attends (sound, notification). */
+  onNewChat?: (chat: ChatView["chat"], departmentId: string) => void;
 }
 
 export class LiveSession {
@@ -167,7 +170,9 @@ export class LiveSession {
   private onFrame(departmentId: string, frame: Parameters<typeof applyFrame>[2]): void {
     const socket = this.sockets.get(departmentId);
     if (!socket) return;
+    const wasWaiting = frame.type === "chat.queued" && this.store.chats.get(frame.chat.id)?.chat.status === "waiting";
     for (const reply of applyFrame(this.store, departmentId, frame)) socket.send(reply);
+    if (isNewWaitingChat(this.store, departmentId, frame, wasWaiting)) this.options.onNewChat?.(frame.chat, departmentId);
     if (frame.type === "session.ready") this.resendPending(departmentId, socket);
     if (frame.type === "typing.changed" && frame.by === "customer") this.expireCustomerTyping(frame.chatId, frame.typing);
     if (frame.type === "error" && frame.code === "unsupported_version") socket.stop();

@@ -5,37 +5,13 @@
  * exactly when its change does. Details never hold a password, a token or a secret.
  */
 import type { Context } from "hono";
+import { AUDIT_ACTIONS, type AuditAction } from "./audit-actions";
 import type { Database } from "./db/client";
 import { auditLog } from "./db/schema";
 import type { AppEnv } from "./env";
 import { clientIp } from "./rate-limit";
 
-/** Every action the log knows, by resource. Documented in docs/API.md (Auditoria). */
-export const AUDIT_ACTIONS = [
-  "auth.login",
-  "auth.login_failed",
-  "account.signup",
-  "account.updated",
-  "account.public_key_regenerated",
-  "account.secret_regenerated",
-  "department.created",
-  "department.updated",
-  "department.logo_changed",
-  "attendant.created",
-  "attendant.updated",
-  "attendant.deactivated",
-  "attendant.reactivated",
-  "attendant.invitation_sent",
-  "attendant.invitation_revoked",
-  "attendant.invitation_accepted",
-  "attendant.profile_updated",
-  "attendant.password_changed",
-  "customer.updated",
-  "customer.deleted",
-  "chat.closed_remotely",
-  "retention.purged",
-] as const;
-export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+export { AUDIT_ACTIONS, type AuditAction };
 
 export interface AuditActor {
   id: string | null;
