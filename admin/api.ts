@@ -22,12 +22,15 @@ import type {
 export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
+  /** The body field the error is about (`email`, `departmentIds.0`), when the server names one. */
+  readonly field?: string;
 
-  constructor(status: number, code: string, message: string) {
+  constructor(status: number, code: string, message: string, field?: string) {
     super(message);
     this.name = "ApiError";
     this.status = status;
     this.code = code;
+    this.field = field;
   }
 }
 
@@ -56,7 +59,7 @@ export async function request<T>(method: string, path: string, body?: unknown): 
   if (response.status === 204) return undefined as T;
   const data: unknown = await response.json().catch(() => undefined);
   if (!response.ok) {
-    if (isErrorBody(data)) throw new ApiError(response.status, data.error.code, data.error.message);
+    if (isErrorBody(data)) throw new ApiError(response.status, data.error.code, data.error.message, data.error.field);
     throw new ApiError(response.status, `http_${response.status}`, response.statusText);
   }
   return data as T;

@@ -7,35 +7,12 @@
 import type { Context } from "hono";
 import type { Database } from "./db/client";
 import { auditLog } from "./db/schema";
+import type { AuditAction } from "./audit-actions";
 import type { AppEnv } from "./env";
 import { clientIp } from "./rate-limit";
 
-/** Every action the log knows, by resource. Documented in docs/API.md (Auditoria). */
-export const AUDIT_ACTIONS = [
-  "auth.login",
-  "auth.login_failed",
-  "account.signup",
-  "account.updated",
-  "account.public_key_regenerated",
-  "account.secret_regenerated",
-  "department.created",
-  "department.updated",
-  "department.logo_changed",
-  "attendant.created",
-  "attendant.updated",
-  "attendant.deactivated",
-  "attendant.reactivated",
-  "attendant.invitation_sent",
-  "attendant.invitation_revoked",
-  "attendant.invitation_accepted",
-  "attendant.profile_updated",
-  "attendant.password_changed",
-  "customer.updated",
-  "customer.deleted",
-  "chat.closed_remotely",
-  "retention.purged",
-] as const;
-export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+// The list lives in a module without runtime imports, so that the console can import its type.
+export { AUDIT_ACTIONS, type AuditAction } from "./audit-actions";
 
 export interface AuditActor {
   id: string | null;

@@ -2,7 +2,7 @@
  * Shapes of the Gestão API's answers (sign-up, departments, attendants, invitations, customers,
  * account settings, audit; see docs/API.md "Gestão"). Imported with `import type` by the console.
  */
-import type { AuditAction } from "./audit";
+import type { AuditAction } from "./audit-actions";
 import type { NotificationPrefs, PresenceStatus, Role } from "./db/schema";
 import type { ChatListItem, MeResponse, OfflineMessageItem } from "./views";
 
