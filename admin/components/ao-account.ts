@@ -85,6 +85,7 @@ export class AoAccount extends AppElement {
       .row > .field {
         flex: 1 1 14rem;
         min-width: 0;
+        align-content: start;
       }
       input,
       select,

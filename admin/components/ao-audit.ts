@@ -138,9 +138,10 @@ export class AoAudit extends AppElement {
     const id = entry.targetId ?? "";
     const short = html`<code title=${id}>${id.slice(0, SHORT_ID)}</code>`;
     const label = targetLabel(entry.targetType);
-    if (entry.targetType === "customer" && id) return html`${label} <a href="#/gestao/customers/${encodeURIComponent(id)}">${short}</a>`;
-    if (entry.targetType === "chat" && id) return html`${label} <a href="#/history/${encodeURIComponent(id)}">${short}</a>`;
-    return html`${label} ${id ? short : nothing}`;
+    // One element per cell: on phones the cell is a two-column grid (its label, its content).
+    if (entry.targetType === "customer" && id) return html`<span>${label} <a href="#/gestao/customers/${encodeURIComponent(id)}">${short}</a></span>`;
+    if (entry.targetType === "chat" && id) return html`<span>${label} <a href="#/history/${encodeURIComponent(id)}">${short}</a></span>`;
+    return html`<span>${label} ${id ? short : nothing}</span>`;
   }
 
   private row(entry: AuditEntryView) {
@@ -152,7 +153,7 @@ export class AoAudit extends AppElement {
       <td role="cell" data-label=${t("audit.action")}>${actionLabel(entry.action)}</td>
       <td role="cell" data-label=${t("audit.target")}>${this.target(entry)}</td>
       <td role="cell" class="detail" data-label=${t("audit.detail")}>${summarizeDetail(entry.detail) || "—"}</td>
-      <td role="cell" data-label=${t("audit.ip")}>${entry.ip ?? "—"}</td>
+      <td role="cell" class="nowrap" data-label=${t("audit.ip")}>${entry.ip ?? "—"}</td>
     </tr>`;
   }
 

@@ -46,7 +46,8 @@ export class AoCustomerDetail extends AppElement {
     tableStyles,
     css`
       :host {
-        max-width: 60rem;
+        padding: 0;
+        max-width: none;
       }
       h1 {
         margin-top: 0.6rem;
@@ -72,6 +73,7 @@ export class AoCustomerDetail extends AppElement {
       }
       .row > .field {
         flex: 1 1 14rem;
+        align-content: start;
       }
       .actions {
         display: flex;

@@ -1,7 +1,7 @@
 /**
  * Tables of the Gestão pages (Clientes, Auditoria): header cells and a caption on wide screens;
  * on phones each row becomes a stacked card whose cells carry their column name (`data-label`),
- * so nothing scrolls sideways. The tables also carry explicit ARIA table roles, since some
+ * so nothing scrolls sideways (a cell's content must then be one element or one text). The tables also carry explicit ARIA table roles, since some
  * browsers drop a table's semantics once its parts are no longer `display: table-*`.
  */
 import { css } from "lit";
@@ -71,6 +71,7 @@ export const tableStyles = css`
     tbody tr:last-child td {
       display: grid;
       grid-template-columns: minmax(6rem, 35%) minmax(0, 1fr);
+      justify-items: start;
       gap: 0.6rem;
       border: none;
       padding: 0.2rem 0.7rem;
