@@ -5,31 +5,31 @@
  * (`<ao-account-keys>`); and the account's other settings pages, the coming ones listed without
  * links. A new public key is written to the store, so Integrar e Publicar shows the new snippet.
  */
-import { css, html, nothing } from "lit";
-import { live } from "lit/directives/live.js";
+import { css, html } from "lit";
 import type { AccountView } from "../../worker/views-gestao";
-import {
-  DEFAULT_TIME_ZONE,
-  MAX_ORIGINS,
-  MAX_RETENTION_DAYS,
-  MIN_RETENTION_DAYS,
-  filterTimeZones,
-  formatOrigins,
-  parseOrigins,
-  parseRetention,
-  timeZoneLabel,
-  timeZones,
-} from "../account-form";
+import { filterTimeZones, parseOrigins, parseRetention, timeZoneLabel, timeZones } from "../account-form";
 import { gestaoAccountApi, type AccountPatch } from "../api-gestao-account";
 import { errorKey } from "../errors";
 import { formFailure } from "../form-failure";
 import { t, type MessageKey } from "../i18n";
 import { AppElement, define } from "./app-element";
+import {
+  draftOf,
+  localeField,
+  nameField,
+  originsField,
+  retentionField,
+  timeZoneField,
+  type AccountDraft as Draft,
+  type AccountField as Field,
+  type FieldContext,
+  type ZonePicker,
+} from "./account-fields";
 import { accountPages } from "./account-pages";
 import { pageStyles } from "./page-styles";
 import "./ao-account-keys";
 
-type Field = "name" | "timeZone" | "locale" | "allowedOrigins" | "retentionDays";
+/** The text of a server refusal about each field (its own message is for developers). */
 const FIELD_TEXTS: Record<Field, MessageKey> = {
   name: "account.nameInvalid",
   timeZone: "account.timeZoneInvalid",
@@ -37,27 +37,6 @@ const FIELD_TEXTS: Record<Field, MessageKey> = {
   allowedOrigins: "account.originsInvalid",
   retentionDays: "account.retentionInvalid",
 };
-const LOCALES: AccountView["locale"][] = ["pt-BR", "en", "es"];
-
-interface Draft {
-  name: string;
-  timeZone: string;
-  locale: AccountView["locale"];
-  origins: string;
-  keep: boolean;
-  days: string;
-}
-
-function draftOf(account: AccountView): Draft {
-  return {
-    name: account.name,
-    timeZone: account.timeZone || DEFAULT_TIME_ZONE,
-    locale: account.locale,
-    origins: formatOrigins(account.allowedOrigins),
-    keep: account.retentionDays === null,
-    days: account.retentionDays === null ? "" : String(account.retentionDays),
-  };
-}
 
 export class AoAccount extends AppElement {
   static override properties = {
@@ -206,149 +185,19 @@ export class AoAccount extends AppElement {
     }
   }
 
-  private describedBy(field: Field, hint?: string): string | typeof nothing {
-    const ids = [hint, this.errors[field] ? `${field}-error` : undefined].filter(Boolean);
-    return ids.length > 0 ? ids.join(" ") : nothing;
-  }
-
-  private problem(field: Field) {
-    const text = this.errors[field];
-    return text ? html`<p id="${field}-error" class="error" data-testid="account-${field}-error">${text}</p>` : nothing;
-  }
-
-  private invalid(field: Field): "true" | "false" {
-    return this.errors[field] ? "true" : "false";
-  }
-
-  private zoneLabel(zone: string): string {
-    let label = this.zoneLabels.get(zone);
-    if (label === undefined) {
-      label = timeZoneLabel(zone);
-      this.zoneLabels.set(zone, label);
-    }
-    return label;
-  }
-
-  private timeZoneField(draft: Draft) {
-    const shown = filterTimeZones(this.zones, this.zoneFilter, draft.timeZone);
-    return html`<div class="field">
-      <label for="timeZone">${t("account.timeZone")}</label>
-      <input
-        id="zone-filter"
-        type="search"
-        data-testid="account-timezone-filter"
-        aria-label=${t("account.timeZoneFilter")}
-        placeholder=${t("account.timeZoneFilter")}
-        aria-controls="timeZone"
-        .value=${live(this.zoneFilter)}
-        @input=${(e: Event) => (this.zoneFilter = (e.target as HTMLInputElement).value)}
-      />
-      <select
-        id="timeZone"
-        name="timeZone"
-        data-testid="account-timezone"
-        aria-invalid=${this.invalid("timeZone")}
-        aria-describedby=${this.describedBy("timeZone", "timeZone-hint")}
-        @change=${(e: Event) => this.edit({ timeZone: (e.target as HTMLSelectElement).value })}
-      >
-        ${shown.map((zone) => html`<option value=${zone} .selected=${zone === draft.timeZone}>${this.zoneLabel(zone)}</option>`)}
-      </select>
-      <p id="timeZone-hint" class="hint">${t("account.timeZoneHint")}</p>
-      ${this.problem("timeZone")}
-    </div>`;
-  }
-
-  private retentionField(draft: Draft) {
-    return html`<div class="field">
-      <label for="retention">${t("account.retention")}</label>
-      <select
-        id="retention"
-        name="retention"
-        data-testid="account-retention"
-        aria-describedby="retention-hint"
-        @change=${(e: Event) => this.edit({ keep: (e.target as HTMLSelectElement).value === "keep" })}
-      >
-        <option value="keep" .selected=${draft.keep}>${t("account.retentionKeep")}</option>
-        <option value="days" .selected=${!draft.keep}>${t("account.retentionDelete")}</option>
-      </select>
-      ${draft.keep
-        ? nothing
-        : html`<label for="retentionDays">${t("account.retentionDays", { min: MIN_RETENTION_DAYS, max: MAX_RETENTION_DAYS })}</label>
-            <input
-              id="retentionDays"
-              class="days"
-              name="retentionDays"
-              type="number"
-              inputmode="numeric"
-              min=${MIN_RETENTION_DAYS}
-              max=${MAX_RETENTION_DAYS}
-              step="1"
-              data-testid="account-retention-days"
-              .value=${live(draft.days)}
-              aria-invalid=${this.invalid("retentionDays")}
-              aria-describedby=${this.describedBy("retentionDays", "retention-hint")}
-              @input=${(e: Event) => this.edit({ days: (e.target as HTMLInputElement).value })}
-            />`}
-      <p id="retention-hint" class="hint">${t("account.retentionHint")}</p>
-      ${this.problem("retentionDays")}
-    </div>`;
-  }
-
   private form(draft: Draft) {
+    const fields: FieldContext = { draft, errors: this.errors, edit: (patch) => this.edit(patch) };
+    const zones: ZonePicker = {
+      shown: filterTimeZones(this.zones, this.zoneFilter, draft.timeZone),
+      filter: this.zoneFilter,
+      setFilter: (text) => (this.zoneFilter = text),
+      label: (zone) => this.zoneLabel(zone),
+    };
     return html`<form @submit=${this.save} novalidate aria-labelledby="account-form-heading">
       <fieldset>
         <legend id="account-form-heading">${t("account.formHeading")}</legend>
-        <div class="row">
-          <div class="field">
-            <label for="name">${t("account.name")}</label>
-            <input
-              id="name"
-              name="name"
-              autocomplete="organization"
-              data-testid="account-name"
-              .value=${live(draft.name)}
-              aria-invalid=${this.invalid("name")}
-              aria-describedby=${this.describedBy("name")}
-              @input=${(e: Event) => this.edit({ name: (e.target as HTMLInputElement).value })}
-            />
-            ${this.problem("name")}
-          </div>
-          <div class="field">
-            <label for="locale">${t("account.locale")}</label>
-            <select
-              id="locale"
-              name="locale"
-              data-testid="account-locale"
-              aria-invalid=${this.invalid("locale")}
-              aria-describedby=${this.describedBy("locale", "locale-hint")}
-              @change=${(e: Event) => this.edit({ locale: LOCALES.find((l) => l === (e.target as HTMLSelectElement).value) ?? "pt-BR" })}
-            >
-              ${LOCALES.map((l) => html`<option value=${l} lang=${l} .selected=${l === draft.locale}>${t(`lang.${l}`)}</option>`)}
-            </select>
-            <p id="locale-hint" class="hint">${t("account.localeHint")}</p>
-            ${this.problem("locale")}
-          </div>
-        </div>
-        ${this.timeZoneField(draft)}
-        <div class="field">
-          <label for="origins">${t("account.origins")}</label>
-          <textarea
-            id="origins"
-            name="allowedOrigins"
-            rows="4"
-            spellcheck="false"
-            autocomplete="off"
-            placeholder=${t("account.originsPlaceholder")}
-            data-testid="account-origins"
-            .value=${live(draft.origins)}
-            aria-invalid=${this.invalid("allowedOrigins")}
-            aria-describedby=${this.describedBy("allowedOrigins", "origins-hint")}
-            @input=${(e: Event) => this.edit({ origins: (e.target as HTMLTextAreaElement).value })}
-          ></textarea>
-          <p id="origins-hint" class="hint">${t("account.originsHint", { max: MAX_ORIGINS })}</p>
-          ${this.problem("allowedOrigins")}
-        </div>
-        ${this.retentionField(draft)}
+        <div class="row">${nameField(fields)} ${localeField(fields)}</div>
+        ${timeZoneField(fields, zones)} ${originsField(fields)} ${retentionField(fields)}
         <div class="actions">
           <button type="submit" class="primary" data-testid="account-save" ?disabled=${this.saving}>
             ${this.saving ? t("customize.saving") : t("customize.save")}
@@ -358,6 +207,15 @@ export class AoAccount extends AppElement {
         </div>
       </fieldset>
     </form>`;
+  }
+
+  private zoneLabel(zone: string): string {
+    let label = this.zoneLabels.get(zone);
+    if (label === undefined) {
+      label = timeZoneLabel(zone);
+      this.zoneLabels.set(zone, label);
+    }
+    return label;
   }
 
   override render() {
