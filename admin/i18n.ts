@@ -1,11 +1,13 @@
 /**
- * Console texts in Brazilian Portuguese (the default) and English. The chosen language is kept
- * in localStorage; product names stay in Portuguese in both ("Atendimento Online", "Histórico",
- * "Personalizar chat"…). The customer chat's settings and results have their own file.
+ * Console texts in Brazilian Portuguese (the default), English and Spanish. The chosen language
+ * is kept in localStorage; product names stay in Portuguese in all three ("Atendimento Online",
+ * "Histórico", "Personalizar chat"…). The customer chat's settings and results have their own
+ * file, like Gestão's pages and the Spanish core texts.
  */
-import { chatSettingsEn, chatSettingsPtBR } from "./i18n-chat-settings";
-import { gestaoAccountEn, gestaoAccountPtBR } from "./i18n-gestao-account";
-import { gestaoPeopleEn, gestaoPeoplePtBR } from "./i18n-gestao-people";
+import { chatSettingsEn, chatSettingsEs, chatSettingsPtBR } from "./i18n-chat-settings";
+import { coreEs } from "./i18n-core-es";
+import { gestaoAccountEn, gestaoAccountEs, gestaoAccountPtBR } from "./i18n-gestao-account";
+import { gestaoPeopleEn, gestaoPeopleEs, gestaoPeoplePtBR } from "./i18n-gestao-people";
 
 const corePtBR = {
   "app.title": "Atendimento Online",
@@ -144,6 +146,8 @@ const ptBR = { ...corePtBR, ...chatSettingsPtBR, ...gestaoPeoplePtBR, ...gestaoA
 
 /** A text's key. */
 export type MessageKey = keyof typeof ptBR;
+/** A key of the core texts (the ones in this file), for the Spanish core in i18n-core-es.ts. */
+export type CoreKey = keyof typeof corePtBR;
 
 const coreEn: Record<keyof typeof corePtBR, string> = {
   "app.title": "Atendimento Online",
@@ -279,11 +283,17 @@ const coreEn: Record<keyof typeof corePtBR, string> = {
 };
 
 const en: Record<MessageKey, string> = { ...coreEn, ...chatSettingsEn, ...gestaoPeopleEn, ...gestaoAccountEn };
+const es: Record<MessageKey, string> = { ...coreEs, ...chatSettingsEs, ...gestaoPeopleEs, ...gestaoAccountEs };
 
-export const LOCALES = ["pt-BR", "en"] as const;
+export const LOCALES = ["pt-BR", "en", "es"] as const;
 export type Locale = (typeof LOCALES)[number];
 
-const dictionaries: Record<Locale, Record<MessageKey, string>> = { "pt-BR": ptBR, en };
+const dictionaries: Record<Locale, Record<MessageKey, string>> = { "pt-BR": ptBR, en, es };
+
+/** Every text of a language (for the tests that check the dictionaries are complete). */
+export function dictionary(locale: Locale): Readonly<Record<MessageKey, string>> {
+  return dictionaries[locale];
+}
 const STORAGE_KEY = "atendimento-online:console-locale";
 
 export function isLocale(value: unknown): value is Locale {

@@ -1,8 +1,10 @@
 /**
- * The audit log's action names, in a module of their own without imports: the console reads the
- * type (`import type` through views-gestao.ts) without type-checking the Worker's runtime code.
+ * The actions of the audit log (Auditoria), without runtime imports: `worker/audit.ts` writes
+ * them, and the console imports the type (through `worker/views-gestao.ts`) for its filter and
+ * labels without pulling in the Worker's bindings. Documented in docs/API.md (Auditoria).
  */
-/** Every action the log knows, by resource. Documented in docs/API.md (Auditoria). */
+
+/** Every action the log knows, by resource. */
 export const AUDIT_ACTIONS = [
   "auth.login",
   "auth.login_failed",

@@ -5,13 +5,14 @@
  * exactly when its change does. Details never hold a password, a token or a secret.
  */
 import type { Context } from "hono";
-import { AUDIT_ACTIONS, type AuditAction } from "./audit-actions";
 import type { Database } from "./db/client";
 import { auditLog } from "./db/schema";
+import type { AuditAction } from "./audit-actions";
 import type { AppEnv } from "./env";
 import { clientIp } from "./rate-limit";
 
-export { AUDIT_ACTIONS, type AuditAction };
+// The list lives in a module without runtime imports, so that the console can import its type.
+export { AUDIT_ACTIONS, type AuditAction } from "./audit-actions";
 
 export interface AuditActor {
   id: string | null;

@@ -117,7 +117,7 @@ export class AoCustomize extends AppElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.previewLang = this.app.store.locale === "en" ? "en" : "pt-BR";
+    this.previewLang = WIDGET_LANGS.find((l) => l === this.app.store.locale) ?? "pt-BR";
     void this.load();
   }
 

@@ -1,7 +1,8 @@
 /**
  * `<ao-desk>`: the "Atendimento Online" screen. A side column with the connection state, the
  * queue, the attendant's chats, other attendants' chats (supervisors) and presence; the
- * selected chat beside it. On narrow screens one of the two shows at a time.
+ * selected chat beside it. On narrow screens one of the two shows at a time. Administrators
+ * see their first steps above both until they are done.
  */
 import { css, html, type PropertyValues } from "lit";
 import { t, type MessageKey } from "../i18n";
@@ -11,6 +12,7 @@ import "./ao-chat-list";
 import "./ao-chat-window";
 import "./ao-presence";
 import "./ao-queue";
+import "./ao-setup-checklist";
 
 const CONNECTION_TEXT: Record<Connection, MessageKey | null> = {
   open: null,
@@ -26,8 +28,17 @@ export class AoDesk extends AppElement {
       :host {
         display: grid;
         grid-template-columns: minmax(16rem, 22rem) 1fr;
+        grid-template-rows: auto minmax(0, 1fr);
         height: 100%;
         min-height: 0;
+      }
+      ao-setup-checklist {
+        grid-column: 1 / -1;
+        grid-row: 1;
+      }
+      aside,
+      .chat {
+        grid-row: 2;
       }
       aside {
         display: flex;
@@ -52,6 +63,7 @@ export class AoDesk extends AppElement {
           grid-template-columns: 1fr;
         }
         :host([chat-open]) aside,
+        :host([chat-open]) ao-setup-checklist,
         :host(:not([chat-open])) .chat {
           display: none;
         }
@@ -66,7 +78,8 @@ export class AoDesk extends AppElement {
 
   override render() {
     const store = this.app.store;
-    return html`<aside>
+    return html`<ao-setup-checklist .app=${this.app}></ao-setup-checklist>
+      <aside>
         <div role="status" aria-live="polite">
           ${[...store.departments.values()].map((d) => {
             const text = CONNECTION_TEXT[d.connection];

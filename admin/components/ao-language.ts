@@ -1,11 +1,11 @@
 /**
- * `<ao-language>`: the language switch (pt-BR / English), kept in localStorage by i18n.ts.
+ * `<ao-language>`: the language switch (pt-BR / English / Español), kept in localStorage by i18n.ts.
  */
 import { css, html } from "lit";
 import { isLocale, LOCALES, t, type Locale } from "../i18n";
 import { AppElement, define } from "./app-element";
 
-const NAMES: Record<Locale, string> = { "pt-BR": "Português", en: "English" };
+const NAMES: Record<Locale, string> = { "pt-BR": "Português", en: "English", es: "Español" };
 
 export class AoLanguage extends AppElement {
   static override styles = [

@@ -58,10 +58,11 @@ function merged(ranges: Range[]): Range[] {
 function subtract(ranges: Range[], [cutFrom, cutTo]: Range): Range[] {
   return ranges.flatMap(([a, b]): Range[] => {
     if (cutTo <= a || cutFrom >= b) return [[a, b]];
-    return [
+    const parts: Range[] = [
       [a, Math.min(b, cutFrom)],
       [Math.max(a, cutTo), b],
-    ].filter(([x, y]) => y! > x!) as Range[];
+    ];
+    return parts.filter(([x, y]) => y > x);
   });
 }
 
