@@ -21,7 +21,7 @@ import { parseBody } from "../validate";
 import type { SignupResponse } from "../views-gestao";
 import { loadMe } from "./me";
 
-/** Shortest password accepted (also shown on the page and checked by invitations). */
+/** Shortest password accepted (the sign-up page shows the rule). */
 export const MIN_PASSWORD_LENGTH = 10;
 
 const SignupBody = z.object({
