@@ -38,7 +38,7 @@ describe("POST /api/signup", () => {
     expect(me.attendant.departments).toEqual([{ id: expect.any(String), name: "Geral", attends: true, supervises: true }]);
     expect(me.account).toEqual({ id: expect.any(String), name: "Padaria Pão Quente", publicKey: expect.any(String) });
 
-    const account = await env.DB.prepare("SELECT * FROM accounts WHERE id = ?").bind(me.account.id).first<Record<string, string>>();
+    const account = await env.DB.prepare("SELECT * FROM accounts WHERE id = ?").bind(me.account.id).first<{ public_key: string; secret: string }>();
     expect(account).toMatchObject({ time_zone: "America/Sao_Paulo", locale: "pt-BR", public_key: me.account.publicKey });
     expect(account!.secret.length).toBeGreaterThanOrEqual(32);
     expect(account!.secret).not.toBe(account!.public_key);
