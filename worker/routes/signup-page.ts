@@ -133,7 +133,7 @@ h1{margin:0 0 4px;font-size:1.5rem;line-height:1.25}
 .intro{margin:0 0 24px;color:#475467}
 .field{margin-bottom:18px}
 label{display:block;font-weight:600;margin-bottom:6px}
-input{width:100%;padding:10px 12px;font:inherit;color:inherit;border:1px solid #8a94a6;border-radius:8px;background:#fff}
+input{width:100%;padding:10px 12px;font:inherit;color:inherit;border:1px solid #767f8f;border-radius:8px;background:#fff}
 input:focus{outline:3px solid #93b4f5;outline-offset:1px;border-color:#1d4ed8}
 input[aria-invalid=true]{border-color:#b42318}
 .hint{margin:6px 0 0;font-size:.875rem;color:#475467}
