@@ -24,6 +24,7 @@ import { ADMISSION, admitChat, removeOrphan, type AdmissionRoom, type AdmissionT
 import { PRESENCE_SUMMARY, writePresenceSummary, writeSummary, type PresenceSummary } from "./presence-summary";
 import { toWireChat, toWireMessage } from "./wire";
 import { MessageAllowance } from "./message-allowance";
+import { forgetCustomer, type ForgetResult } from "./forget-customer";
 
 /** How soon after a write D1 receives it: long enough to batch a burst, short enough to read back. */
 const SYNC_DELAY_MS = 100;
@@ -367,5 +368,19 @@ export class DepartmentRoom extends DurableObject<Env> implements Room {
     const after = presenceSnapshot(this.ctx, this.storage);
     await this.announcePresence(before, after);
     return after;
+  }
+
+  /** The right to be forgotten: blanks the customer's data here and closes their open chats (forget-customer.ts). */
+  async forgetCustomer(customerId: string): Promise<ForgetResult> {
+    return forgetCustomer(
+      {
+        state: this.ctx,
+        storage: this.storage,
+        afterWrite: () => this.afterWrite(),
+        syncNow: () => this.syncNow(),
+        keepClosed: () => this.timers.ensureBy("prune", "", Date.now() + CLOSED_CHAT_KEPT_MS),
+      },
+      customerId,
+    );
   }
 }

@@ -18,6 +18,11 @@ import { popupRoutes } from "./routes/popup";
 import { reportRoutes } from "./routes/reports";
 import { settingsRoutes } from "./routes/settings";
 import { widgetRoutes } from "./routes/widget";
+import { auditRoutes } from "./routes/audit";
+import { customerRoutes } from "./routes/customers";
+import { setupRoutes } from "./routes/setup";
+import { signupRoutes } from "./routes/signup";
+import { signupPageRoutes } from "./routes/signup-page";
 
 export const app = new Hono<AppEnv>();
 
@@ -33,6 +38,11 @@ app.route("/api/settings", settingsRoutes);
 app.route("/api/reports", reportRoutes);
 app.route("/chat", popupRoutes);
 app.route("/admin", consolePageRoutes);
+app.route("/api/customers", customerRoutes);
+app.route("/api/audit", auditRoutes);
+app.route("/api/setup", setupRoutes);
+app.route("/api/signup", signupRoutes);
+app.route("/signup", signupPageRoutes);
 
 app.notFound((c) => c.json({ error: { code: "not_found", message: "No such route" } }, 404));
 

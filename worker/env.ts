@@ -9,6 +9,8 @@ export interface Env {
   PUBLIC_LIMITER: RateLimit;
   /** Signs customer tokens and socket tokens. `wrangler secret put TOKEN_SECRET` in production. */
   TOKEN_SECRET: string;
+  /** "off" turns self-service sign-up off (POST /api/signup 403, GET /signup 404); on otherwise. */
+  SIGNUP?: string;
 }
 
 /** Hono generics for the whole app. */

@@ -47,8 +47,8 @@ const listColumns = {
   messageCount: sql<number>`(SELECT COUNT(*) FROM chat_messages m WHERE m.chat_id = ${chats.id})`,
 };
 
-
-function toListItem(row: {
+/** The one mapping of a `chatListQuery` row to the console's `ChatListItem`. */
+export function toListItem(row: {
   id: string;
   number: number;
   departmentId: string;
@@ -85,7 +85,8 @@ function toListItem(row: {
   };
 }
 
-function baseQuery(db: D1Database) {
+/** Chats with their department, customer and attendant, as `toListItem` maps them; the caller filters by account. */
+export function chatListQuery(db: D1Database) {
   return database(db)
     .select(listColumns)
     .from(chats)
@@ -103,7 +104,7 @@ export const chatRoutes = new Hono<AppEnv>()
     const departmentIds = query.departmentId ? allowed.filter((id) => id === query.departmentId) : allowed;
     if (departmentIds.length === 0) return c.json({ chats: [], page: query.page, hasMore: false } satisfies ChatListResponse);
     const search = query.q ? `%${query.q.replace(/[%_]/g, "")}%` : null;
-    const rows = await baseQuery(c.env.DB)
+    const rows = await chatListQuery(c.env.DB)
       .where(
         and(
           eq(chats.accountId, who.accountId),
@@ -126,7 +127,7 @@ export const chatRoutes = new Hono<AppEnv>()
     const id = idParam.safeParse(c.req.param("id"));
     if (!id.success) throw notFound("No such chat");
     const allowed = (await visibleDepartments(c.env.DB, who)).map((d) => d.id);
-    const row = await baseQuery(c.env.DB).where(and(eq(chats.id, id.data), eq(chats.accountId, who.accountId))).get();
+    const row = await chatListQuery(c.env.DB).where(and(eq(chats.id, id.data), eq(chats.accountId, who.accountId))).get();
     if (!row || !allowed.includes(row.departmentId)) throw notFound("No such chat");
     const reader = { kind: "attendant" as const, attendantId: who.id, supervises: who.role !== "attendant" };
     const chatRef = { id: row.id, accountId: who.accountId, departmentId: row.departmentId, status: row.status, closedAt: row.closedAt };

@@ -31,6 +31,14 @@ const columns = {
   createdAt: offlineMessages.createdAt,
 };
 
+/** Offline messages as `OfflineMessageItem`s, with their department's name; the caller filters by account. */
+export function offlineMessageQuery(db: D1Database) {
+  return database(db)
+    .select(columns)
+    .from(offlineMessages)
+    .leftJoin(departments, and(eq(departments.id, offlineMessages.departmentId), eq(departments.accountId, offlineMessages.accountId)));
+}
+
 export const offlineMessageRoutes = new Hono<AppEnv>().use(requireAttendant).get("/", async (c) => {
   const who = c.get("attendant");
   const query = parseQuery(c, ListQuery);
@@ -41,13 +49,7 @@ export const offlineMessageRoutes = new Hono<AppEnv>().use(requireAttendant).get
   const scope = query.departmentId
     ? eq(offlineMessages.departmentId, query.departmentId)
     : or(isNull(offlineMessages.departmentId), allowed.length ? inArray(offlineMessages.departmentId, allowed) : undefined);
-  const rows = await database(c.env.DB)
-    .select(columns)
-    .from(offlineMessages)
-    .leftJoin(
-      departments,
-      and(eq(departments.id, offlineMessages.departmentId), eq(departments.accountId, offlineMessages.accountId)),
-    )
+  const rows = await offlineMessageQuery(c.env.DB)
     .where(and(eq(offlineMessages.accountId, who.accountId), scope))
     // The id breaks ties between messages of the same millisecond, so pages never overlap.
     .orderBy(desc(offlineMessages.createdAt), desc(offlineMessages.id))

@@ -2,7 +2,7 @@
  * What every widget route needs: the account behind a public key and the customer behind a
  * customer token. A token only ever reaches a customer of the account it was signed for.
  */
-import { and, eq } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import type { Context } from "hono";
 import * as z from "zod";
 import { tokenSecret, verifyToken } from "../auth/tokens";
@@ -24,14 +24,14 @@ export function bearer(c: Context<AppEnv>): string | null {
   return header?.startsWith("Bearer ") ? header.slice(7) : null;
 }
 
-/** The customer of `accountId` named by the request's Bearer token, or undefined. */
+/** The customer of `accountId` named by the request's Bearer token, or undefined (also once they were forgotten). */
 export async function tokenCustomer(c: Context<AppEnv>, accountId: string) {
   const ticket = await verifyToken(tokenSecret(c.env), "customer", bearer(c));
   if (!ticket || ticket.a !== accountId) return undefined;
   return database(c.env.DB)
     .select()
     .from(customers)
-    .where(and(eq(customers.id, ticket.c), eq(customers.accountId, accountId)))
+    .where(and(eq(customers.id, ticket.c), eq(customers.accountId, accountId), isNull(customers.deletedAt)))
     .get();
 }
 

@@ -3,7 +3,7 @@
  * identified by a signed customer token (bound to one account); nothing here trusts a name,
  * e-mail or id sent by the page to reach existing data.
  */
-import { and, eq } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import { Hono, type Context } from "hono";
 import { cors } from "hono/cors";
 import * as z from "zod";
@@ -144,7 +144,8 @@ export const widgetRoutes = new Hono<AppEnv>()
     const customer = await database(c.env.DB)
       .select({ name: customers.name })
       .from(customers)
-      .where(and(eq(customers.id, ticket.c), eq(customers.accountId, ticket.a)))
+      // A forgotten customer's socket tokens stop working with their customer token.
+      .where(and(eq(customers.id, ticket.c), eq(customers.accountId, ticket.a), isNull(customers.deletedAt)))
       .get();
     if (!customer) throw new ApiError(401, "invalid_token", "Unknown customer");
     return forwardSocket(c.req.raw, departmentRoom(c.env, ticket.a, ticket.d), {
