@@ -24,6 +24,7 @@ import { ADMISSION, admitChat, removeOrphan, type AdmissionRoom, type AdmissionT
 import { PRESENCE_SUMMARY, writePresenceSummary, writeSummary, type PresenceSummary } from "./presence-summary";
 import { toWireChat, toWireMessage } from "./wire";
 import { MessageAllowance } from "./message-allowance";
+import { applyRightsChange, type RightsChange, type RightsOutcome } from "./attendant-rights";
 
 /** How soon after a write D1 receives it: long enough to batch a burst, short enough to read back. */
 const SYNC_DELAY_MS = 100;
@@ -367,5 +368,20 @@ export class DepartmentRoom extends DurableObject<Env> implements Room {
     const after = presenceSnapshot(this.ctx, this.storage);
     await this.announcePresence(before, after);
     return after;
+  }
+
+  /** An attendant's rights changed in Gestão: close their consoles here, requeue what they no longer attend (attendant-rights.ts). */
+  async attendantRightsChanged(meta: RoomMeta, change: RightsChange): Promise<RightsOutcome> {
+    if (!this.identifyAs(meta)) throw new Error("This room belongs to another department");
+    return applyRightsChange(
+      {
+        state: this.ctx,
+        storage: this.storage,
+        afterWrite: () => this.afterWrite(),
+        syncNow: () => this.syncNow(),
+        announcePresence: (before, after) => this.announcePresence(before, after),
+      },
+      change,
+    );
   }
 }
