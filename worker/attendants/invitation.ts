@@ -4,9 +4,12 @@
  * works once; sending a new one revokes the previous. The statements are returned, not run, so
  * that each goes in the batch of its change and audit entry.
  */
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
+import { auditEntry } from "../audit";
 import { randomToken, sha256Hex } from "../auth/encoding";
-import type { Database } from "../db/client";
+import { hashPassword } from "../auth/password";
+import { database, type Database } from "../db/client";
+import { guarded, isGuardAbort } from "../db/guarded";
 import { accounts, attendants, invitations } from "../db/schema";
 import type { InvitationLink } from "../views-gestao";
 
@@ -93,4 +96,39 @@ export async function findInvitation(db: Database, token: string): Promise<Found
     usable: invitation.usedAt === null && invitation.revokedAt === null && attendant.active,
     attendant,
   };
+}
+
+/**
+ * Sets the invitee's password and uses the invitation, with the audit entry, in one batch.
+ * The password write is guarded inside D1 by "the invitation is still unused, unrevoked and
+ * unexpired" (db/guarded.ts), so of two concurrent uses exactly one passes and the other's
+ * whole batch is rolled back: false. A deactivation revokes the invitations, so it is covered.
+ */
+export async function useInvitation(d1: D1Database, found: FoundInvitation, password: string, ip: string): Promise<boolean> {
+  const db = database(d1);
+  const { attendant } = found;
+  const now = Date.now();
+  const stillUsable = sql`EXISTS (SELECT 1 FROM ${invitations} WHERE ${invitations.tokenHash} = ${found.tokenHash}
+    AND ${invitations.usedAt} IS NULL AND ${invitations.revokedAt} IS NULL AND ${invitations.expiresAt} > ${now})`;
+  try {
+    await db.batch([
+      db
+        .update(attendants)
+        .set({ passwordHash: guarded(stillUsable, await hashPassword(password)) })
+        .where(and(eq(attendants.id, attendant.id), eq(attendants.accountId, found.accountId))),
+      db.update(invitations).set({ usedAt: now }).where(eq(invitations.tokenHash, found.tokenHash)),
+      auditEntry(db, {
+        accountId: found.accountId,
+        actor: { id: attendant.id, name: attendant.name },
+        action: "attendant.invitation_accepted",
+        target: { type: "attendant", id: attendant.id },
+        ip,
+        at: now,
+      }),
+    ]);
+    return true;
+  } catch (error) {
+    if (isGuardAbort(error, "attendants.password_hash")) return false;
+    throw error;
+  }
 }

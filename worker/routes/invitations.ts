@@ -3,16 +3,11 @@
  * invited, then the invitee chooses a password, which uses the invitation and logs them in.
  * The token is the credential, so both routes are rate-limited per IP like the login.
  */
-import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import { Hono, type Context } from "hono";
 import * as z from "zod";
-import { auditEntry } from "../audit";
-import { findInvitation, type FoundInvitation } from "../attendants/invitation";
-import { hashPassword } from "../auth/password";
+import { findInvitation, useInvitation, type FoundInvitation } from "../attendants/invitation";
 import { startSession } from "../auth/session";
 import { database } from "../db/client";
-import { guarded, isGuardAbort } from "../db/guarded";
-import { attendants, invitations } from "../db/schema";
 import type { AppEnv } from "../env";
 import { ApiError } from "../errors";
 import { setAttendantPresence } from "../presence";
@@ -35,43 +30,6 @@ async function usableInvitation(c: Context<AppEnv>): Promise<FoundInvitation> {
   return found;
 }
 
-/**
- * Sets the password and uses the invitation in one batch. The password write is guarded by
- * "the invitation is still unused, unrevoked and unexpired" inside D1, so of two concurrent
- * uses exactly one passes; the other aborts its whole batch. (A deactivation revokes the
- * attendant's invitations, so it is covered too.)
- */
-async function accept(c: Context<AppEnv>, found: FoundInvitation, password: string): Promise<void> {
-  const db = database(c.env.DB);
-  const { attendant } = found;
-  const now = Date.now();
-  const stillUsable = sql`EXISTS (SELECT 1 FROM ${invitations} WHERE ${invitations.tokenHash} = ${found.tokenHash}
-    AND ${invitations.usedAt} IS NULL AND ${invitations.revokedAt} IS NULL AND ${invitations.expiresAt} > ${now})`;
-  try {
-    await db.batch([
-      db
-        .update(attendants)
-        .set({ passwordHash: guarded(stillUsable, await hashPassword(password)) })
-        .where(and(eq(attendants.id, attendant.id), eq(attendants.accountId, found.accountId))),
-      db
-        .update(invitations)
-        .set({ usedAt: now })
-        .where(and(eq(invitations.tokenHash, found.tokenHash), isNull(invitations.usedAt), gt(invitations.expiresAt, now))),
-      auditEntry(db, {
-        accountId: found.accountId,
-        actor: { id: attendant.id, name: attendant.name },
-        action: "attendant.invitation_accepted",
-        target: { type: "attendant", id: attendant.id },
-        ip: clientIp(c),
-        at: now,
-      }),
-    ]);
-  } catch (error) {
-    if (isGuardAbort(error, "attendants.password_hash")) throw invalid();
-    throw error;
-  }
-}
-
 export const invitationRoutes = new Hono<AppEnv>()
   .get("/:token", async (c) => {
     const found = await usableInvitation(c);
@@ -84,7 +42,7 @@ export const invitationRoutes = new Hono<AppEnv>()
   .post("/:token", async (c) => {
     const found = await usableInvitation(c);
     const { password } = await parseBody(c, AcceptBody);
-    await accept(c, found, password);
+    if (!(await useInvitation(c.env.DB, found, password, clientIp(c)))) throw invalid();
     const { attendant } = found;
     await startSession(c, attendant);
     // Logged in like a login: the presence they chose for logging in.
