@@ -19,6 +19,7 @@ import { ApiError, api, type ChatQuery, type OfflineQuery } from "./api";
 import { errorKey } from "./errors";
 import type { MessageKey } from "./i18n";
 import { LiveSession } from "./live";
+import { reloadAfterRightsChange } from "./rights-reload";
 import { GESTAO_SECTIONS, Store, type GestaoSection, type Route } from "./store";
 
 const PLAIN_PAGES = ["offline", "customize", "publish", "satisfaction", "profile"] as const;
@@ -208,12 +209,21 @@ export class AdminApp {
   private enter(session: Awaited<ReturnType<typeof api.me>>): void {
     this.live?.stop();
     this.store.signIn(session);
-    this.live = new LiveSession(this.store, {
+    const live = new LiveSession(this.store, {
       token: async () => (await api.wsToken()).token,
       onUnauthenticated: () => this.leave("login.expired"),
+      // Gestão changed this attendant's rights: start again with what /api/me now says.
+      onRightsChanged: () =>
+        void reloadAfterRightsChange({
+          me: () => api.me(),
+          enter: (next) => this.enter(next),
+          expired: () => this.leave("login.expired"),
+          current: () => this.live === live,
+        }),
       origin: `${location.protocol === "https:" ? "wss:" : "ws:"}//${location.host}`,
     });
-    this.live.start();
+    this.live = live;
+    live.start();
   }
 
   private leave(notice: MessageKey | null): void {
