@@ -180,6 +180,21 @@ describe("creating an attendant", () => {
     await expectError(await api("/api/auth/login", { body: { email, password: PASSWORD } }), 401, "invalid_credentials");
   });
 
+  it("links an attendant to many departments at once (D1 binds at most 100 parameters a statement)", async () => {
+    const account = await createAccount("create-many");
+    const ids = Array.from({ length: 40 }, () => crypto.randomUUID());
+    await env.DB.batch(
+      ids.map((id, i) =>
+        env.DB.prepare("INSERT INTO departments (id, account_id, name, created_at) VALUES (?, ?, ?, ?)").bind(id, account.id, `Dep ${i}`, Date.now()),
+      ),
+    );
+    const cookie = await login(account.attendants.admin.email);
+    const { attendant } = await invite(cookie, { role: "department_manager", departmentIds: ids, managedDepartmentIds: ids.slice(0, 30) });
+    expect(attendant.departmentIds).toHaveLength(40);
+    expect(attendant.managedDepartmentIds).toHaveLength(30);
+    expect(await linkRows(attendant.id)).toHaveLength(40);
+  });
+
   it("answers 409 email_taken for an e-mail of any account, in any case", async () => {
     const account = await createAccount("create-taken");
     const other = await createAccount("create-taken-other");

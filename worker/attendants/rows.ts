@@ -30,10 +30,15 @@ function linkRows(accountId: string, attendantId: string, links: Links) {
   }));
 }
 
-/** The insert of an attendant's links, when they have any. */
+/** D1 binds at most 100 parameters per statement; a link row takes 5. */
+const LINKS_PER_INSERT = 16;
+
+/** The inserts of an attendant's links (none without links). */
 export function insertLinks(db: Database, accountId: string, attendantId: string, links: Links): BatchItem<"sqlite">[] {
   const rows = linkRows(accountId, attendantId, links);
-  return rows.length > 0 ? [db.insert(attendantDepartments).values(rows)] : [];
+  const out: BatchItem<"sqlite">[] = [];
+  for (let i = 0; i < rows.length; i += LINKS_PER_INSERT) out.push(db.insert(attendantDepartments).values(rows.slice(i, i + LINKS_PER_INSERT)));
+  return out;
 }
 
 /** Replaces an attendant's links: the delete, then the insert. */

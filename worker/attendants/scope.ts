@@ -80,6 +80,7 @@ export function requireGrantable(manager: Manager, before: Rights | null, after:
  * (`departmentIds.2`); the field is the body's list it came from.
  */
 export async function requireDepartmentsOfAccount(db: D1Database, accountId: string, lists: Record<string, string[] | undefined>): Promise<void> {
+  if (Object.values(lists).every((ids) => !ids?.length)) return;
   const rows = await database(db).select({ id: departments.id }).from(departments).where(eq(departments.accountId, accountId));
   const known = new Set(rows.map((r) => r.id));
   for (const [field, ids] of Object.entries(lists)) {
