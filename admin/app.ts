@@ -20,6 +20,7 @@ import { errorKey } from "./errors";
 import type { MessageKey } from "./i18n";
 import { LiveSession } from "./live";
 import { alertNewChat } from "./new-chat-alert";
+import { reloadAfterRightsChange } from "./rights-reload";
 import { GESTAO_SECTIONS, Store, type GestaoSection, type Route } from "./store";
 
 const PLAIN_PAGES = ["offline", "customize", "publish", "satisfaction", "profile"] as const;
@@ -216,13 +217,22 @@ export class AdminApp {
   private enter(session: Awaited<ReturnType<typeof api.me>>): void {
     this.live?.stop();
     this.store.signIn(session);
-    this.live = new LiveSession(this.store, {
+    const live = new LiveSession(this.store, {
       token: async () => (await api.wsToken()).token,
       onUnauthenticated: () => this.leave("login.expired"),
+      // Gestão changed this attendant's rights: start again with what /api/me now says.
+      onRightsChanged: () =>
+        void reloadAfterRightsChange({
+          me: () => api.me(),
+          enter: (next) => this.enter(next),
+          expired: () => this.leave("login.expired"),
+          current: () => this.live === live,
+        }),
       origin: `${location.protocol === "https:" ? "wss:" : "ws:"}//${location.host}`,
       onNewChat: (chat, departmentId) => alertNewChat(chat, this.store.departmentName(departmentId), this.store.me?.notificationPrefs),
     });
-    this.live.start();
+    this.live = live;
+    live.start();
   }
 
   private leave(notice: MessageKey | null): void {

@@ -4,7 +4,7 @@
  * frames. After every (re)connection it resumes: `chat.sync` for the chats it follows and a
  * resend of unacknowledged messages (the server drops a repeated clientId).
  */
-import type { ClientFrame } from "../durable-objects/protocol";
+import { CloseCode, type ClientFrame } from "../durable-objects/protocol";
 import { ApiError } from "./api";
 import { lastSeq, type ChatView } from "./chat-view";
 import { DepartmentSocket, type WebSocketFactory } from "./department-socket";
@@ -22,6 +22,11 @@ export interface LiveOptions {
   token: () => Promise<string>;
   /** Called when the token request says the session is gone (401). */
   onUnauthenticated: () => void;
+  /**
+   * Called once when a room closed a socket with 4001 (the attendant's role, departments or
+   * activation changed): every socket has stopped; the owner reloads /api/me and starts again.
+   */
+  onRightsChanged: () => void;
   /** Base for socket URLs, e.g. "wss://example.com". */
   origin: string;
   WebSocket?: WebSocketFactory;
@@ -35,6 +40,7 @@ export class LiveSession {
   private readonly sockets = new Map<string, DepartmentSocket>();
   private readonly customerTypingTimers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly ownTypingTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  private rightsChanged = false;
 
   constructor(store: Store, options: LiveOptions) {
     this.store = store;
@@ -59,6 +65,7 @@ export class LiveSession {
           queueMicrotask(() => this.options.onUnauthenticated());
           return true;
         },
+        onClose: (code) => this.onClose(code),
         WebSocket: this.options.WebSocket,
       });
       this.sockets.set(departmentId, socket);
@@ -176,6 +183,20 @@ export class LiveSession {
     if (frame.type === "session.ready") this.resendPending(departmentId, socket);
     if (frame.type === "typing.changed" && frame.by === "customer") this.expireCustomerTyping(frame.chatId, frame.typing);
     if (frame.type === "error" && frame.code === "unsupported_version") socket.stop();
+  }
+
+  /**
+   * A 4001 from any room means the rights behind every socket changed: all stop, and the owner
+   * is told once, however many rooms close. Other codes are retried as usual.
+   */
+  private onClose(code: number): boolean {
+    if (code !== CloseCode.rightsChanged) return false;
+    if (!this.rightsChanged) {
+      this.rightsChanged = true;
+      this.stop();
+      queueMicrotask(() => this.options.onRightsChanged());
+    }
+    return true;
   }
 
   private resendPending(departmentId: string, socket: DepartmentSocket): void {

@@ -25,6 +25,7 @@ import { PRESENCE_SUMMARY, writePresenceSummary, writeSummary, type PresenceSumm
 import { toWireChat, toWireMessage } from "./wire";
 import { MessageAllowance } from "./message-allowance";
 import { forgetCustomer, type ForgetResult } from "./forget-customer";
+import { applyRightsChange, type RightsChange, type RightsOutcome } from "./attendant-rights";
 
 /** How soon after a write D1 receives it: long enough to batch a burst, short enough to read back. */
 const SYNC_DELAY_MS = 100;
@@ -381,6 +382,21 @@ export class DepartmentRoom extends DurableObject<Env> implements Room {
         keepClosed: () => this.timers.ensureBy("prune", "", Date.now() + CLOSED_CHAT_KEPT_MS),
       },
       customerId,
+    );
+  }
+
+  /** An attendant's rights changed in Gestão: close their consoles here, requeue what they no longer attend (attendant-rights.ts). */
+  async attendantRightsChanged(meta: RoomMeta, change: RightsChange): Promise<RightsOutcome> {
+    if (!this.identifyAs(meta)) throw new Error("This room belongs to another department");
+    return applyRightsChange(
+      {
+        state: this.ctx,
+        storage: this.storage,
+        afterWrite: () => this.afterWrite(),
+        syncNow: () => this.syncNow(),
+        announcePresence: (before, after) => this.announcePresence(before, after),
+      },
+      change,
     );
   }
 }

@@ -146,6 +146,27 @@ export class RoomStorage {
     return cursor.rowsWritten > 0;
   }
 
+  /** The active chats assigned to an attendant, oldest first. */
+  activeChatsOf(attendantId: string): ChatRow[] {
+    return this.sql
+      .exec<ChatRow>("SELECT * FROM chats WHERE status = 'active' AND attendant_id = ? ORDER BY created_at", attendantId)
+      .toArray();
+  }
+
+  /**
+   * Puts an attendant's active chat back in the queue, unassigned (they lost the right to
+   * attend it). False when it is no longer theirs or no longer active.
+   */
+  requeue(chatId: string, attendantId: string): boolean {
+    const cursor = this.sql.exec(
+      `UPDATE chats SET status = 'waiting', attendant_id = NULL, attendant_name = NULL, accepted_at = NULL, version = version + 1
+       WHERE id = ? AND status = 'active' AND attendant_id = ?`,
+      chatId,
+      attendantId,
+    );
+    return cursor.rowsWritten > 0;
+  }
+
   close(chatId: string, by: ClosedBy, attendantId: string | null, at: number): boolean {
     const cursor = this.sql.exec(
       `UPDATE chats SET status = 'closed', closed_at = ?, closed_by = ?, closed_by_attendant_id = ?, version = version + 1
@@ -305,6 +326,11 @@ export class RoomStorage {
       status,
       at,
     );
+  }
+
+  /** Forgets an attendant's presence here (they may no longer be in the department). */
+  removePresence(attendantId: string) {
+    this.sql.exec("DELETE FROM presence WHERE attendant_id = ?", attendantId);
   }
 
   presence(): WireAttendant[] {

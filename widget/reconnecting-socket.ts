@@ -10,7 +10,8 @@
  *   frame for two intervals is dead without a close event, and is replaced.
  * - Every close, whatever its code, is retried: the server says why it refuses a session in an
  *   `error` frame before it closes (`unsupported_version`, then 1008), and the owner, who reads
- *   that frame first, calls `stop()`. Only `url()` answering null stops here.
+ *   that frame first, calls `stop()`. Only `url()` answering null stops here, or `onClose`
+ *   answering true for a close code its owner handles itself (the console's 4001).
  */
 import type { ClientFrame, ServerFrame } from "../durable-objects/protocol";
 
@@ -29,6 +30,8 @@ export interface ReconnectingSocketOptions {
   onFrame(frame: ServerFrame): void;
   /** `open` once the socket is open; `reconnecting` while waiting or retrying after a failure. */
   onState(state: SocketState): void;
+  /** The server closed the socket with `code`; true stops instead of retrying (the owner starts afresh). */
+  onClose?(code: number): boolean;
   WebSocket?: WebSocketFactory;
   /** First retry delay; doubles on each failure up to `maxDelayMs`. */
   initialDelayMs?: number;
@@ -149,9 +152,10 @@ export class ReconnectingSocket {
       this.#options.onFrame(frame);
     };
     // An error is always followed by a close event, which does the work.
-    ws.onclose = () => {
+    ws.onclose = (event?: CloseEvent) => {
       if (!mine()) return;
       this.#ws = null;
+      if (this.#options.onClose?.(event?.code ?? 1006)) return this.stop();
       this.#retry();
     };
   }

@@ -23,6 +23,8 @@ import { customerRoutes } from "./routes/customers";
 import { setupRoutes } from "./routes/setup";
 import { signupRoutes } from "./routes/signup";
 import { signupPageRoutes } from "./routes/signup-page";
+import { attendantRoutes } from "./routes/attendants";
+import { invitationRoutes } from "./routes/invitations";
 
 export const app = new Hono<AppEnv>();
 
@@ -43,6 +45,8 @@ app.route("/api/audit", auditRoutes);
 app.route("/api/setup", setupRoutes);
 app.route("/api/signup", signupRoutes);
 app.route("/signup", signupPageRoutes);
+app.route("/api/attendants", attendantRoutes);
+app.route("/api/invitations", invitationRoutes);
 
 app.notFound((c) => c.json({ error: { code: "not_found", message: "No such route" } }, 404));
 

@@ -136,6 +136,7 @@ describe("the new-chat alert", () => {
     const live = new LiveSession(store, {
       token: async () => "t",
       onUnauthenticated: () => undefined,
+      onRightsChanged: () => undefined,
       origin: "wss://console.test",
       WebSocket: FakeSocket as unknown as WebSocketFactory,
       onNewChat: (chat) => alerted.push(chat.id),

@@ -1,9 +1,10 @@
 import { eq } from "drizzle-orm";
-import { Hono } from "hono";
+import { Hono, type Context } from "hono";
 import * as z from "zod";
+import { auditEntry } from "../audit";
 import { endSession, startSession } from "../auth/session";
 import { UNUSABLE_HASH, verifyPassword } from "../auth/password";
-import { database } from "../db/client";
+import { database, type Database } from "../db/client";
 import { attendants } from "../db/schema";
 import type { AppEnv } from "../env";
 import { ApiError } from "../errors";
@@ -17,17 +18,37 @@ const LoginBody = z.object({
   password: z.string().min(1).max(200),
 });
 
+/** Why a known attendant's login failed, for the audit log (never the password tried). */
+function failureReason(found: { active: boolean; passwordHash: string }, valid: boolean): string {
+  if (!found.active) return "inactive";
+  return found.passwordHash === UNUSABLE_HASH ? "no_password" : "wrong_password";
+}
+
+function loginAudit(
+  db: Database,
+  c: Context<AppEnv>,
+  who: { id: string; name: string; accountId: string },
+  action: "auth.login" | "auth.login_failed",
+  detail?: Record<string, unknown>,
+) {
+  return auditEntry(db, { accountId: who.accountId, actor: { id: who.id, name: who.name }, action, target: { type: "attendant", id: who.id }, detail, ip: clientIp(c) });
+}
+
 export const authRoutes = new Hono<AppEnv>()
   .post("/login", async (c) => {
     const body = await parseBody(c, LoginBody);
     // Counted per IP and e-mail before the password is checked, so guessing is slow either way.
     await enforce(c.env.LOGIN_LIMITER, `${clientIp(c)}:${body.email}`);
-    const found = await database(c.env.DB).select().from(attendants).where(eq(attendants.email, body.email)).get();
+    const db = database(c.env.DB);
+    const found = await db.select().from(attendants).where(eq(attendants.email, body.email)).get();
     const valid = await verifyPassword(body.password, found?.passwordHash ?? UNUSABLE_HASH);
     if (!found || !valid || !found.active) {
+      // Failures are logged in the account of the attendant the e-mail names (unknown e-mails belong to no account).
+      if (found) await loginAudit(db, c, found, "auth.login_failed", { reason: failureReason(found, valid) });
       throw new ApiError(401, "invalid_credentials", "Wrong e-mail or password");
     }
     await startSession(c, found);
+    await loginAudit(db, c, found, "auth.login");
     const who = { ...found, chatStatus: found.chatStatusOnLogin };
     await setAttendantPresence(c.env, who, found.chatStatusOnLogin);
     return c.json(await loadMe(c.env.DB, who));

@@ -1,12 +1,18 @@
-import { and, eq } from "drizzle-orm";
-import { Hono } from "hono";
+import { and, eq, ne } from "drizzle-orm";
+import { Hono, type Context } from "hono";
+import { getCookie } from "hono/cookie";
 import * as z from "zod";
 import { departmentAccess } from "../access";
-import { requireAttendant, type SessionAttendant } from "../auth/session";
+import { auditEntry, requestActor } from "../audit";
+import { sha256Hex } from "../auth/encoding";
+import { hashPassword, verifyPassword } from "../auth/password";
+import { requireAttendant, SESSION_COOKIE, type SessionAttendant } from "../auth/session";
 import { database } from "../db/client";
-import { accounts, attendants, PRESENCE_STATUSES } from "../db/schema";
+import { accounts, attendants, PRESENCE_STATUSES, sessions, type NotificationPrefs } from "../db/schema";
 import type { AppEnv } from "../env";
+import { ApiError, unauthenticated } from "../errors";
 import { setAttendantPresence } from "../presence";
+import { enforce } from "../rate-limit";
 import { parseBody } from "../validate";
 import type { MeResponse } from "../views";
 
@@ -36,6 +42,68 @@ export async function loadMe(db: D1Database, who: SessionAttendant): Promise<MeR
 
 const StatusBody = z.object({ status: z.enum(PRESENCE_STATUSES) });
 
+const ProfileBody = z.object({
+  name: z.string().trim().min(1).max(80).optional(),
+  notificationPrefs: z.object({ sound: z.boolean().optional(), desktop: z.boolean().optional() }).optional(),
+});
+
+const PasswordBody = z.object({
+  currentPassword: z.string().min(1).max(200),
+  newPassword: z.string().min(10).max(200),
+});
+
+/** The attendant's own row (name, preferences, password hash). */
+function ownRow(db: D1Database, who: SessionAttendant) {
+  return database(db)
+    .select({ name: attendants.name, notificationPrefs: attendants.notificationPrefs, passwordHash: attendants.passwordHash })
+    .from(attendants)
+    .where(and(eq(attendants.id, who.id), eq(attendants.accountId, who.accountId)))
+    .get();
+}
+
+/** PATCH /api/me: the attendant's own name and notification choices (a missing key keeps its value). */
+async function updateProfile(c: Context<AppEnv>, body: z.infer<typeof ProfileBody>): Promise<MeResponse> {
+  const who = c.get("attendant");
+  const row = await ownRow(c.env.DB, who);
+  if (!row) throw unauthenticated();
+  const prefs: NotificationPrefs = { ...row.notificationPrefs, ...body.notificationPrefs };
+  const fields: string[] = [];
+  if (body.name !== undefined && body.name !== row.name) fields.push("name");
+  if ((["sound", "desktop"] as const).some((k) => prefs[k] !== row.notificationPrefs[k])) fields.push("notificationPrefs");
+  if (fields.length > 0) {
+    const db = database(c.env.DB);
+    await db.batch([
+      db
+        .update(attendants)
+        .set({ name: body.name ?? row.name, notificationPrefs: prefs })
+        .where(and(eq(attendants.id, who.id), eq(attendants.accountId, who.accountId))),
+      auditEntry(db, { ...requestActor(c), action: "attendant.profile_updated", target: { type: "attendant", id: who.id }, detail: { fields } }),
+    ]);
+  }
+  return loadMe(c.env.DB, { ...who, name: body.name ?? row.name });
+}
+
+/** PUT /api/me/password: checks the current password, then ends every other session of the attendant. */
+async function changePassword(c: Context<AppEnv>, body: z.infer<typeof PasswordBody>): Promise<void> {
+  const who = c.get("attendant");
+  // Per attendant: a stolen session must not become a way to guess the password quickly.
+  await enforce(c.env.LOGIN_LIMITER, `password:${who.id}`);
+  const row = await ownRow(c.env.DB, who);
+  if (!row || !(await verifyPassword(body.currentPassword, row.passwordHash))) {
+    throw new ApiError(400, "wrong_password", "The current password is wrong", "currentPassword");
+  }
+  const current = await sha256Hex(getCookie(c, SESSION_COOKIE) ?? "");
+  const db = database(c.env.DB);
+  await db.batch([
+    db
+      .update(attendants)
+      .set({ passwordHash: await hashPassword(body.newPassword) })
+      .where(and(eq(attendants.id, who.id), eq(attendants.accountId, who.accountId))),
+    db.delete(sessions).where(and(eq(sessions.attendantId, who.id), eq(sessions.accountId, who.accountId), ne(sessions.idHash, current))),
+    auditEntry(db, { ...requestActor(c), action: "attendant.password_changed", target: { type: "attendant", id: who.id } }),
+  ]);
+}
+
 export const meRoutes = new Hono<AppEnv>()
   .use(requireAttendant)
   .get("/", async (c) => c.json(await loadMe(c.env.DB, c.get("attendant"))))
@@ -43,4 +111,9 @@ export const meRoutes = new Hono<AppEnv>()
     const { status } = await parseBody(c, StatusBody);
     await setAttendantPresence(c.env, c.get("attendant"), status);
     return c.json({ status });
+  })
+  .patch("/", async (c) => c.json(await updateProfile(c, await parseBody(c, ProfileBody))))
+  .put("/password", async (c) => {
+    await changePassword(c, await parseBody(c, PasswordBody));
+    return c.body(null, 204);
   });
