@@ -18,6 +18,8 @@ import { popupRoutes } from "./routes/popup";
 import { reportRoutes } from "./routes/reports";
 import { settingsRoutes } from "./routes/settings";
 import { widgetRoutes } from "./routes/widget";
+import { accountRoutes } from "./routes/account";
+import { logoRoutes } from "./routes/logos";
 
 export const app = new Hono<AppEnv>();
 
@@ -33,6 +35,8 @@ app.route("/api/settings", settingsRoutes);
 app.route("/api/reports", reportRoutes);
 app.route("/chat", popupRoutes);
 app.route("/admin", consolePageRoutes);
+app.route("/api/account", accountRoutes);
+app.route("/logos", logoRoutes);
 
 app.notFound((c) => c.json({ error: { code: "not_found", message: "No such route" } }, 404));
 
