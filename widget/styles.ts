@@ -3,7 +3,7 @@
  * small). The panel element is the box over the page: it places and sizes itself from
  * `--tt-w`, `--tt-h` (the console's size), `--tt-i` (the launcher's lift plus the launchers above it) and `--tt-a` (the height of the launchers stacked above this one), full screen
  * below 480 px and in the pop-up, following the visual viewport (`--tt-vvh`, `--tt-vvt`, see
- * viewport.ts); the loader's own sheet only says which side it opens on. Colours and shapes come from custom properties (documented on `<tomticket-chat>` and
+ * viewport.ts; the pop-up page leaves `--tt-popup-top` above it for the department's logo); the loader's own sheet only says which side it opens on. Colours and shapes come from custom properties (documented on `<tomticket-chat>` and
  * `<tomticket-chat-panel>`): `--tt-p`, `--tt-op`, `--tt-bg` carry the console's look, set by the
  * loader on the frame, and already defer to the host page's `--tt-primary`, `--tt-on-primary`
  * and `--tt-surface`. `::part()` covers the rest. The frame sets the font and every inherited
@@ -14,7 +14,7 @@ import { css } from "lit";
 export const panelStyles = css`
   :host { --_p: var(--tt-p, #1a73e8); --_op: var(--tt-op, #fff); --_text: var(--tt-text, #1c2024); --_muted: var(--tt-muted, #60646c); --_border: var(--tt-border, #d9d9e0); --_error: var(--tt-error, #ce2c31); display: block; position: absolute; bottom: calc(72px + var(--tt-a, 0px)); width: min(var(--tt-w, 370px), calc(100vw - 32px)); height: min(var(--tt-h, 540px), calc(100vh - 112px - var(--tt-i, 0px))); height: min(var(--tt-h, 540px), calc(100dvh - 112px - var(--tt-i, 0px))); overflow: hidden; border-radius: var(--tt-radius, 12px); box-shadow: 0 8px 32px rgba(0, 0, 0, 0.25); color: var(--_text); background: var(--tt-bg, #fff); }
   @media (max-width: 479px) { :host { position: fixed; left: 0 !important; right: auto !important; top: var(--tt-vvt, 0); bottom: auto; width: 100vw; height: 100vh; height: var(--tt-vvh, 100dvh); border-radius: 0; } }
-  :host([popup]) { position: fixed; inset: 0; top: var(--tt-vvt, 0); width: 100%; height: 100vh; height: var(--tt-vvh, 100dvh); border-radius: 0; box-shadow: none; }
+  :host([popup]) { position: fixed; inset: 0; top: calc(var(--tt-vvt, 0px) + var(--tt-popup-top, 0px)); width: 100%; height: calc(100vh - var(--tt-popup-top, 0px)); height: calc(var(--tt-vvh, 100dvh) - var(--tt-popup-top, 0px)); border-radius: 0; box-shadow: none; }
   * { box-sizing: border-box; }
   section { display: flex; flex-direction: column; height: 100%; }
   [part="header"] { display: flex; align-items: center; gap: 8px; padding: 12px 12px 12px 16px; background: var(--_p); color: var(--_op); }

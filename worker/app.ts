@@ -25,6 +25,8 @@ import { signupRoutes } from "./routes/signup";
 import { signupPageRoutes } from "./routes/signup-page";
 import { attendantRoutes } from "./routes/attendants";
 import { invitationRoutes } from "./routes/invitations";
+import { accountRoutes } from "./routes/account";
+import { logoRoutes } from "./routes/logos";
 
 export const app = new Hono<AppEnv>();
 
@@ -47,6 +49,8 @@ app.route("/api/signup", signupRoutes);
 app.route("/signup", signupPageRoutes);
 app.route("/api/attendants", attendantRoutes);
 app.route("/api/invitations", invitationRoutes);
+app.route("/api/account", accountRoutes);
+app.route("/logos", logoRoutes);
 
 app.notFound((c) => c.json({ error: { code: "not_found", message: "No such route" } }, 404));
 

@@ -7,6 +7,8 @@ export interface Env {
   ASSETS: Fetcher;
   LOGIN_LIMITER: RateLimit;
   PUBLIC_LIMITER: RateLimit;
+  /** Pop-up chat logos (`<account id>/<sha-256>.<ext>`), served by GET /logos/. */
+  LOGOS: R2Bucket;
   /** Signs customer tokens and socket tokens. `wrangler secret put TOKEN_SECRET` in production. */
   TOKEN_SECRET: string;
   /** "off" turns self-service sign-up off (POST /api/signup 403, GET /signup 404); on otherwise. */

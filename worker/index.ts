@@ -6,6 +6,7 @@
  */
 import { app } from "./app";
 import type { Env } from "./env";
+import { purgeExpired } from "./retention";
 
 export { DepartmentRoom } from "../durable-objects/department-room";
 
@@ -19,5 +20,8 @@ export default {
     // No queue is bound yet; a message arriving here is one we cannot handle, so retry it later.
     batch.retryAll();
   },
-  async scheduled(): Promise<void> {},
+  /** The daily Cron Trigger (wrangler.toml `[triggers]`): the retention purge. */
+  async scheduled(_controller: ScheduledController, env: Env): Promise<void> {
+    await purgeExpired(env.DB);
+  },
 } satisfies ExportedHandler<Env>;

@@ -23,6 +23,11 @@ export interface DepartmentResponse {
   department: DepartmentView;
 }
 
+/** GET /api/departments: the departments the attendant may see, by name. */
+export interface DepartmentsListResponse {
+  departments: DepartmentView[];
+}
+
 /** A pending invitation: the link is only shown when it is created (the server keeps a hash). */
 export interface InvitationState {
   status: "pending" | "expired";

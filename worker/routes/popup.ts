@@ -9,11 +9,11 @@ import { and, eq } from "drizzle-orm";
 import { Hono, type Context } from "hono";
 import { html } from "hono/html";
 import { database } from "../db/client";
-import { accounts, departments } from "../db/schema";
+import { accounts, departmentPresence, departments } from "../db/schema";
 import type { AppEnv } from "../env";
+import { logoUrl } from "../logos";
 import { clientIp, enforce } from "../rate-limit";
 import { pickLang, type Lang } from "../settings/look";
-
 
 const TEXT: Record<Lang, { title: string; noscript: string }> = {
   "pt-BR": { title: "Atendimento", noscript: "Ative o JavaScript para conversar com a gente." },
@@ -37,6 +37,26 @@ const CSP = [
   "form-action 'none'",
 ].join("; ");
 
+/**
+ * The active department the page is for, with the logo to show: the online variant while its
+ * room says it takes chats (the summary in department_presence; no summary yet counts as
+ * offline), the offline variant otherwise.
+ */
+async function popupDepartment(db: D1Database, accountId: string, departmentId: string) {
+  return database(db)
+    .select({
+      id: departments.id,
+      name: departments.name,
+      logoOnline: departments.logoOnline,
+      logoOffline: departments.logoOffline,
+      online: departmentPresence.online,
+    })
+    .from(departments)
+    .leftJoin(departmentPresence, and(eq(departmentPresence.departmentId, departments.id), eq(departmentPresence.accountId, departments.accountId)))
+    .where(and(eq(departments.id, departmentId), eq(departments.accountId, accountId), eq(departments.active, true)))
+    .get();
+}
+
 function notFoundPage(c: Context<AppEnv>) {
   return c.text("Chat not found", 404, { "Cache-Control": "no-cache" });
 }
@@ -53,14 +73,9 @@ export const popupRoutes = new Hono<AppEnv>().get("/:key", async (c) => {
     .where(eq(accounts.publicKey, key))
     .get();
   if (!account) return notFoundPage(c);
-  const department = departmentId
-    ? await orm
-        .select({ id: departments.id })
-        .from(departments)
-        .where(and(eq(departments.id, departmentId), eq(departments.accountId, account.id), eq(departments.active, true)))
-        .get()
-    : undefined;
+  const department = departmentId ? await popupDepartment(c.env.DB, account.id, departmentId) : undefined;
   if (departmentId && !department) return notFoundPage(c);
+  const logo = department ? logoUrl(department.online ? department.logoOnline : department.logoOffline) : null;
 
   const lang = pickLang(c.req.query("lang"), account.locale);
   const text = TEXT[lang];
@@ -70,10 +85,11 @@ export const popupRoutes = new Hono<AppEnv>().get("/:key", async (c) => {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${text.title} · ${account.name}</title>
-<style>html,body{margin:0;height:100%}tomticket-chat{display:block;height:100%}</style>
+<style>html,body{margin:0;height:100%}tomticket-chat{display:block;height:100%}header{display:flex;align-items:center;justify-content:center;box-sizing:border-box;height:64px;padding:8px}header img{max-height:48px;max-width:100%}header+tomticket-chat{--tt-popup-top:64px}</style>
 <script src="/widget.js" defer></script>
 </head>
 <body>
+${logo && department ? html`<header><img src="${logo}" alt="${department.name} · ${account.name}"></header>` : ""}
 <tomticket-chat account="${account.publicKey}" mode="popup" lang="${lang}"${department ? html` department="${department.id}"` : ""}></tomticket-chat>
 <noscript>${text.noscript}</noscript>
 </body>

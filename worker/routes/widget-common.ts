@@ -10,12 +10,19 @@ import { database } from "../db/client";
 import { accounts, customers } from "../db/schema";
 import type { AppEnv } from "../env";
 import { ApiError } from "../errors";
+import { assertOriginAllowed } from "./widget-origin";
 
 export const AccountKey = z.string().min(1).max(100);
 
-export async function accountByKey(db: D1Database, key: string) {
-  const account = await database(db).select().from(accounts).where(eq(accounts.publicKey, key)).get();
+/**
+ * The account of a public key, for a widget request: `404 unknown_account` for an unknown (or
+ * replaced) key, `403 origin_not_allowed` when the request comes from a site the account does
+ * not allow. Every widget route resolves its account here, so none skips the allowed sites.
+ */
+export async function accountByKey(c: Context<AppEnv>, key: string) {
+  const account = await database(c.env.DB).select().from(accounts).where(eq(accounts.publicKey, key)).get();
   if (!account) throw new ApiError(404, "unknown_account", "No account has this key");
+  assertOriginAllowed(c, account.allowedOrigins);
   return account;
 }
 

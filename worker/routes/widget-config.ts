@@ -4,13 +4,13 @@
  * ask for the survey. `no-cache` with an ETag: the browser revalidates on every page view (so
  * a change in the console shows at once) and gets an empty 304 when nothing changed.
  */
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, isNull } from "drizzle-orm";
 import { Hono, type Context } from "hono";
 import * as z from "zod";
 import { departmentRoom } from "../access";
 import { sha256Hex } from "../auth/encoding";
 import { database } from "../db/client";
-import { departmentPresence, departments } from "../db/schema";
+import { accounts, departmentPresence, departments } from "../db/schema";
 import type { AppEnv } from "../env";
 import { ApiError } from "../errors";
 import { effectiveLook } from "../settings/schema";
@@ -18,6 +18,7 @@ import { loadSettings } from "../settings/store";
 import { parseQuery } from "../validate";
 import type { WidgetConfigResponse } from "../views";
 import { AccountKey, accountByKey } from "./widget-common";
+import { foreignOrigin } from "./widget-origin";
 
 /** Any string: a department id that is not the account's is a 404, whatever it looks like. */
 const ConfigQuery = z.object({ account: AccountKey, department: z.string().min(1).max(100).optional() });
@@ -61,9 +62,23 @@ async function onlineOf(env: AppEnv["Bindings"], accountId: string, rows: { id: 
   return { online, roomsAsked };
 }
 
+/**
+ * The setup checklist's "snippet installed": the first config read from a site other than ours
+ * (the pop-up page is ours) marks the account. Only while the mark is missing, so a poll
+ * writes nothing; two first reads racing both run the guarded update, which sets it once.
+ */
+async function markWidgetSeen(c: Context<AppEnv>, account: { id: string; widgetSeenAt: number | null }) {
+  if (account.widgetSeenAt !== null || foreignOrigin(c) === null) return;
+  await database(c.env.DB)
+    .update(accounts)
+    .set({ widgetSeenAt: Date.now() })
+    .where(and(eq(accounts.id, account.id), isNull(accounts.widgetSeenAt)));
+}
+
 export const widgetConfigRoutes = new Hono<AppEnv>().get("/config", async (c) => {
   const query = parseQuery(c, ConfigQuery);
-  const account = await accountByKey(c.env.DB, query.account);
+  const account = await accountByKey(c, query.account);
+  await markWidgetSeen(c, account);
   const [rows, stored] = await Promise.all([
     database(c.env.DB)
       .select({

@@ -22,7 +22,7 @@ const AccountQuery = z.object({ account: AccountKey });
 export const widgetHistoryRoutes = new Hono<AppEnv>()
   .get("/history", async (c) => {
     const { account: key } = parseQuery(c, AccountQuery);
-    const account = await accountByKey(c.env.DB, key);
+    const account = await accountByKey(c, key);
     const customer = await requireCustomer(c, account.id);
     const rows = await database(c.env.DB)
       .select({
@@ -49,7 +49,7 @@ export const widgetHistoryRoutes = new Hono<AppEnv>()
   })
   .get("/chats/:id/messages", async (c) => {
     const { account: key } = parseQuery(c, AccountQuery);
-    const account = await accountByKey(c.env.DB, key);
+    const account = await accountByKey(c, key);
     const customer = await requireCustomer(c, account.id);
     const id = idParam.safeParse(c.req.param("id"));
     if (!id.success) throw notFound("No such chat");

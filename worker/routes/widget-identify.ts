@@ -21,7 +21,7 @@ const IdentifyBody = z.object({
 
 export const widgetIdentifyRoutes = new Hono<AppEnv>().post("/identify", async (c) => {
   const body = await parseBody(c, IdentifyBody);
-  const account = await accountByKey(c.env.DB, body.account);
+  const account = await accountByKey(c, body.account);
   if (!(await verifyCustomerHash(account.secret, body.email, body.customerHash))) throw invalidCustomerHash();
   const customer = await verifiedCustomer(c.env.DB, account.id, body.name, body.email);
   const customerToken = await signToken(tokenSecret(c.env), { k: "customer", a: account.id, c: customer.id, iat: Date.now() });

@@ -29,7 +29,7 @@ const OfflineMessageBody = z.object({
 
 export const widgetOfflineRoutes = new Hono<AppEnv>().post("/offline-messages", async (c) => {
   const body = await parseBody(c, OfflineMessageBody);
-  const account = await accountByKey(c.env.DB, body.account);
+  const account = await accountByKey(c, body.account);
   const orm = database(c.env.DB);
   if (body.departmentId !== undefined) {
     const department = await orm

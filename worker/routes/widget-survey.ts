@@ -26,7 +26,7 @@ const SurveyBody = z.object({
 
 export const widgetSurveyRoutes = new Hono<AppEnv>().post("/chats/:id/survey", async (c) => {
   const body = await parseBody(c, SurveyBody);
-  const account = await accountByKey(c.env.DB, body.account);
+  const account = await accountByKey(c, body.account);
   const customer = await requireCustomer(c, account.id);
   const id = idParam.safeParse(c.req.param("id"));
   if (!id.success) throw notFound("No such chat");

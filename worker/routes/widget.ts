@@ -26,6 +26,7 @@ import { widgetIdentifyRoutes } from "./widget-identify";
 import { widgetOfflineRoutes } from "./widget-offline";
 import { widgetSurveyRoutes } from "./widget-survey";
 import { AccountKey, accountByKey, bearer, requireCustomer, tokenCustomer } from "./widget-common";
+import { assertOriginAllowedFor } from "./widget-origin";
 
 const StartChatBody = z.object({
   account: AccountKey,
@@ -54,6 +55,13 @@ async function socketFor(c: Context<AppEnv>, accountId: string, customerId: stri
 }
 
 export const widgetRoutes = new Hono<AppEnv>()
+  .use(async (c, next) => {
+    // A preflight carries no body: it is checked when its URL names the account; the request
+    // that follows is always checked by accountByKey.
+    const key = c.req.method === "OPTIONS" ? c.req.query("account") : undefined;
+    if (key) await assertOriginAllowedFor(c, { publicKey: key });
+    await next();
+  })
   .use(cors({ origin: "*", allowHeaders: ["Authorization", "Content-Type"], allowMethods: ["GET", "POST"], maxAge: 86400 }))
   .use(async (c, next) => {
     if (c.req.method !== "OPTIONS") await enforce(c.env.PUBLIC_LIMITER, `widget:${clientIp(c)}`);
@@ -66,13 +74,15 @@ export const widgetRoutes = new Hono<AppEnv>()
   .route("/", widgetOfflineRoutes)
   .post("/chats", async (c) => {
     const body = await parseBody(c, StartChatBody);
-    const account = await accountByKey(c.env.DB, body.account);
+    const account = await accountByKey(c, body.account);
     const department = await database(c.env.DB)
       .select()
       .from(departments)
-      .where(and(eq(departments.id, body.departmentId), eq(departments.accountId, account.id), eq(departments.active, true)))
+      .where(and(eq(departments.id, body.departmentId), eq(departments.accountId, account.id)))
       .get();
     if (!department) throw new ApiError(404, "unknown_department", "No such department");
+    // Checked before anything is written; chats already open in it go on (see /me and /ws).
+    if (!department.active) throw new ApiError(409, "department_inactive", "This department no longer takes chats");
 
     const secret = tokenSecret(c.env);
     const now = Date.now();
@@ -127,7 +137,7 @@ export const widgetRoutes = new Hono<AppEnv>()
   })
   .get("/me", async (c) => {
     const { account: key } = parseQuery(c, z.object({ account: AccountKey }));
-    const account = await accountByKey(c.env.DB, key);
+    const account = await accountByKey(c, key);
     const customer = await requireCustomer(c, account.id);
     const chat = await currentChatOfCustomer(c.env, account.id, customer.id);
     return c.json({
@@ -141,6 +151,7 @@ export const widgetRoutes = new Hono<AppEnv>()
     const ticket = await verifyToken(tokenSecret(c.env), "customer-ws", query.token);
     if (!ticket) throw new ApiError(401, "invalid_token", "Unknown or expired socket token");
     if (c.req.header("Upgrade")?.toLowerCase() !== "websocket") throw new ApiError(426, "upgrade_required", "Open this URL as a WebSocket");
+    await assertOriginAllowedFor(c, { id: ticket.a });
     const customer = await database(c.env.DB)
       .select({ name: customers.name })
       .from(customers)
