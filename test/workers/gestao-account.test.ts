@@ -107,6 +107,7 @@ describe("PATCH /api/account", () => {
         retentionDays: { from: null, to: 90 },
         allowedOrigins: { from: [], to: ["https://shop.example", "http://localhost:8787"] },
       },
+      fields: expect.arrayContaining(["name", "timeZone", "locale", "retentionDays", "allowedOrigins"]),
     });
     const cleared = await patch(admin, { retentionDays: null, timeZone: "utc" });
     expect((await json<AccountResponse>(cleared)).account).toMatchObject({ retentionDays: null, timeZone: "UTC" });

@@ -32,6 +32,14 @@ function audit(accountId: string, action: string, detail: unknown) {
 }
 
 describe("GET /api/setup", () => {
+  it("ticks 'hours' when the administrator saves the account's time zone, even unchanged, through the real routes", async () => {
+    const { cookie } = await signedUp();
+    expect((await checklist(cookie)).hours).toBe(false);
+    const saved = await api("/api/account", { method: "PATCH", cookie, body: { timeZone: "America/Sao_Paulo" } });
+    expect(saved.status).toBe(200);
+    expect((await checklist(cookie)).hours).toBe(true);
+  });
+
   it("starts with nothing done and ticks each item from data", async () => {
     const { accountId, departmentId, cookie } = await signedUp();
     const none = { departments: false, attendants: false, hours: false, snippet: false, testChat: false, done: false };

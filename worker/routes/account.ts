@@ -51,8 +51,10 @@ export const accountRoutes = new Hono<AppEnv>()
     const patch = await parseBody(c, AccountPatch);
     const row = await accountRow(c);
     const changes = accountChanges(row, patch);
-    if (Object.keys(changes).length === 0) return c.json({ account: toAccountView(row) } satisfies AccountResponse);
-    const updated = await updateAccount(c, patch, "account.updated", { changes });
+    // Saving the time zone unchanged still confirms it (the setup checklist's "hours" item reads `fields`).
+    const confirmsTimeZone = patch.timeZone !== undefined;
+    if (Object.keys(changes).length === 0 && !confirmsTimeZone) return c.json({ account: toAccountView(row) } satisfies AccountResponse);
+    const updated = await updateAccount(c, patch, "account.updated", { changes, fields: Object.keys(patch) });
     return c.json({ account: toAccountView(updated) } satisfies AccountResponse);
   })
   .post("/public-key", async (c) => {
