@@ -1,3 +1,4 @@
+import type { Page } from "playwright-core";
 import { describe, it } from "vitest";
 import { expectNoSeriousA11yViolations } from "./a11y";
 import { ADMIN, ANA, attendantConsole, expectDepartment } from "./console";
@@ -6,7 +7,15 @@ import { hostPage, launcher, panel, startChat, useHarness } from "./harness";
 const { h, contexts } = useHarness();
 
 /** The console's pages an administrator opens from the header, by their nav test ids. */
-const CONSOLE_PAGES = ["nav-live", "nav-history", "nav-offline", "nav-customize", "nav-publish", "nav-satisfaction", "nav-gestao", "nav-profile"];
+const CONSOLE_PAGES = ["nav-live", "nav-history", "nav-offline", "nav-customize", "nav-publish", "nav-satisfaction", "nav-profile"];
+/** Gestão's sections, by their menu's test ids. */
+const GESTAO_SECTIONS = ["gestao-departments", "gestao-attendants", "gestao-customers", "gestao-account", "gestao-audit"];
+
+/** Saves a screenshot for a person to look at (`SCREENSHOTS=dir`); a no-op otherwise. */
+async function snap(page: Page, name: string): Promise<void> {
+  const dir = process.env.SCREENSHOTS;
+  if (dir) await page.screenshot({ path: `${dir}/${name}.png` });
+}
 
 describe("accessibility (axe-core: no serious or critical violation)", () => {
   it("the console's login screen and every page an administrator opens, on a desktop and a phone", async () => {
@@ -21,6 +30,14 @@ describe("accessibility (axe-core: no serious or critical violation)", () => {
         await admin.locator(`[data-testid="${testId}"]`).click();
         await admin.waitForLoadState("networkidle");
         await expectNoSeriousA11yViolations(admin);
+        await snap(admin, `${testId}-${viewport.width}`);
+      }
+      await admin.locator('[data-testid="nav-gestao"]').click();
+      for (const testId of GESTAO_SECTIONS) {
+        await admin.locator(`[data-testid="${testId}"]`).click();
+        await admin.waitForLoadState("networkidle");
+        await expectNoSeriousA11yViolations(admin);
+        await snap(admin, `${testId}-${viewport.width}`);
       }
     }
   });

@@ -21,7 +21,7 @@ describe("Gestão: a company sets itself up from an empty account", () => {
     const owner = await contexts.page({ viewport: DESKTOP });
 
     // Sign-up: the public page, then the console with the setup checklist.
-    await owner.goto(`${h.server}/signup`);
+    await owner.goto(`${h.server}/signup?lang=pt-BR`);
     await expectNoSeriousA11yViolations(owner);
     await snap(owner, "signup-desktop");
     await owner.getByLabel(/Empresa/).fill("Padaria Pão Quente");
@@ -40,7 +40,9 @@ describe("Gestão: a company sets itself up from an empty account", () => {
     await owner.locator('[data-testid="department-new"]').click();
     await owner.locator('[data-testid="department-name"]').fill("Encomendas");
     await owner.locator('[data-testid="department-save"]').click();
-    await owner.locator('[data-testid="department-row"]', { hasText: "Encomendas" }).waitFor();
+    await owner.locator('[data-testid="department-saved"]', { hasText: /\S/ }).waitFor();
+    await owner.locator('[data-testid="gestao-departments"]').click();
+    await owner.locator('[data-testid="department-item"]', { hasText: "Encomendas" }).waitFor();
     await expectNoSeriousA11yViolations(owner);
     await snap(owner, "departments-desktop");
 
@@ -105,7 +107,11 @@ describe("Gestão: a company sets itself up from an empty account", () => {
     const queued = caio.locator('[data-testid="queue-item"]', { hasText: "Joana" });
     await queued.waitFor();
     await queued.locator('[data-testid="accept"]').click();
-    await caio.locator('[data-testid="my-chat"]', { hasText: "Joana" }).click();
+    // On a phone the accepted chat opens at once, in place of the lists.
+    const compose = caio.locator('textarea[name="compose"]');
+    const mine = caio.locator('[data-testid="my-chat"]', { hasText: "Joana" });
+    await expect.poll(async () => (await compose.isVisible()) || (await mine.isVisible()), { timeout: 10_000 }).toBe(true);
+    if (!(await compose.isVisible())) await mine.click();
     await caio.locator('textarea[name="compose"]').fill("Olá Joana! De que sabor?");
     await caio.locator('[data-testid="send"]').click();
     await customer.locator('[part~="message"][data-author="attendant"]', { hasText: "De que sabor?" }).waitFor();
