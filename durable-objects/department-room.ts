@@ -11,7 +11,9 @@ import type { Env } from "../worker/env";
 import { syncToD1 } from "./d1-sync";
 import { customerSockets, identityOf, send, toAllAttendants, toEveryone, toEveryoneOfChat } from "./fanout";
 import { handleFrame, type Room } from "./frame-handlers";
-import { IDENTITY_HEADER, Identity, socketTags } from "./identity";
+import { IDENTITY_HEADER, Identity, socketTags, type AttendantIdentity } from "./identity";
+import { auditEntry } from "../worker/audit";
+import { database } from "../worker/db/client";
 import { presenceSnapshot, sameSnapshot, type PresenceSnapshot } from "./presence";
 import { ClientFrameSchema } from "./frame-schemas";
 import { CLOSED_CHAT_KEPT_MS, CloseCode, MAX_FRAME_BYTES, PROTOCOL_VERSION, type ServerFrame, type WireChat } from "./protocol";
@@ -212,6 +214,18 @@ export class DepartmentRoom extends DurableObject<Env> implements Room {
     // The earliest pending prune stays: later closes must not put it off forever.
     this.timers.ensureBy("prune", "", Date.now() + CLOSED_CHAT_KEPT_MS);
     toEveryoneOfChat(this.ctx, chat.id, { type: "chat.closed", chat: toWireChat(this.storage.chat(chat.id)!) });
+  }
+
+  async auditRemoteClose(chat: ChatRow, by: AttendantIdentity): Promise<void> {
+    const entry = auditEntry(database(this.env.DB), {
+      accountId: chat.account_id,
+      actor: { id: by.attendantId, name: by.name },
+      action: "chat.closed_remotely",
+      target: { type: "chat", id: chat.id },
+      detail: { number: chat.number, departmentId: chat.department_id, attendantId: chat.attendant_id, attendantName: chat.attendant_name },
+    });
+    // The close itself is done and told; a lost audit line must not undo or fail it.
+    await entry.run().catch((error: unknown) => console.error("audit of a remote close failed", error));
   }
 
   // ------------------------------------------------------------------ D1 sync and timers

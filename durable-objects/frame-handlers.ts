@@ -3,7 +3,7 @@
  * Permission checks come first and a refused frame changes nothing.
  */
 import { attendantMaySee, send, toChatAttendants, toChatCustomer, toEveryoneOfChat } from "./fanout";
-import { attends, supervises, type Identity } from "./identity";
+import { attends, supervises, type AttendantIdentity, type Identity } from "./identity";
 import type { ClientFrame, ErrorCode, ServerFrame } from "./protocol";
 import type { ChatRow, RoomStorage } from "./room-storage";
 import { toWireChat, toWireMessage } from "./wire";
@@ -18,6 +18,8 @@ export interface Room {
   /** Called after every write that D1 must receive. */
   afterWrite(): void;
   closeChat(chat: ChatRow, by: "customer" | "attendant", attendantId: string | null): Promise<void>;
+  /** Records in the audit log that a supervisor closed another attendant's chat. */
+  auditRemoteClose(chat: ChatRow, by: AttendantIdentity): Promise<void>;
   /** False when the sender exceeded its message allowance. */
   allowMessage(ws: WebSocket, who: Identity): boolean;
 }
@@ -176,5 +178,6 @@ async function closeChat(room: Room, who: Identity, chat: ChatRow) {
   if (who.role === "customer") return room.closeChat(chat, "customer", null);
   const own = chat.attendant_id === who.attendantId;
   if (!own && !supervises(who)) throw new Refusal("forbidden", "Only the chat's attendant, a manager or an administrator may close it");
-  return room.closeChat(chat, "attendant", who.attendantId);
+  await room.closeChat(chat, "attendant", who.attendantId);
+  if (!own) await room.auditRemoteClose(chat, who);
 }

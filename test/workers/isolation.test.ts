@@ -105,6 +105,11 @@ describe("departments and roles", () => {
     const closer = who === "manager" ? floor.account.attendants.manager.id : floor.account.attendants.admin.id;
     const row = await env.DB.prepare("SELECT status, closed_by, closed_by_attendant_id, attendant_id FROM chats WHERE id = ?").bind(floor.chatId).first();
     expect(row).toEqual({ status: "closed", closed_by: "attendant", closed_by_attendant_id: closer, attendant_id: floor.account.attendants.support1.id });
+    // Auditoria records who closed whose chat.
+    const audit = await env.DB.prepare("SELECT actor_id, target_id, json_extract(detail, '$.attendantId') AS attendant FROM audit_log WHERE account_id = ? AND action = 'chat.closed_remotely'")
+      .bind(floor.account.id)
+      .all();
+    expect(audit.results).toEqual([{ actor_id: closer, target_id: floor.chatId, attendant: floor.account.attendants.support1.id }]);
     floor.closeAll();
   });
 
