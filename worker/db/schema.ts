@@ -79,6 +79,10 @@ export const attendants = sqliteTable(
     /** Current presence chosen by the attendant (or set offline by a shift's end). */
     chatStatus: text("chat_status", { enum: PRESENCE_STATUSES }).notNull().default("offline"),
     active: integer("active", { mode: "boolean" }).notNull().default(true),
+    /** Their shift (Horários de Atendimento): outside it they cannot be online; null = any hour. */
+    shiftId: text("shift_id"),
+    /** Most chats they hold at once; null = the account's default (policies.maxChatsPerAttendant). */
+    maxChats: integer("max_chats"),
     /** The attendant's own notification choices (console sound, desktop notifications). */
     notificationPrefs: text("notification_prefs", { mode: "json" }).notNull().$type<NotificationPrefs>().default(sql`'{}'`),
     createdAt: integer("created_at").notNull(),
@@ -320,4 +324,39 @@ export const auditLog = sqliteTable(
     index("audit_log_account_actor_idx").on(t.accountId, t.actorId, t.createdAt),
     index("audit_log_account_action_idx").on(t.accountId, t.action, t.createdAt),
   ],
+);
+
+/** One weekly interval of a shift: `day` 0 = Sunday; `end` ≤ `start` runs past midnight. */
+export interface ShiftInterval {
+  day: number;
+  start: string;
+  end: string;
+}
+
+/** A dated exception: closed all day, closed in a range, or a special opening (not closed, with a range). */
+export interface ShiftException {
+  date: string;
+  closed: boolean;
+  start?: string;
+  end?: string;
+}
+
+/**
+ * Horários de Atendimento: a named set of weekly intervals plus dated exceptions, read on the
+ * account's time zone. `departmentId` null is a general shift of the account (used by every
+ * department without shifts of its own); an attendant may also be linked to one.
+ */
+export const shifts = sqliteTable(
+  "shifts",
+  {
+    id: text("id").primaryKey(),
+    accountId: text("account_id").notNull().references(() => accounts.id),
+    departmentId: text("department_id").references(() => departments.id),
+    name: text("name").notNull(),
+    intervals: text("intervals", { mode: "json" }).notNull().$type<ShiftInterval[]>(),
+    exceptions: text("exceptions", { mode: "json" }).notNull().$type<ShiftException[]>().default(sql`'[]'`),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [index("shifts_account_department_idx").on(t.accountId, t.departmentId)],
 );
