@@ -29,7 +29,10 @@ describe("Gestão: a company sets itself up from an empty account", () => {
     await owner.getByLabel(/E-mail/).fill(adminEmail);
     await owner.getByLabel(/Senha/).fill("senha-bem-longa-1");
     await owner.getByRole("button", { name: /Criar conta/ }).click();
-    await owner.waitForURL(`${h.server}/admin/**`);
+    await owner.waitForURL(`${h.server}/admin/**`, { timeout: 60_000 }).catch(async (error: unknown) => {
+      // Say what the page showed instead (a refused sign-up shows its message there).
+      throw new Error(`sign-up did not reach the console: ${String(error)}\n${await owner.locator("body").innerText()}`);
+    });
     const checklist = owner.locator('[data-testid="setup-checklist"]');
     await checklist.waitFor();
     await snap(owner, "console-checklist-desktop");
@@ -122,5 +125,5 @@ describe("Gestão: a company sets itself up from an empty account", () => {
     for (const item of ["departments", "attendants", "snippet", "testChat"]) {
       await expect.poll(() => owner.locator(`[data-testid="setup-item-${item}"]`).getAttribute("data-done"), { timeout: 40_000 }).toBe("true");
     }
-  });
+  }, 180_000);
 });
