@@ -30,6 +30,7 @@ import { forgetCustomer, type ForgetResult } from "./forget-customer";
 import { applyRightsChange, type RightsChange, type RightsOutcome } from "./attendant-rights";
 import { closedMessage, HOURS, hoursAt, readHours, writeHours, type RoomHours } from "./room-hours";
 import { departmentHours } from "../worker/hours/rooms";
+import { armShiftEnd, endShift, SHIFT_END, type ShiftEndRoom } from "./shift-end";
 
 /** How soon after a write D1 receives it: long enough to batch a burst, short enough to read back. */
 const SYNC_DELAY_MS = 100;
@@ -55,6 +56,7 @@ export class DepartmentRoom extends DurableObject<Env> implements Room {
     // A handoff cut short (eviction mid-way) is finished; import is idempotent.
     [TRANSFER]: async (timer) => void (await this.transferChat(timer.key, timer.payload as TransferTarget)),
     [HOURS]: () => this.hoursTimer(),
+    [SHIFT_END]: (timer) => endShift(this.shiftEnd, timer.key),
   };
   /** What admission (admission.ts) may do in this room. */
   private get admission(): AdmissionRoom {
@@ -72,6 +74,17 @@ export class DepartmentRoom extends DurableObject<Env> implements Room {
         this.afterWrite();
         toAllAttendants(this.ctx, { type: "chat.queued", chat });
       },
+    };
+  }
+  /** What the attendants' shift ends (shift-end.ts) may do in this room. */
+  private get shiftEnd(): ShiftEndRoom {
+    return {
+      env: this.env,
+      state: this.ctx,
+      timers: this.timers,
+      meta: this.storage.meta(),
+      setOffline: async (attendant) => void (await this.setAttendantStatus(attendant, "offline")),
+      room: (departmentId) => departmentRoom(this.env, this.storage.meta()!.accountId, departmentId),
     };
   }
   private readonly allowance = new MessageAllowance();
@@ -120,6 +133,7 @@ export class DepartmentRoom extends DurableObject<Env> implements Room {
 
     const before = presenceSnapshot(this.ctx, this.storage, { excluding: server });
     if (who.role === "attendant") this.storage.setPresence({ id: who.attendantId, name: who.name }, who.status, Date.now());
+    if (who.role === "attendant" && who.status === "online") await armShiftEnd(this.shiftEnd, who.attendantId);
     const now = presenceSnapshot(this.ctx, this.storage);
     send(server, this.readyFrame(who, now));
     await this.announcePresence(before, now);
@@ -424,6 +438,8 @@ export class DepartmentRoom extends DurableObject<Env> implements Room {
   async setAttendantStatus(attendant: { id: string; name: string }, status: "online" | "offline"): Promise<PresenceSnapshot> {
     const before = presenceSnapshot(this.ctx, this.storage);
     this.storage.setPresence(attendant, status, Date.now());
+    if (status === "online") await armShiftEnd(this.shiftEnd, attendant.id);
+    else this.timers.cancel(SHIFT_END, attendant.id);
     const after = presenceSnapshot(this.ctx, this.storage);
     await this.announcePresence(before, after);
     return after;
