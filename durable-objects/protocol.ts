@@ -159,7 +159,7 @@ export type ServerFrame =
   /** `opensAt` only while the department is closed by its hours (see session.ready). */
   | { type: "presence.changed"; attendants: WireAttendant[]; online: boolean; opensAt?: number | null }
   /** To an attendant's consoles: the room set them offline (their shift ended); their chats stay open. */
-  | { type: "attendant.status"; status: "offline"; reason: "shift_ended" | "grace_expired"; at: number }
+  | { type: "attendant.status"; status: "offline"; reason: "shift_ended"; at: number }
   | { type: "pong"; at: number };
 
 export type ServerFrameType = ServerFrame["type"];
