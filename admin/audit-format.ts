@@ -33,6 +33,9 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, MessageKey> = {
   "customer.deleted": "audit.action.customer.deleted",
   "chat.closed_remotely": "audit.action.chat.closed_remotely",
   "retention.purged": "audit.action.retention.purged",
+  "shift.created": "audit.action.shift.created",
+  "shift.updated": "audit.action.shift.updated",
+  "shift.deleted": "audit.action.shift.deleted",
 };
 
 /** Every action, in the Worker's order (by resource), for the filter. */

@@ -34,7 +34,7 @@ export interface OpenChatInput {
   firstMessage: string;
 }
 
-export type Refusal = { code: "department_offline"; message: string };
+export type Refusal = { code: "department_offline"; message: string } | { code: "department_closed"; message: string; opensAt: number | null };
 export type OpenChatResult = { admitted: true; chat: WireChat; created: boolean } | { admitted: false; refusal: Refusal };
 
 /** The orphan check's payload, stored with the timer. */

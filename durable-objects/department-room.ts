@@ -28,6 +28,9 @@ import { toWireChat, toWireMessage } from "./wire";
 import { MessageAllowance } from "./message-allowance";
 import { forgetCustomer, type ForgetResult } from "./forget-customer";
 import { applyRightsChange, type RightsChange, type RightsOutcome } from "./attendant-rights";
+import { closedMessage, HOURS, hoursAt, readHours, writeHours, type RoomHours } from "./room-hours";
+import { departmentHours } from "../worker/hours/rooms";
+import { armShiftEnd, endShift, SHIFT_END, type ShiftEndRoom } from "./shift-end";
 
 /** How soon after a write D1 receives it: long enough to batch a burst, short enough to read back. */
 const SYNC_DELAY_MS = 100;
@@ -52,20 +55,36 @@ export class DepartmentRoom extends DurableObject<Env> implements Room {
     [ADMISSION]: (timer) => this.admissionTimer(timer.payload as AdmissionTimer),
     // A handoff cut short (eviction mid-way) is finished; import is idempotent.
     [TRANSFER]: async (timer) => void (await this.transferChat(timer.key, timer.payload as TransferTarget)),
+    [HOURS]: () => this.hoursTimer(),
+    [SHIFT_END]: (timer) => endShift(this.shiftEnd, timer.key),
   };
   /** What admission (admission.ts) may do in this room. */
   private get admission(): AdmissionRoom {
     return {
       db: this.env.DB,
       storage: this.storage,
-      refusalNow: () =>
-        presenceSnapshot(this.ctx, this.storage).online ? null : { code: "department_offline", message: "Nobody is online in this department now" },
+      refusalNow: () => {
+        const hours = hoursAt(readHours(this.ctx.storage.sql), Date.now());
+        if (!hours.open) return { code: "department_closed", message: closedMessage(hours), opensAt: hours.opensAt };
+        return presenceSnapshot(this.ctx, this.storage).online ? null : { code: "department_offline", message: "Nobody is online in this department now" };
+      },
       setTimer: (kind, key, dueAt, payload) => this.timers.set(kind, key, dueAt, payload),
       cancelTimer: (kind, key) => void this.timers.cancel(kind, key),
       queued: (chat) => {
         this.afterWrite();
         toAllAttendants(this.ctx, { type: "chat.queued", chat });
       },
+    };
+  }
+  /** What the attendants' shift ends (shift-end.ts) may do in this room. */
+  private get shiftEnd(): ShiftEndRoom {
+    return {
+      env: this.env,
+      state: this.ctx,
+      timers: this.timers,
+      meta: this.storage.meta(),
+      setOffline: async (attendant) => void (await this.setAttendantStatus(attendant, "offline")),
+      room: (departmentId) => departmentRoom(this.env, this.storage.meta()!.accountId, departmentId),
     };
   }
   private readonly allowance = new MessageAllowance();
@@ -86,6 +105,7 @@ export class DepartmentRoom extends DurableObject<Env> implements Room {
       const { from, to } = migrate(ctx.storage);
       // A migration may have carried timers over: make sure the alarm serves them.
       if (from !== to) await this.timers.arm();
+      await this.ensureHours().catch((error) => console.error("loading the department's hours failed; open until told", error));
     });
   }
 
@@ -99,6 +119,7 @@ export class DepartmentRoom extends DurableObject<Env> implements Room {
     if (!parsed.success) return new Response("Missing identity", { status: 400 });
     const who = parsed.data;
     if (!this.identifyAs(who)) return new Response("Wrong department", { status: 409 });
+    await this.ensureHours();
     const { 0: client, 1: server } = new WebSocketPair();
     this.ctx.acceptWebSocket(server, socketTags(who));
     server.serializeAttachment(who);
@@ -112,6 +133,7 @@ export class DepartmentRoom extends DurableObject<Env> implements Room {
 
     const before = presenceSnapshot(this.ctx, this.storage, { excluding: server });
     if (who.role === "attendant") this.storage.setPresence({ id: who.attendantId, name: who.name }, who.status, Date.now());
+    if (who.role === "attendant" && who.status === "online") await armShiftEnd(this.shiftEnd, who.attendantId);
     const now = presenceSnapshot(this.ctx, this.storage);
     send(server, this.readyFrame(who, now));
     await this.announcePresence(before, now);
@@ -134,6 +156,7 @@ export class DepartmentRoom extends DurableObject<Env> implements Room {
       chats,
       attendants: who.role === "attendant" ? presence.attendants : [],
       online: presence.online,
+      ...(presence.opensAt !== undefined ? { opensAt: presence.opensAt } : {}),
     };
   }
 
@@ -193,11 +216,44 @@ export class DepartmentRoom extends DurableObject<Env> implements Room {
   private async announcePresence(before: PresenceSnapshot, after: PresenceSnapshot) {
     if (sameSnapshot(before, after)) return;
     if (before.online !== after.online) await this.publishPresence(after.online);
+    this.tellPresence(after);
+  }
+
+  private tellPresence(now: PresenceSnapshot) {
     toEveryone(this.ctx, (role) => ({
       type: "presence.changed",
-      attendants: role === "attendant" ? after.attendants : [],
-      online: after.online,
+      attendants: role === "attendant" ? now.attendants : [],
+      online: now.online,
+      ...(now.opensAt !== undefined ? { opensAt: now.opensAt } : {}),
     }));
+  }
+
+  // ------------------------------------------------------------------ hours (room-hours.ts)
+
+  /** A room never told its hours (older than them, or new) loads them from D1 once it knows who it is. */
+  private async ensureHours(): Promise<void> {
+    const meta = this.storage.meta();
+    if (!meta || readHours(this.ctx.storage.sql)) return;
+    const hours = await departmentHours(this.env.DB, meta.accountId, meta.departmentId);
+    // Told meanwhile (setHours while D1 answered): what it was told is newer.
+    if (readHours(this.ctx.storage.sql)) return;
+    writeHours(this.ctx.storage.sql, hours, Date.now());
+    this.armHours();
+  }
+
+  /** The `hours` timer at the next boundary, or none when the hours never change. */
+  private armHours() {
+    const next = hoursAt(readHours(this.ctx.storage.sql), Date.now()).changesAt;
+    if (next === null) this.timers.cancel(HOURS, "");
+    else this.timers.set(HOURS, "", next);
+  }
+
+  /** At a boundary every socket hears the new presence (widgets switch live), D1's summary follows, and the timer moves on. */
+  private async hoursTimer() {
+    const now = presenceSnapshot(this.ctx, this.storage);
+    await this.publishPresence(now.online);
+    this.tellPresence(now);
+    this.armHours();
   }
 
   allowMessage(ws: WebSocket, who: Identity): boolean {
@@ -314,6 +370,7 @@ export class DepartmentRoom extends DurableObject<Env> implements Room {
    * its summary, so later polls need not wake it.
    */
   async presence(publish?: RoomMeta): Promise<PresenceSnapshot> {
+    if (publish && this.identifyAs(publish)) await this.ensureHours();
     const snapshot = presenceSnapshot(this.ctx, this.storage);
     if (publish && this.identifyAs(publish)) await this.publishPresence(snapshot.online);
     return snapshot;
@@ -322,6 +379,7 @@ export class DepartmentRoom extends DurableObject<Env> implements Room {
   /** Puts a new chat in the queue with its first messages and tells the attendants. Idempotent. */
   async openChat(input: OpenChatInput): Promise<OpenChatResult> {
     if (!this.identifyAs(input.chat)) throw new Error("This room belongs to another department");
+    await this.ensureHours();
     return admitChat(this.admission, input);
   }
 
@@ -380,9 +438,20 @@ export class DepartmentRoom extends DurableObject<Env> implements Room {
   async setAttendantStatus(attendant: { id: string; name: string }, status: "online" | "offline"): Promise<PresenceSnapshot> {
     const before = presenceSnapshot(this.ctx, this.storage);
     this.storage.setPresence(attendant, status, Date.now());
+    if (status === "online") await armShiftEnd(this.shiftEnd, attendant.id);
+    else this.timers.cancel(SHIFT_END, attendant.id);
     const after = presenceSnapshot(this.ctx, this.storage);
     await this.announcePresence(before, after);
     return after;
+  }
+
+  /** The Worker's new effective hours for this department (worker/hours/rooms.ts): stored, re-armed, announced when presence changes. */
+  async setHours(meta: RoomMeta, hours: RoomHours): Promise<void> {
+    if (!this.identifyAs(meta)) throw new Error("This room belongs to another department");
+    const before = presenceSnapshot(this.ctx, this.storage);
+    writeHours(this.ctx.storage.sql, hours, Date.now());
+    this.armHours();
+    await this.announcePresence(before, presenceSnapshot(this.ctx, this.storage));
   }
 
   /** The right to be forgotten: blanks the customer's data here and closes their open chats (forget-customer.ts). */

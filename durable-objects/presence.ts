@@ -1,16 +1,20 @@
 /**
  * Department presence: an attendant counts as online while they chose "online" and have at
  * least one socket open to the room as one of its attendants (not only as a supervisor). The department is online for customers while at least one
- * attendant is. (Shifts, a later issue, add a time condition on top.)
+ * attendant is, and only inside its hours (room-hours.ts): outside them it is offline whoever
+ * is connected, and the snapshot says when it opens.
  */
 import { attendantSockets } from "./fanout";
 import { attends } from "./identity";
 import type { WireAttendant } from "./protocol";
+import { hoursAt, readHours } from "./room-hours";
 import type { RoomStorage } from "./room-storage";
 
 export interface PresenceSnapshot {
   attendants: WireAttendant[];
   online: boolean;
+  /** Only while closed by its hours: when the department opens (epoch ms; null: not within a year). */
+  opensAt?: number | null;
 }
 
 /**
@@ -31,7 +35,9 @@ export function presenceSnapshot(
     .presence()
     .filter((a) => connected.has(a.id))
     .map((a) => ({ ...a }));
-  return { attendants, online: attendants.some((a) => a.status === "online") };
+  const hours = hoursAt(readHours(ctx.storage.sql), Date.now());
+  const anyone = attendants.some((a) => a.status === "online");
+  return hours.open ? { attendants, online: anyone } : { attendants, online: false, opensAt: hours.opensAt };
 }
 
 export function sameSnapshot(a: PresenceSnapshot, b: PresenceSnapshot): boolean {

@@ -132,6 +132,8 @@ export type ServerFrame =
       chats: WireChat[];
       attendants: WireAttendant[];
       online: boolean;
+      /** Only while the department is closed by its hours: when it opens (epoch ms; null: not within a year). */
+      opensAt?: number | null;
     }
   | { type: "error"; code: ErrorCode; message: string; chatId?: string; clientId?: string }
   | { type: "message.created"; message: WireMessage }
@@ -154,7 +156,10 @@ export type ServerFrame =
       deliveredSeq: number;
       readSeq: number;
     }
-  | { type: "presence.changed"; attendants: WireAttendant[]; online: boolean }
+  /** `opensAt` only while the department is closed by its hours (see session.ready). */
+  | { type: "presence.changed"; attendants: WireAttendant[]; online: boolean; opensAt?: number | null }
+  /** To an attendant's consoles: the room set them offline (their shift ended); their chats stay open. */
+  | { type: "attendant.status"; status: "offline"; reason: "shift_ended"; at: number }
   | { type: "pong"; at: number };
 
 export type ServerFrameType = ServerFrame["type"];

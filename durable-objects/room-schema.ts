@@ -63,6 +63,15 @@ CREATE TABLE meta (
 );
 `,
   },
+  {
+    // Horários de Atendimento: the department's effective hours (room-hours.ts), one row.
+    version: 3,
+    sql: `
+CREATE TABLE hours (
+  id INTEGER PRIMARY KEY CHECK (id = 1), time_zone TEXT NOT NULL, shifts TEXT NOT NULL, updated_at INTEGER NOT NULL
+);
+`,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

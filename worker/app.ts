@@ -27,6 +27,7 @@ import { attendantRoutes } from "./routes/attendants";
 import { invitationRoutes } from "./routes/invitations";
 import { accountRoutes } from "./routes/account";
 import { logoRoutes } from "./routes/logos";
+import { shiftRoutes } from "./routes/shifts";
 
 export const app = new Hono<AppEnv>();
 
@@ -51,6 +52,7 @@ app.route("/api/attendants", attendantRoutes);
 app.route("/api/invitations", invitationRoutes);
 app.route("/api/account", accountRoutes);
 app.route("/logos", logoRoutes);
+app.route("/api/shifts", shiftRoutes);
 
 app.notFound((c) => c.json({ error: { code: "not_found", message: "No such route" } }, 404));
 

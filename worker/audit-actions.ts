@@ -28,5 +28,8 @@ export const AUDIT_ACTIONS = [
   "customer.deleted",
   "chat.closed_remotely",
   "retention.purged",
+  "shift.created",
+  "shift.updated",
+  "shift.deleted",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

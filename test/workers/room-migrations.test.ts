@@ -63,9 +63,9 @@ describe("room schema versions", () => {
   it("a new room starts at the latest version with every table", async () => {
     const stub = env.DEPARTMENT.get(env.DEPARTMENT.idFromName(`migrations:${crypto.randomUUID()}`));
     const found = await runInDurableObject(stub, (_, state) => ({ version: schemaVersion(state.storage.sql), tables: tables(state.storage.sql) }));
-    expect(found).toEqual({ version: SCHEMA_VERSION, tables: ["chats", "messages", "meta", "presence", "schema_version", "timers"] });
-    expect(SCHEMA_VERSION).toBe(2);
-    expect(MIGRATIONS.map((m) => m.version)).toEqual([1, 2]);
+    expect(found).toEqual({ version: SCHEMA_VERSION, tables: ["chats", "hours", "messages", "meta", "presence", "schema_version", "timers"] });
+    expect(SCHEMA_VERSION).toBe(3);
+    expect(MIGRATIONS.map((m) => m.version)).toEqual([1, 2, 3]);
   });
 
   it("a room created before versions is taken as version 1 and migrated: its data stays, the old timer becomes a row that fires", async () => {
@@ -87,8 +87,8 @@ describe("room schema versions", () => {
         alarm: await state.storage.getAlarm(),
       };
     });
-    expect(after.version).toBe(2);
-    expect(after.tables).toEqual(["chats", "messages", "meta", "presence", "schema_version", "timers"]);
+    expect(after.version).toBe(SCHEMA_VERSION);
+    expect(after.tables).toEqual(["chats", "hours", "messages", "meta", "presence", "schema_version", "timers"]);
     expect(after.timerColumns).toEqual(["id", "kind", "key", "due_at", "payload", "attempts", "last_error"]);
     expect(after.metaColumns).toEqual(["id", "account_id", "department_id", "created_at"]);
     expect(after.open).toMatchObject({ number: 7, account_id: accountId, status: "active", attendant_id: "att-1", last_seq: 1, version: 3 });
@@ -126,7 +126,7 @@ describe("room schema versions", () => {
       chat: instance.storage.chat(ids.open),
       timers: state.storage.sql.exec<{ n: number }>("SELECT COUNT(*) AS n FROM timers").one().n,
     }));
-    expect(second.again).toEqual({ from: 2, to: 2 });
+    expect(second.again).toEqual({ from: SCHEMA_VERSION, to: SCHEMA_VERSION });
     expect(second.chat).toEqual(first);
     expect(second.timers).toBeLessThanOrEqual(1);
   });
@@ -134,7 +134,7 @@ describe("room schema versions", () => {
   it("a failing migration leaves the room at the version before it, with nothing of it applied", async () => {
     const stub = env.DEPARTMENT.get(env.DEPARTMENT.idFromName(`migrations:${crypto.randomUUID()}`));
     const result = await runInDurableObject(stub, (_, state) => {
-      const broken = [...MIGRATIONS, { version: 3, sql: "CREATE TABLE half_done (a TEXT); INSERT INTO no_such_table VALUES (1);" }];
+      const broken = [...MIGRATIONS, { version: SCHEMA_VERSION + 1, sql: "CREATE TABLE half_done (a TEXT); INSERT INTO no_such_table VALUES (1);" }];
       let error = "";
       try {
         migrate(state.storage, broken);
@@ -144,7 +144,7 @@ describe("room schema versions", () => {
       return { error, version: schemaVersion(state.storage.sql), tables: tables(state.storage.sql) };
     });
     expect(result.error).toContain("no_such_table");
-    expect(result.version).toBe(2);
+    expect(result.version).toBe(SCHEMA_VERSION);
     expect(result.tables).not.toContain("half_done");
   });
 });

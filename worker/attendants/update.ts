@@ -13,7 +13,8 @@ import { database, type Database } from "../db/client";
 import { guarded, isGuardAbort } from "../db/guarded";
 import { attendants, sessions, type PresenceStatus, type Role } from "../db/schema";
 import type { Env } from "../env";
-import { conflict, notFound } from "../errors";
+import { badRequest, conflict, notFound } from "../errors";
+import { findShift } from "../hours/shifts";
 import { requireManagerRole } from "./create";
 import { revokeInvitations } from "./invitation";
 import { tellRooms } from "./rooms";
@@ -29,6 +30,7 @@ export interface AttendantPatch {
   managedDepartmentIds?: string[];
   chatStatusOnLogin?: PresenceStatus;
   active?: boolean;
+  shiftId?: string | null;
 }
 
 /** The rights the patch leaves: departments to manage only for a department manager. */
@@ -42,7 +44,7 @@ function rightsAfter(row: AttendantRow, links: Links, patch: AttendantPatch): Ri
 /** The changed fields (never a password), `from` and `to`, for the audit entry. */
 function changedFields(row: AttendantRow, before: Rights, after: Rights, patch: AttendantPatch) {
   const changes: Record<string, { from: unknown; to: unknown }> = {};
-  for (const key of ["name", "email", "chatStatusOnLogin"] as const) {
+  for (const key of ["name", "email", "chatStatusOnLogin", "shiftId"] as const) {
     if (patch[key] !== undefined && patch[key] !== row[key]) changes[key] = { from: row[key], to: patch[key] };
   }
   if (after.role !== before.role) changes.role = { from: before.role, to: after.role };
@@ -85,6 +87,7 @@ export async function updateAttendant(env: Env, manager: Manager, acting: Acting
   requireGrantable(manager, before, after);
   const changes = changedFields(row, before, after, patch);
   if (changes.email) await requireFreeEmail(db, patch.email!);
+  if (changes.shiftId && patch.shiftId && !(await findShift(env.DB, accountId, patch.shiftId))) throw badRequest("shiftId: no such shift", "shiftId");
 
   const active = patch.active ?? row.active;
   const plan: Plan = {
@@ -115,6 +118,7 @@ function statements(db: Database, acting: Acting, plan: Plan, now: number): Batc
   const set: SQLiteUpdateSetSource<typeof attendants> = {};
   if (changes.name) set.name = changes.name.to as string;
   if (changes.email) set.email = changes.email.to as string;
+  if (changes.shiftId) set.shiftId = changes.shiftId.to as string | null;
   if (changes.chatStatusOnLogin) set.chatStatusOnLogin = changes.chatStatusOnLogin.to as PresenceStatus;
   if (changes.role) set.role = plan.after.role;
   if (plan.active !== row.active) set.active = plan.active;

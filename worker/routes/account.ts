@@ -16,6 +16,7 @@ import { database } from "../db/client";
 import { accounts } from "../db/schema";
 import type { AppEnv } from "../env";
 import { notFound } from "../errors";
+import { pushHours } from "../hours/rooms";
 import { parseBody } from "../validate";
 import type { AccountResponse } from "../views-gestao";
 
@@ -55,6 +56,8 @@ export const accountRoutes = new Hono<AppEnv>()
     const confirmsTimeZone = patch.timeZone !== undefined;
     if (Object.keys(changes).length === 0 && !confirmsTimeZone) return c.json({ account: toAccountView(row) } satisfies AccountResponse);
     const updated = await updateAccount(c, patch, "account.updated", { changes, fields: Object.keys(patch) });
+    // Shifts are read on the account's wall clock: every room's boundaries move with it.
+    if ("timeZone" in changes) await pushHours(c.env, updated.id);
     return c.json({ account: toAccountView(updated) } satisfies AccountResponse);
   })
   .post("/public-key", async (c) => {

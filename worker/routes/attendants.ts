@@ -48,6 +48,8 @@ const PatchBody = z.object({
   managedDepartmentIds: departmentIds.optional(),
   chatStatusOnLogin: z.enum(PRESENCE_STATUSES).optional(),
   active: z.boolean().optional(),
+  /** A shift of the account (Horários de Atendimento), or null to unlink. */
+  shiftId: idParam.nullable().optional(),
 });
 
 async function manager(c: Context<AppEnv>): Promise<Manager> {

@@ -11,10 +11,13 @@ import { database } from "../db/client";
 import { accounts, attendants, PRESENCE_STATUSES, sessions, type NotificationPrefs } from "../db/schema";
 import type { AppEnv } from "../env";
 import { ApiError, unauthenticated } from "../errors";
+import { attendantShiftHours } from "../hours/attendant-shift";
+import { isOpenAt, opensAt } from "../hours/schedule";
 import { setAttendantPresence } from "../presence";
 import { enforce } from "../rate-limit";
 import { parseBody } from "../validate";
 import type { MeResponse } from "../views";
+import type { OutsideShiftError } from "../views-hours";
 
 export async function loadMe(db: D1Database, who: SessionAttendant): Promise<MeResponse> {
   const [account, departments, self] = await Promise.all([
@@ -109,6 +112,14 @@ export const meRoutes = new Hono<AppEnv>()
   .get("/", async (c) => c.json(await loadMe(c.env.DB, c.get("attendant"))))
   .put("/status", async (c) => {
     const { status } = await parseBody(c, StatusBody);
+    const who = c.get("attendant");
+    const shift = status === "online" ? await attendantShiftHours(c.env.DB, who.accountId, who.id) : null;
+    const now = Date.now();
+    if (shift && !isOpenAt(shift.shifts, shift.timeZone, now)) {
+      // Not ApiError: the contract adds `opensAt` to the error envelope.
+      const error = { code: "outside_shift", message: "Your shift is closed now", opensAt: opensAt(shift.shifts, shift.timeZone, now) } as const;
+      return c.json({ error } satisfies OutsideShiftError, 409);
+    }
     await setAttendantPresence(c.env, c.get("attendant"), status);
     return c.json({ status });
   })

@@ -13,6 +13,8 @@ import { database } from "../db/client";
 import { accounts, departmentPresence, departments } from "../db/schema";
 import type { AppEnv } from "../env";
 import { ApiError } from "../errors";
+import { isOpenAt, opensAt } from "../hours/schedule";
+import { accountShifts, effectiveShifts } from "../hours/shifts";
 import { effectiveLook } from "../settings/schema";
 import { loadSettings } from "../settings/store";
 import { parseQuery } from "../validate";
@@ -79,7 +81,7 @@ export const widgetConfigRoutes = new Hono<AppEnv>().get("/config", async (c) =>
   const query = parseQuery(c, ConfigQuery);
   const account = await accountByKey(c, query.account);
   await markWidgetSeen(c, account);
-  const [rows, stored] = await Promise.all([
+  const [rows, stored, shiftRows] = await Promise.all([
     database(c.env.DB)
       .select({
         id: departments.id,
@@ -102,9 +104,16 @@ export const widgetConfigRoutes = new Hono<AppEnv>().get("/config", async (c) =>
       .orderBy(asc(departments.name))
       .limit(MAX_DEPARTMENTS),
     loadSettings(c.env.DB, account.id),
+    accountShifts(c.env.DB, account.id),
   ]);
   if (query.department && rows.length === 0) throw new ApiError(404, "unknown_department", "No such department");
   const { online, roomsAsked } = await onlineOf(c.env, account.id, rows);
+  // The hours are read here too: the summary may lag a boundary by the alarm's delay.
+  const now = Date.now();
+  const closed = rows.map((d) => {
+    const hours = effectiveShifts(shiftRows, d.id);
+    return isOpenAt(hours, account.timeZone, now) ? null : (opensAt(hours, account.timeZone, now) ?? undefined);
+  });
   // Lets the bench (and operators) see that a poll woke no room.
   c.header("Server-Timing", `rooms;desc="${roomsAsked}"`);
   return withETag(c, {
@@ -113,7 +122,8 @@ export const widgetConfigRoutes = new Hono<AppEnv>().get("/config", async (c) =>
       id: d.id,
       name: d.name,
       initialMessage: d.initialMessage,
-      online: online[i] ?? false,
+      online: closed[i] === null && (online[i] ?? false),
+      ...(closed[i] !== null && closed[i] !== undefined ? { opensAt: closed[i] } : {}),
       look: effectiveLook(stored.account.look, stored.departments[d.id]?.look),
     })),
     look: effectiveLook(stored.account.look),

@@ -1,0 +1,38 @@
+/**
+ * Shapes of the Horários de Atendimento API's answers (docs/API.md "Horários de Atendimento and
+ * attendance"). Imported with `import type` by the console.
+ */
+import type { ShiftException, ShiftInterval } from "./db/schema";
+
+/** A shift as the API shows it: `scope` is "account" (a general shift) or a department id. */
+export interface ShiftView {
+  id: string;
+  name: string;
+  scope: string;
+  intervals: ShiftInterval[];
+  exceptions: ShiftException[];
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface ShiftResponse {
+  shift: ShiftView;
+}
+
+/** Whether a department is inside its hours now, and when that changes (epoch ms, or null: never). */
+export interface HoursNow {
+  open: boolean;
+  changesAt: number | null;
+}
+
+/** GET /api/shifts. */
+export interface ShiftsResponse {
+  shifts: ShiftView[];
+  timeZone: string;
+  now: Record<string, HoursNow>;
+}
+
+/** PUT /api/me/status refused outside the attendant's shift. */
+export interface OutsideShiftError {
+  error: { code: "outside_shift"; message: string; opensAt: number | null };
+}
