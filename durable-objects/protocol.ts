@@ -154,7 +154,10 @@ export type ServerFrame =
       deliveredSeq: number;
       readSeq: number;
     }
-  | { type: "presence.changed"; attendants: WireAttendant[]; online: boolean }
-  | { type: "pong"; at: number };
+  /** `opensAt`: when the department is offline because of its hours, when it opens (epoch ms). */
+  | { type: "presence.changed"; attendants: WireAttendant[]; online: boolean; opensAt?: number | null }
+  | { type: "pong"; at: number }
+  /** To an attendant's consoles: the server set them offline (their shift ended, or their sockets were gone too long). */
+  | { type: "attendant.status"; status: WireAttendant["status"]; reason: "shift_ended" | "grace_expired"; at: number };
 
 export type ServerFrameType = ServerFrame["type"];
