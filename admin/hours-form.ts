@@ -209,3 +209,15 @@ export function nowLabel(entry: DepartmentNow, nowMs: number, locale: string, ti
   if (entry.open) return day ? { key: "hours.openUntilDay", params: { day, time } } : { key: "hours.openUntil", params: { time } };
   return day ? { key: "hours.closedUntilDay", params: { day, time } } : { key: "hours.closedUntil", params: { time } };
 }
+
+/** "09:00", or "seg. 09:00" when not today: an instant in a notice, on the browser's clock. */
+export function noticeTime(at: number, nowMs: number, locale: string): string {
+  const { day, time } = whenParts(at, nowMs, locale);
+  return day ? `${day} ${time}` : time;
+}
+
+/** The notice for `409 outside_shift`: from when the attendant may go online (`opensAt`, epoch ms or null). */
+export function outsideShiftNotice(opensAt: unknown, nowMs: number, locale: string): { key: MessageKey; params?: Record<string, string> } {
+  if (typeof opensAt !== "number") return { key: "notice.outsideShiftNever" };
+  return { key: "notice.outsideShift", params: { time: noticeTime(opensAt, nowMs, locale) } };
+}
