@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { Shift } from "../../admin/api-hours";
+import { attendantDraft, attendantPatchBody, type AttendantWithShift } from "../../admin/attendant-form";
 import {
   checkShift,
   copyToWeekdays,
@@ -163,5 +164,30 @@ describe("shift notices", () => {
     applyFrame(store, "dep-1", { type: "attendant.status", status: "offline", reason: "grace_expired", at: Date.now() });
     expect(store.me?.chatStatus).toBe("offline");
     expect(store.notices).toEqual([]);
+  });
+});
+
+describe("the attendant's shift", () => {
+  const caio: AttendantWithShift = {
+    id: "att-9",
+    name: "Caio",
+    email: "caio@example.com",
+    role: "attendant",
+    departmentIds: ["dep-1"],
+    managedDepartmentIds: [],
+    chatStatusOnLogin: "offline",
+    chatStatus: "offline",
+    active: true,
+    invitation: null,
+    createdAt: 1,
+    shiftId: "sh-1",
+  };
+
+  it("sends shiftId only when the link changed, null to unlink", () => {
+    expect(attendantPatchBody(caio, attendantDraft(caio))).toEqual({});
+    expect(attendantPatchBody(caio, { ...attendantDraft(caio), shiftId: null })).toEqual({ shiftId: null });
+    const unlinked = { ...caio, shiftId: undefined };
+    expect(attendantDraft(unlinked).shiftId).toBeNull();
+    expect(attendantPatchBody(unlinked, { ...attendantDraft(unlinked), shiftId: "sh-2" })).toEqual({ shiftId: "sh-2" });
   });
 });
