@@ -17,6 +17,8 @@ export interface WidgetDepartment {
   id: string;
   name: string;
   online: boolean;
+  /** When it is offline because of its hours: when it opens (epoch ms). */
+  opensAt?: number | null;
   initialMessage: string;
   /** The account's look with this department's overrides. */
   look: EffectiveLook;

@@ -73,6 +73,9 @@ export class AoShiftForm extends AppElement {
       this.formError = null;
       this.saved = false;
     }
+    // A new shift starts on a scope this attendant may give (a manager has no general one).
+    const scopes = this.scopes;
+    if (!this.shift && scopes.length > 0 && !scopes.includes(this.draft.scope)) this.draft = { ...this.draft, scope: scopes[0]! };
   }
 
   private get scopes(): ShiftScope[] {
