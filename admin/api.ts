@@ -24,13 +24,16 @@ export class ApiError extends Error {
   readonly code: string;
   /** The body field the error is about (`email`, `departmentIds.0`), when the server names one. */
   readonly field: string | undefined;
+  /** The error envelope's other members (`opensAt` of `409 outside_shift`). */
+  readonly details: Readonly<Record<string, unknown>>;
 
-  constructor(status: number, code: string, message: string, field?: string) {
+  constructor(status: number, code: string, message: string, field?: string, details: Readonly<Record<string, unknown>> = {}) {
     super(message);
     this.name = "ApiError";
     this.status = status;
     this.code = code;
     this.field = field;
+    this.details = details;
   }
 }
 
@@ -62,7 +65,7 @@ export async function request<T>(method: string, path: string, body?: unknown): 
   if (response.status === 204) return undefined as T;
   const data: unknown = await response.json().catch(() => undefined);
   if (!response.ok) {
-    if (isErrorBody(data)) throw new ApiError(response.status, data.error.code, data.error.message, data.error.field);
+    if (isErrorBody(data)) throw new ApiError(response.status, data.error.code, data.error.message, data.error.field, { ...data, ...data.error });
     throw new ApiError(response.status, `http_${response.status}`, response.statusText);
   }
   return data as T;

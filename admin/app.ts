@@ -17,6 +17,7 @@ import type {
 } from "../worker/views";
 import { ApiError, api, type ChatQuery, type OfflineQuery } from "./api";
 import { errorKey } from "./errors";
+import { outsideShiftNotice } from "./hours-form";
 import type { MessageKey } from "./i18n";
 import { LiveSession } from "./live";
 import { alertNewChat } from "./new-chat-alert";
@@ -70,7 +71,7 @@ export function canOpen(role: Me["role"], page: Route["page"]): boolean {
  */
 export function canOpenSection(role: Me["role"], section: GestaoSection): boolean {
   if (role === "administrator") return true;
-  return role === "department_manager" && (section === "departments" || section === "attendants" || section === "customers");
+  return role === "department_manager" && (section === "departments" || section === "hours" || section === "attendants" || section === "customers");
 }
 
 export class AdminApp {
@@ -132,6 +133,11 @@ export class AdminApp {
       this.store.changed();
     } catch (error) {
       if (this.expired(error)) return;
+      if (error instanceof ApiError && error.code === "outside_shift") {
+        const notice = outsideShiftNotice(error.details.opensAt, Date.now(), this.store.locale);
+        this.store.notify(notice.key, notice.params);
+        return;
+      }
       this.store.notify("notice.statusFailed");
     }
   }

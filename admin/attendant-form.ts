@@ -23,7 +23,18 @@ export interface AttendantDraft {
   managedDepartmentIds: string[];
   chatStatusOnLogin: PresenceStatus;
   active: boolean;
+  /** The shift they are linked to (GET /api/shifts), or null: no hour limit. */
+  shiftId: string | null;
 }
+
+/**
+ * An attendant as GET /api/attendants answers once shifts exist: `shiftId` is written here
+ * from the contract, since the Worker's answer type grows in parallel.
+ */
+export type AttendantWithShift = AttendantView & { shiftId?: string | null };
+
+/** Body of PATCH /api/attendants/:id with the shift link. */
+export type AttendantShiftPatch = AttendantPatch & { shiftId?: string | null };
 
 export type AttendantField = keyof AttendantDraft;
 export type AttendantErrors = Partial<Record<AttendantField, MessageKey>>;
@@ -48,9 +59,9 @@ export function assignableDepartments(me: Pick<Me, "role" | "departments">, depa
 }
 
 /** The draft for an attendant, or an empty one (role attendant, offline on login) for a new one. */
-export function attendantDraft(attendant?: AttendantView): AttendantDraft {
+export function attendantDraft(attendant?: AttendantWithShift): AttendantDraft {
   if (!attendant) {
-    return { name: "", email: "", role: "attendant", departmentIds: [], managedDepartmentIds: [], chatStatusOnLogin: "offline", active: true };
+    return { name: "", email: "", role: "attendant", departmentIds: [], managedDepartmentIds: [], chatStatusOnLogin: "offline", active: true, shiftId: null };
   }
   return {
     name: attendant.name,
@@ -60,6 +71,7 @@ export function attendantDraft(attendant?: AttendantView): AttendantDraft {
     managedDepartmentIds: [...attendant.managedDepartmentIds],
     chatStatusOnLogin: attendant.chatStatusOnLogin,
     active: attendant.active,
+    shiftId: attendant.shiftId ?? null,
   };
 }
 
@@ -109,8 +121,8 @@ function sameIds(a: readonly string[], b: readonly string[]): boolean {
  * their console sockets, so nothing is sent for nothing). A role that is no longer department
  * manager clears the managed departments.
  */
-export function attendantPatchBody(original: AttendantView, draft: AttendantDraft): AttendantPatch {
-  const body: AttendantPatch = {};
+export function attendantPatchBody(original: AttendantWithShift, draft: AttendantDraft): AttendantShiftPatch {
+  const body: AttendantShiftPatch = {};
   const name = draft.name.trim();
   const email = draft.email.trim();
   if (name !== original.name) body.name = name;
@@ -121,6 +133,7 @@ export function attendantPatchBody(original: AttendantView, draft: AttendantDraf
   if (!sameIds(managed, original.managedDepartmentIds)) body.managedDepartmentIds = [...managed];
   if (draft.chatStatusOnLogin !== original.chatStatusOnLogin) body.chatStatusOnLogin = draft.chatStatusOnLogin;
   if (draft.active !== original.active) body.active = draft.active;
+  if (draft.shiftId !== (original.shiftId ?? null)) body.shiftId = draft.shiftId;
   return body;
 }
 

@@ -34,6 +34,7 @@ export const coreEs: Record<CoreKey, string> = {
   "nav.profile": "Mi perfil",
   "gestao.menu": "Gestão (Gestión)",
   "gestao.departments": "Departamentos",
+  "gestao.hours": "Horários de Atendimento (Horarios de atención)",
   "gestao.attendants": "Atendentes (Agentes)",
   "gestao.customers": "Clientes",
   "gestao.account": "Configurações da Conta (Configuración de la cuenta)",

@@ -8,6 +8,7 @@ import { chatSettingsEn, chatSettingsEs, chatSettingsPtBR } from "./i18n-chat-se
 import { coreEs } from "./i18n-core-es";
 import { gestaoAccountEn, gestaoAccountEs, gestaoAccountPtBR } from "./i18n-gestao-account";
 import { gestaoPeopleEn, gestaoPeopleEs, gestaoPeoplePtBR } from "./i18n-gestao-people";
+import { hoursEn, hoursEs, hoursPtBR } from "./i18n-hours";
 
 const corePtBR = {
   "app.title": "Atendimento Online",
@@ -38,6 +39,7 @@ const corePtBR = {
   "nav.profile": "Meu perfil",
   "gestao.menu": "Gestão",
   "gestao.departments": "Departamentos",
+  "gestao.hours": "Horários de Atendimento",
   "gestao.attendants": "Atendentes",
   "gestao.customers": "Clientes",
   "gestao.account": "Configurações da Conta",
@@ -142,7 +144,7 @@ const corePtBR = {
   "time.hours": "{h} h {m} min",
 } as const;
 
-const ptBR = { ...corePtBR, ...chatSettingsPtBR, ...gestaoPeoplePtBR, ...gestaoAccountPtBR };
+const ptBR = { ...corePtBR, ...chatSettingsPtBR, ...gestaoPeoplePtBR, ...gestaoAccountPtBR, ...hoursPtBR };
 
 /** A text's key. */
 export type MessageKey = keyof typeof ptBR;
@@ -178,6 +180,7 @@ const coreEn: Record<keyof typeof corePtBR, string> = {
   "nav.profile": "My profile",
   "gestao.menu": "Gestão (Management)",
   "gestao.departments": "Departamentos (Departments)",
+  "gestao.hours": "Horários de Atendimento (Business hours)",
   "gestao.attendants": "Atendentes (Attendants)",
   "gestao.customers": "Clientes (Customers)",
   "gestao.account": "Configurações da Conta (Account settings)",
@@ -282,8 +285,8 @@ const coreEn: Record<keyof typeof corePtBR, string> = {
   "time.hours": "{h} h {m} min",
 };
 
-const en: Record<MessageKey, string> = { ...coreEn, ...chatSettingsEn, ...gestaoPeopleEn, ...gestaoAccountEn };
-const es: Record<MessageKey, string> = { ...coreEs, ...chatSettingsEs, ...gestaoPeopleEs, ...gestaoAccountEs };
+const en: Record<MessageKey, string> = { ...coreEn, ...chatSettingsEn, ...gestaoPeopleEn, ...gestaoAccountEn, ...hoursEn };
+const es: Record<MessageKey, string> = { ...coreEs, ...chatSettingsEs, ...gestaoPeopleEs, ...gestaoAccountEs, ...hoursEs };
 
 export const LOCALES = ["pt-BR", "en", "es"] as const;
 export type Locale = (typeof LOCALES)[number];

@@ -5,6 +5,7 @@
  */
 import type { ClientFrame, ServerFrame, WireAttendant, WireChat } from "../durable-objects/protocol";
 import { receiveHistory, receiveMessage, updateChat, type ChatView } from "./chat-view";
+import { noticeTime } from "./hours-form";
 import type { MessageKey } from "./i18n";
 import type { Store } from "./store";
 
@@ -74,11 +75,25 @@ export function applyFrame(store: Store, departmentId: string, frame: ServerFram
     case "error":
       onError(store, frame);
       break;
+    case "attendant.status":
+      onOwnStatus(store, frame);
+      break;
     default:
       return reply;
   }
   store.changed();
   return reply;
+}
+
+/**
+ * The server set this attendant's status (shift end, sockets gone past the grace period). Every
+ * room of theirs sends it, so the shift-end notice is added once.
+ */
+function onOwnStatus(store: Store, frame: Extract<ServerFrame, { type: "attendant.status" }>): void {
+  if (store.me) store.me = { ...store.me, chatStatus: frame.status };
+  if (frame.reason !== "shift_ended") return;
+  const params = { time: noticeTime(frame.at, Date.now(), store.locale) };
+  if (!store.notices.some((n) => n.key === "notice.shiftEnded" && n.params?.time === params.time)) store.notify("notice.shiftEnded", params);
 }
 
 function setPresence(store: Store, departmentId: string, attendants: WireAttendant[], online: boolean): void {

@@ -156,10 +156,10 @@ export type ServerFrame =
       deliveredSeq: number;
       readSeq: number;
     }
-  /** `opensAt` only while the department is closed by its hours (see session.ready). */
+  /** `opensAt`: when the department is offline because of its hours, when it opens (epoch ms). */
   | { type: "presence.changed"; attendants: WireAttendant[]; online: boolean; opensAt?: number | null }
-  /** To an attendant's consoles: the room set them offline (their shift ended); their chats stay open. */
-  | { type: "attendant.status"; status: "offline"; reason: "shift_ended"; at: number }
-  | { type: "pong"; at: number };
+  | { type: "pong"; at: number }
+  /** To an attendant's consoles: the server set them offline (their shift ended, or their sockets were gone too long). */
+  | { type: "attendant.status"; status: WireAttendant["status"]; reason: "shift_ended" | "grace_expired"; at: number };
 
 export type ServerFrameType = ServerFrame["type"];

@@ -38,6 +38,8 @@ export class ChatController implements ReactiveController {
   connState: ConnectionState = "connecting";
   /** Whether an attendant of the chat's department is online. */
   online = true;
+  /** When the chat's department opens again, from `presence.changed` (epoch ms). */
+  opensAt?: number | null;
   /** Name of the attendant who is typing, if one is. */
   typingName: string | null = null;
   /** The customer has read the attendant's messages up to this seq (here, or in another tab once the server says so). */
@@ -269,6 +271,7 @@ export class ChatController implements ReactiveController {
         break;
       case "presence.changed":
         this.online = frame.online;
+        this.opensAt = frame.opensAt;
         break;
       case "error":
         if (frame.code === "unsupported_version") this.#callbacks.onUnsupported();

@@ -19,6 +19,7 @@ export function renderOfflineView(panel: TomticketChatPanel, t: PanelText): Temp
   return html`<div class="body">
     <div part="offline">
       <h3 id="tt-offline-title">${t.offlineTitle}</h3>
+      ${backAt(panel, t)}
       ${sent
         ? nothing
         : html`<p id="tt-offline-text">${t.offlineText}</p>
@@ -44,6 +45,20 @@ export function renderOfflineView(panel: TomticketChatPanel, t: PanelText): Temp
     </div>
     ${renderHistoryList(panel, t)}
   </div>`;
+}
+
+/**
+ * "Voltamos segunda-feira às 09:00": the soonest opening of the departments offered, on the
+ * customer's clock (an empty day leaves two spaces, which HTML shows as one).
+ */
+function backAt(panel: TomticketChatPanel, t: PanelText) {
+  const fixed = panel.fixedDepartment();
+  const at = Math.min(panel.chat.opensAt || Infinity, ...(panel.config?.departments ?? []).map((d) => ((!fixed || d.id === fixed) && d.opensAt) || Infinity));
+  if (at === Infinity) return nothing;
+  const date = new Date(at);
+  const lang = panel.language;
+  const day = date.toDateString() === new Date().toDateString() ? "" : date.toLocaleDateString(lang, { weekday: "long" });
+  return html`<p part="offline-back">${t.backAt(day, date.toLocaleTimeString(lang, { timeStyle: "short" }))}</p>`;
 }
 
 async function leaveMessage(panel: TomticketChatPanel, event: SubmitEvent): Promise<void> {

@@ -51,7 +51,7 @@ export type View = "loading" | "failed" | "form" | "offline" | "chat" | "transcr
  *
  * @csspart header, title, status, popout, minimize, end-chat - the top bar
  * @csspart form, greeting, department, error, start - the pre-chat form
- * @csspart offline, offline-form, offline-sent - nobody online: the message form and its thanks
+ * @csspart offline, offline-form, offline-sent, offline-back - nobody online: the message form, its thanks, "we are back at"
  * @csspart history, transcript, back - previous conversations (verified customers)
  * @csspart messages, message, message-customer|attendant|system, author, body, meta, retry, typing
  * @csspart compose, send, counter - the message input

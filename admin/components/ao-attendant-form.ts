@@ -2,7 +2,7 @@
  * `<ao-attendant-form>`: one attendant in Gestão › Atendentes, or a new one when `attendant` is
  * null. Name, e-mail, role, the departments they attend, the ones they manage (department
  * managers only), their chat status on login and, when editing, the active switch
- * (deactivating asks first: their active chats go back to the queue). Below it, the invitation
+ * (deactivating asks first: their active chats go back to the queue), and their shift ("Turno"). Below it, the invitation
  * (`<ao-attendant-invitation>`). A department manager offers only the departments they manage
  * and keeps the attendant's other departments as they are.
  *
@@ -12,6 +12,7 @@ import { css, html, nothing, type PropertyValues } from "lit";
 import type { PresenceStatus, Role } from "../../worker/db/schema";
 import type { AttendantView, DepartmentView, InvitationLink } from "../../worker/views-gestao";
 import { peopleApi } from "../api-gestao-people";
+import { hoursApi, type Shift } from "../api-hours";
 import {
   ALL_ROLES,
   ATTENDANT_NAME_MAX,
@@ -36,10 +37,11 @@ import type { AttendantSaved } from "./ao-attendants";
 import { describedBy, fieldError, focusFirstInvalid, invalid } from "./form-parts";
 import { pageStyles } from "./page-styles";
 import { peopleStyles } from "./people-styles";
+import { shiftSelect } from "./shift-select";
 import "./ao-attendant-invitation";
 import "./ao-confirm";
 
-const FIELDS: readonly AttendantField[] = ["name", "email", "role", "departmentIds", "managedDepartmentIds", "chatStatusOnLogin", "active"];
+const FIELDS: readonly AttendantField[] = ["name", "email", "role", "departmentIds", "managedDepartmentIds", "chatStatusOnLogin", "active", "shiftId"];
 const STATUSES: readonly PresenceStatus[] = ["online", "offline"];
 
 export class AoAttendantForm extends AppElement {
@@ -52,6 +54,7 @@ export class AoAttendantForm extends AppElement {
     formError: { state: true },
     busy: { state: true },
     saved: { state: true },
+    shifts: { state: true },
   };
   static override styles = [
     ...AppElement.styles,
@@ -74,6 +77,8 @@ export class AoAttendantForm extends AppElement {
   declare formError: MessageKey | null;
   declare busy: boolean;
   declare saved: boolean;
+  /** The account's shifts for the "Turno" select (empty until loaded, or when they cannot be read). */
+  declare shifts: Shift[];
 
   constructor() {
     super();
@@ -85,6 +90,21 @@ export class AoAttendantForm extends AppElement {
     this.formError = null;
     this.busy = false;
     this.saved = false;
+    this.shifts = [];
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.loadShifts();
+  }
+
+  private async loadShifts(): Promise<void> {
+    try {
+      this.shifts = (await this.app.call(() => hoursApi.shifts())).shifts;
+    } catch {
+      // Without the list the select offers only "none" and the current link; saving still works.
+      this.shifts = [];
+    }
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -282,7 +302,9 @@ export class AoAttendantForm extends AppElement {
         </fieldset>
         ${this.departmentGroup("departmentIds", offered)}
         ${this.draft.role === "department_manager" ? this.departmentGroup("managedDepartmentIds", offered) : nothing}
-        ${this.statusField()} ${a ? this.activeField() : nothing}
+        ${this.statusField()}
+        ${a ? shiftSelect(this.shifts, this.departments, this.draft.shiftId, this.errors.shiftId, (shiftId) => this.edit({ shiftId })) : nothing}
+        ${a ? this.activeField() : nothing}
         <div class="actions">
           <button type="submit" class="primary" data-testid="attendant-save" ?disabled=${this.busy}>
             ${this.busy ? t("people.saving") : a ? t("people.save") : t("att.create")}

@@ -1,6 +1,6 @@
 /**
  * `<ao-gestao>`: Gestão (management). A menu of the sections the role may open
- * (Departamentos, Atendentes, Clientes, Configurações da Conta, Auditoria) beside the open one.
+ * (Departamentos, Horários de Atendimento, Atendentes, Clientes, Configurações da Conta, Auditoria) beside the open one.
  * A section the role may not open shows the first one it may.
  */
 import { css, html } from "lit";
@@ -13,9 +13,11 @@ import "./ao-attendants";
 import "./ao-audit";
 import "./ao-customers";
 import "./ao-departments";
+import "./ao-hours";
 
 const LABELS: Record<GestaoSection, MessageKey> = {
   departments: "gestao.departments",
+  hours: "gestao.hours",
   attendants: "gestao.attendants",
   customers: "gestao.customers",
   account: "gestao.account",
@@ -100,6 +102,8 @@ export class AoGestao extends AppElement {
     switch (section) {
       case "departments":
         return html`<ao-departments .app=${this.app}></ao-departments>`;
+      case "hours":
+        return html`<ao-hours .app=${this.app}></ao-hours>`;
       case "attendants":
         return html`<ao-attendants .app=${this.app}></ao-attendants>`;
       case "customers":
