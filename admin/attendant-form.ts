@@ -27,11 +27,8 @@ export interface AttendantDraft {
   shiftId: string | null;
 }
 
-/**
- * An attendant as GET /api/attendants answers once shifts exist: `shiftId` is written here
- * from the contract, since the Worker's answer type grows in parallel.
- */
-export type AttendantWithShift = AttendantView & { shiftId?: string | null };
+/** An attendant as GET /api/attendants answers (with the shift link). */
+export type AttendantWithShift = AttendantView;
 
 /** Body of PATCH /api/attendants/:id with the shift link. */
 export type AttendantShiftPatch = AttendantPatch & { shiftId?: string | null };

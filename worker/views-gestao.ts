@@ -54,6 +54,8 @@ export interface AttendantView {
   active: boolean;
   /** Whether they have chosen a password yet; null once they did (or after a revoke). */
   invitation: InvitationState | null;
+  /** Their shift (Horários de Atendimento); null = any hour. */
+  shiftId: string | null;
   createdAt: number;
 }
 

@@ -47,6 +47,7 @@ function attendant(overrides: Partial<AttendantView> = {}): AttendantView {
     chatStatus: "offline",
     active: true,
     invitation: null,
+    shiftId: null,
     createdAt: 1,
     ...overrides,
   };

@@ -186,7 +186,7 @@ describe("the attendant's shift", () => {
   it("sends shiftId only when the link changed, null to unlink", () => {
     expect(attendantPatchBody(caio, attendantDraft(caio))).toEqual({});
     expect(attendantPatchBody(caio, { ...attendantDraft(caio), shiftId: null })).toEqual({ shiftId: null });
-    const unlinked = { ...caio, shiftId: undefined };
+    const unlinked = { ...caio, shiftId: null };
     expect(attendantDraft(unlinked).shiftId).toBeNull();
     expect(attendantPatchBody(unlinked, { ...attendantDraft(unlinked), shiftId: "sh-2" })).toEqual({ shiftId: "sh-2" });
   });

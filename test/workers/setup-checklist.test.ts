@@ -40,6 +40,13 @@ describe("GET /api/setup", () => {
     expect((await checklist(cookie)).hours).toBe(true);
   });
 
+  it("ticks 'hours' once the account has business hours", async () => {
+    const { cookie } = await signedUp();
+    const created = await api("/api/shifts", { cookie, body: { name: "Comercial", scope: "account", intervals: [{ day: 1, start: "09:00", end: "18:00" }] } });
+    expect(created.status).toBe(201);
+    expect((await checklist(cookie)).hours).toBe(true);
+  });
+
   it("starts with nothing done and ticks each item from data", async () => {
     const { accountId, departmentId, cookie } = await signedUp();
     const none = { departments: false, attendants: false, hours: false, snippet: false, testChat: false, done: false };

@@ -79,6 +79,7 @@ function toView(row: AttendantRow, links: Links, expiresAt: number | undefined, 
     chatStatus: row.chatStatus,
     active: row.active,
     invitation,
+    shiftId: row.shiftId,
     createdAt: row.createdAt,
   };
 }

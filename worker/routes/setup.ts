@@ -15,7 +15,7 @@ import { Hono } from "hono";
 import { requireAdministrator } from "../access";
 import { requireAttendant } from "../auth/session";
 import { database } from "../db/client";
-import { accounts, attendants, auditLog, chats, departments } from "../db/schema";
+import { accounts, attendants, auditLog, chats, departments, shifts } from "../db/schema";
 import type { AppEnv } from "../env";
 import { SETUP_ITEMS, type SetupChecklistResponse, type SetupItem } from "../views-gestao";
 
@@ -27,7 +27,8 @@ async function checklist(db: D1Database, accountId: string): Promise<Record<Setu
         OR EXISTS (SELECT 1 FROM ${auditLog} WHERE ${auditLog.accountId} = ${accountId}
           AND ${auditLog.action} IN ('department.created', 'department.updated'))`,
       attendants: sql<number>`(SELECT COUNT(*) FROM ${attendants} WHERE ${attendants.accountId} = ${accountId}) > 1`,
-      hours: sql<number>`EXISTS (SELECT 1 FROM ${auditLog} WHERE ${auditLog.accountId} = ${accountId}
+      hours: sql<number>`EXISTS (SELECT 1 FROM ${shifts} WHERE ${shifts.accountId} = ${accountId})
+        OR EXISTS (SELECT 1 FROM ${auditLog} WHERE ${auditLog.accountId} = ${accountId}
         AND ${auditLog.action} = 'account.updated'
         AND (json_type(${auditLog.detail}, '$.timeZone') IS NOT NULL
           OR EXISTS (SELECT 1 FROM json_each(${auditLog.detail}, '$.fields') WHERE value = 'timeZone')))`,
