@@ -9,7 +9,7 @@ const { h, contexts } = useHarness();
 /** The console's pages an administrator opens from the header, by their nav test ids. */
 const CONSOLE_PAGES = ["nav-live", "nav-history", "nav-offline", "nav-customize", "nav-publish", "nav-satisfaction", "nav-profile"];
 /** Gestão's sections, by their menu's test ids. */
-const GESTAO_SECTIONS = ["gestao-departments", "gestao-attendants", "gestao-customers", "gestao-account", "gestao-audit"];
+const GESTAO_SECTIONS = ["gestao-departments", "gestao-hours", "gestao-attendants", "gestao-customers", "gestao-account", "gestao-audit"];
 
 /** Saves a screenshot for a person to look at (`SCREENSHOTS=dir`); a no-op otherwise. */
 async function snap(page: Page, name: string): Promise<void> {
