@@ -36,7 +36,7 @@ describe("queue position", () => {
     const account = await createAccount("queue");
     const { support } = account.departments;
     const agent = await attendantSocket(account.attendants.support1.email, support);
-    const started = [];
+    const started: Awaited<ReturnType<typeof startChat>>[] = [];
     const customers: TestSocket[] = [];
     for (let i = 0; i < 3; i++) {
       started.push(await startChat(account, support, { message: `pedido ${i}` }));
@@ -87,7 +87,7 @@ describe("maximum simultaneous chats", () => {
     await setMaxChats(support2.id, 2); // their own limit wins over the account's default
     const a = await attendantSocket(support1.email, support);
     const b = await attendantSocket(support2.email, support);
-    const chats = [];
+    const chats: string[] = [];
     for (let i = 0; i < 4; i++) chats.push((await startChat(account, support)).chat.id);
 
     a.send({ type: "chat.accept", chatId: chats[0]! });
@@ -201,7 +201,7 @@ describe("automatic routing", () => {
     await setPolicies(account, { routing: "automatic" });
     await setMaxChats(support1.id, 2);
     const a = await attendantSocket(support1.email, support);
-    const chats = [];
+    const chats: string[] = [];
     for (let i = 0; i < 4; i++) chats.push((await startChat(account, support)).chat.id);
     await waitFor(() => a.all("chat.accepted").length >= 2, "support1's two chats");
     await settle(a);
