@@ -31,6 +31,8 @@ import { applyRightsChange, type RightsChange, type RightsOutcome } from "./atte
 import { closedMessage, HOURS, hoursAt, readHours, writeHours, type RoomHours } from "./room-hours";
 import { departmentHours } from "../worker/hours/rooms";
 import { armShiftEnd, endShift, SHIFT_END, type ShiftEndRoom } from "./shift-end";
+import { queuePositionOf, tellQueuePositions } from "./queue-position";
+import { routeQueue } from "./routing";
 
 /** How soon after a write D1 receives it: long enough to batch a burst, short enough to read back. */
 const SYNC_DELAY_MS = 100;
@@ -136,7 +138,13 @@ export class DepartmentRoom extends DurableObject<Env> implements Room {
     if (who.role === "attendant" && who.status === "online") await armShiftEnd(this.shiftEnd, who.attendantId);
     const now = presenceSnapshot(this.ctx, this.storage);
     send(server, this.readyFrame(who, now));
+    if (who.role === "customer") {
+      const position = queuePositionOf(this.ctx.storage.sql, who.chatId);
+      if (position) send(server, position);
+    }
     await this.announcePresence(before, now);
+    // An attendant coming online may take waiting chats (automatic routing).
+    if (who.role === "attendant" && who.status === "online") await this.queueMoved(false);
     return new Response(null, { status: 101, webSocket: client });
   }
 
@@ -270,6 +278,30 @@ export class DepartmentRoom extends DurableObject<Env> implements Room {
     // The earliest pending prune stays: later closes must not put it off forever.
     this.timers.ensureBy("prune", "", Date.now() + CLOSED_CHAT_KEPT_MS);
     toEveryoneOfChat(this.ctx, chat.id, { type: "chat.closed", chat: toWireChat(this.storage.chat(chat.id)!) });
+    // A waiting chat left the queue, or an attendant has a free slot.
+    await this.queueMoved(true);
+  }
+
+  // ------------------------------------------------------------------ the queue (queue-position.ts, routing.ts)
+
+  /** A chat left the queue by an accept: the waiting customers hear their new positions. */
+  queueChanged(): void {
+    tellQueuePositions(this.ctx);
+  }
+
+  /**
+   * The queue or the attendants' capacity changed: automatic routing assigns what it may, then
+   * the waiting customers hear their positions (when `changed`, or when routing assigned any).
+   * A failed routing (D1 unreachable) leaves the chats waiting for a manual accept or the next change.
+   */
+  private async queueMoved(changed: boolean): Promise<void> {
+    let assigned = 0;
+    try {
+      assigned = await routeQueue({ state: this.ctx, storage: this.storage, afterWrite: () => this.afterWrite(), db: this.env.DB });
+    } catch (error) {
+      console.error("automatic routing failed; the chats stay in the queue", error);
+    }
+    if (changed || assigned > 0) tellQueuePositions(this.ctx);
   }
 
   async auditRemoteClose(chat: ChatRow, by: AttendantIdentity): Promise<void> {
@@ -380,7 +412,10 @@ export class DepartmentRoom extends DurableObject<Env> implements Room {
   async openChat(input: OpenChatInput): Promise<OpenChatResult> {
     if (!this.identifyAs(input.chat)) throw new Error("This room belongs to another department");
     await this.ensureHours();
-    return admitChat(this.admission, input);
+    const result = await admitChat(this.admission, input);
+    // After `queued` told the attendants: routing and positions follow the new chat.
+    if (result.admitted && result.created) await this.queueMoved(true);
+    return result;
   }
 
   /**
@@ -407,6 +442,7 @@ export class DepartmentRoom extends DurableObject<Env> implements Room {
     toEveryoneOfChat(this.ctx, chatId, { type: "chat.transferred", chat: moved, fromDepartmentId: meta.departmentId });
     // The customer's client reconnects and is given a socket to the new room.
     for (const ws of customerSockets(this.ctx, chatId)) ws.close(CloseCode.normal, "chat transferred");
+    await this.queueMoved(true);
     return moved;
   }
 
@@ -420,6 +456,7 @@ export class DepartmentRoom extends DurableObject<Env> implements Room {
     }
     // D1 names the new department before the source lets go, so the API finds the chat here.
     await this.syncNow();
+    await this.queueMoved(true);
     return toWireChat(this.storage.chat(bundle.chat.id)!);
   }
 
@@ -442,6 +479,7 @@ export class DepartmentRoom extends DurableObject<Env> implements Room {
     else this.timers.cancel(SHIFT_END, attendant.id);
     const after = presenceSnapshot(this.ctx, this.storage);
     await this.announcePresence(before, after);
+    if (status === "online") await this.queueMoved(false);
     return after;
   }
 
@@ -456,7 +494,7 @@ export class DepartmentRoom extends DurableObject<Env> implements Room {
 
   /** The right to be forgotten: blanks the customer's data here and closes their open chats (forget-customer.ts). */
   async forgetCustomer(customerId: string): Promise<ForgetResult> {
-    return forgetCustomer(
+    const result = await forgetCustomer(
       {
         state: this.ctx,
         storage: this.storage,
@@ -466,12 +504,14 @@ export class DepartmentRoom extends DurableObject<Env> implements Room {
       },
       customerId,
     );
+    if (result.closed > 0) await this.queueMoved(true);
+    return result;
   }
 
   /** An attendant's rights changed in Gestão: close their consoles here, requeue what they no longer attend (attendant-rights.ts). */
   async attendantRightsChanged(meta: RoomMeta, change: RightsChange): Promise<RightsOutcome> {
     if (!this.identifyAs(meta)) throw new Error("This room belongs to another department");
-    return applyRightsChange(
+    const outcome = await applyRightsChange(
       {
         state: this.ctx,
         storage: this.storage,
@@ -481,5 +521,7 @@ export class DepartmentRoom extends DurableObject<Env> implements Room {
       },
       change,
     );
+    if (outcome.requeuedChatIds.length > 0) await this.queueMoved(true);
+    return outcome;
   }
 }

@@ -20,6 +20,8 @@ export interface Room {
   closeChat(chat: ChatRow, by: "customer" | "attendant", attendantId: string | null): Promise<void>;
   /** Records in the audit log that a supervisor closed another attendant's chat. */
   auditRemoteClose(chat: ChatRow, by: AttendantIdentity): Promise<void>;
+  /** The queue changed (a chat left it): tell the waiting customers their positions. */
+  queueChanged(): void;
   /** False when the sender exceeded its message allowance. */
   allowMessage(ws: WebSocket, who: Identity): boolean;
 }
@@ -166,11 +168,31 @@ function acceptChat(room: Room, who: Identity, chat: ChatRow) {
   if (who.role !== "attendant") throw new Refusal("forbidden", "Only attendants accept chats");
   if (!attends(who)) throw new Refusal("forbidden", "Only the department's attendants take its chats");
   requireOpen(chat);
-  if (!room.storage.accept(chat.id, { id: who.attendantId, name: who.name }, Date.now())) {
+  // Checked in the same synchronous step as the accept: no other event can fill the slot between.
+  if (chat.status === "waiting" && isFull(room.storage, who.attendantId, who.maxChats)) {
+    throw new Refusal("capacity_full", "You already hold as many chats as your limit allows");
+  }
+  if (!assignChat(room, { id: who.attendantId, name: who.name }, chat.id)) {
     throw new Refusal("chat_taken", "Another attendant took this chat");
   }
+  room.queueChanged();
+}
+
+/**
+ * Gives a waiting chat to an attendant and tells everyone of the chat (`chat.accepted`): the one
+ * accept path, used by an attendant's `chat.accept` and by automatic routing (routing.ts). False
+ * when the chat was no longer waiting. The caller tells the queue positions afterwards.
+ */
+export function assignChat(room: Pick<Room, "state" | "storage" | "afterWrite">, attendant: { id: string; name: string }, chatId: string): boolean {
+  if (!room.storage.accept(chatId, attendant, Date.now())) return false;
   room.afterWrite();
-  toEveryoneOfChat(room.state, chat.id, { type: "chat.accepted", chat: toWireChat(room.storage.chat(chat.id)!) });
+  toEveryoneOfChat(room.state, chatId, { type: "chat.accepted", chat: toWireChat(room.storage.chat(chatId)!) });
+  return true;
+}
+
+/** Whether an attendant already holds `limit` active chats here (null or absent: never full). */
+export function isFull(storage: RoomStorage, attendantId: string, limit: number | null | undefined): boolean {
+  return limit != null && storage.activeChatsOf(attendantId).length >= limit;
 }
 
 async function closeChat(room: Room, who: Identity, chat: ChatRow) {

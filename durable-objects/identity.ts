@@ -33,6 +33,11 @@ export const Identity = z.discriminatedUnion("role", [
     attends: z.boolean().optional(),
     /** Sees every chat of the department and closes others' chats (manager here, or administrator). */
     supervises: z.boolean().optional(),
+    /**
+     * Most chats they hold at once here (their own limit, else the account's
+     * policies.maxChatsPerAttendant); null or absent: no limit.
+     */
+    maxChats: z.number().int().positive().nullable().optional(),
   }),
 ]);
 export type Identity = z.infer<typeof Identity>;

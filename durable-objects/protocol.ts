@@ -120,6 +120,8 @@ export type ErrorCode =
   | "chat_taken"
   | "chat_closed"
   | "rate_limited"
+  /** The attendant already holds as many chats as their limit allows (policies.maxChatsPerAttendant). */
+  | "capacity_full"
   | "internal";
 
 export type ServerFrame =
@@ -159,6 +161,11 @@ export type ServerFrame =
   /** `opensAt`: when the department is offline because of its hours, when it opens (epoch ms). */
   | { type: "presence.changed"; attendants: WireAttendant[]; online: boolean; opensAt?: number | null }
   | { type: "pong"; at: number }
+  /**
+   * To a waiting chat's customer sockets, on connect and whenever the queue changes: its place in
+   * the department's queue (1 = next) and how many chats wait in all.
+   */
+  | { type: "queue.position"; chatId: string; position: number; waiting: number }
   /** To an attendant's consoles: the server set them offline (their shift ended, or their sockets were gone too long). */
   | { type: "attendant.status"; status: WireAttendant["status"]; reason: "shift_ended" | "grace_expired"; at: number };
 

@@ -14,6 +14,7 @@ import { database } from "../db/client";
 import { attendants } from "../db/schema";
 import type { AppEnv } from "../env";
 import { ApiError, unauthenticated } from "../errors";
+import { loadAccountSettings } from "../settings/store";
 import { forwardSocket } from "../socket-forward";
 import { idParam, parseQuery } from "../validate";
 import type { WsTokenResponse } from "../views";
@@ -39,6 +40,8 @@ export const attendantSocketRoutes = new Hono<AppEnv>()
     if (!who) throw unauthenticated();
     const access = await requireDepartment(c.env.DB, who, query.department);
     if (c.req.header("Upgrade")?.toLowerCase() !== "websocket") throw new ApiError(426, "upgrade_required", "Open this URL as a WebSocket");
+    // Their own limit wins over the account's default; the room enforces it (routing.ts).
+    const maxChats = who.maxChats ?? (await loadAccountSettings(c.env.DB, who.accountId)).policies.maxChatsPerAttendant ?? null;
     return forwardSocket(c.req.raw, departmentRoom(c.env, who.accountId, query.department), {
       role: "attendant",
       accountId: who.accountId,
@@ -49,5 +52,6 @@ export const attendantSocketRoutes = new Hono<AppEnv>()
       status: who.chatStatus,
       attends: access.attends,
       supervises: access.supervises,
+      maxChats,
     });
   });

@@ -53,6 +53,10 @@ export type LookSchemaMatchesType = Assert<[Parsed] extends [WidgetLookType] ? (
 export const Policies = z.object({
   /** "Exibir pesquisa de opinião ao encerrar o atendimento". */
   surveyEnabled: z.boolean().optional(),
+  /** Default most chats an attendant holds at once (attendants.max_chats overrides it); absent: no limit. */
+  maxChatsPerAttendant: z.number().int().min(1).max(100).optional(),
+  /** "manual": attendants accept chats from the queue; "automatic": the room assigns them. Absent: manual. */
+  routing: z.enum(["manual", "automatic"]).optional(),
 });
 
 /** The account's document: the look for every department, and the policies. */
