@@ -53,6 +53,8 @@ export type LookSchemaMatchesType = Assert<[Parsed] extends [WidgetLookType] ? (
 export const Policies = z.object({
   /** "Exibir pesquisa de opinião ao encerrar o atendimento". */
   surveyEnabled: z.boolean().optional(),
+  /** Seconds an online attendant may have no console open before they are set offline (60 when absent). */
+  offlineGraceSeconds: z.number().int().min(10).max(3600).optional(),
 });
 
 /** The account's document: the look for every department, and the policies. */
