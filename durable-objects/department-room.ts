@@ -9,7 +9,7 @@
 import { DurableObject } from "cloudflare:workers";
 import type { Env } from "../worker/env";
 import { syncToD1 } from "./d1-sync";
-import { customerSockets, identityOf, send, toAllAttendants, toEveryone, toEveryoneOfChat } from "./fanout";
+import { attendantSockets, customerSockets, identityOf, send, toAllAttendants, toEveryone, toEveryoneOfChat } from "./fanout";
 import { handleFrame, type Room } from "./frame-handlers";
 import { IDENTITY_HEADER, Identity, socketTags, type AttendantIdentity } from "./identity";
 import { auditEntry } from "../worker/audit";
@@ -33,6 +33,8 @@ import { departmentHours } from "../worker/hours/rooms";
 import { armShiftEnd, endShift, SHIFT_END, type ShiftEndRoom } from "./shift-end";
 import { queuePositionOf, tellQueuePositions } from "./queue-position";
 import { routeQueue } from "./routing";
+import { endGrace, GRACE, graceExpired, startGrace } from "./grace";
+import type { AttendantRef, OfflineReason } from "./attendant-offline";
 
 /** How soon after a write D1 receives it: long enough to batch a burst, short enough to read back. */
 const SYNC_DELAY_MS = 100;
@@ -59,6 +61,7 @@ export class DepartmentRoom extends DurableObject<Env> implements Room {
     [TRANSFER]: async (timer) => void (await this.transferChat(timer.key, timer.payload as TransferTarget)),
     [HOURS]: () => this.hoursTimer(),
     [SHIFT_END]: (timer) => endShift(this.shiftEnd, timer.key),
+    [GRACE]: (timer) => graceExpired(this.shiftEnd, timer.key),
   };
   /** What admission (admission.ts) may do in this room. */
   private get admission(): AdmissionRoom {
@@ -78,14 +81,14 @@ export class DepartmentRoom extends DurableObject<Env> implements Room {
       },
     };
   }
-  /** What the attendants' shift ends (shift-end.ts) may do in this room. */
+  /** What the attendants' shift ends and grace periods (shift-end.ts, grace.ts) may do in this room. */
   private get shiftEnd(): ShiftEndRoom {
     return {
       env: this.env,
       state: this.ctx,
       timers: this.timers,
       meta: this.storage.meta(),
-      setOffline: async (attendant) => void (await this.setAttendantStatus(attendant, "offline")),
+      setOffline: async (attendant, reason) => void (await this.setAttendantStatus(attendant, "offline", reason)),
       room: (departmentId) => departmentRoom(this.env, this.storage.meta()!.accountId, departmentId),
     };
   }
@@ -135,6 +138,7 @@ export class DepartmentRoom extends DurableObject<Env> implements Room {
 
     const before = presenceSnapshot(this.ctx, this.storage, { excluding: server });
     if (who.role === "attendant") this.storage.setPresence({ id: who.attendantId, name: who.name }, who.status, Date.now());
+    if (who.role === "attendant") endGrace(this, who.attendantId);
     if (who.role === "attendant" && who.status === "online") await armShiftEnd(this.shiftEnd, who.attendantId);
     const now = presenceSnapshot(this.ctx, this.storage);
     send(server, this.readyFrame(who, now));
@@ -209,6 +213,7 @@ export class DepartmentRoom extends DurableObject<Env> implements Room {
       const before = presenceSnapshot(this.ctx, this.storage, { including: who.attendantId });
       const after = presenceSnapshot(this.ctx, this.storage, { excluding: ws });
       await this.announcePresence(before, after);
+      await startGrace(this.shiftEnd, this.storage, who.attendantId, ws);
     }
     try {
       ws.close(code === 1005 || code === 1006 ? CloseCode.normal : code);
@@ -471,15 +476,25 @@ export class DepartmentRoom extends DurableObject<Env> implements Room {
     return this.storage.messagesAfter(chatId, afterSeq, 1000).messages.map(toWireMessage);
   }
 
-  /** An attendant chose online or offline: update their sockets' department. */
-  async setAttendantStatus(attendant: { id: string; name: string }, status: "online" | "offline"): Promise<PresenceSnapshot> {
+  /**
+   * An attendant chose online or offline: update their sockets' department. With a `reason` the
+   * server decided it (attendant-offline.ts), and their sockets here hear `attendant.status`.
+   */
+  async setAttendantStatus(attendant: AttendantRef, status: "online" | "offline", reason?: OfflineReason): Promise<PresenceSnapshot> {
     const before = presenceSnapshot(this.ctx, this.storage);
     this.storage.setPresence(attendant, status, Date.now());
     if (status === "online") await armShiftEnd(this.shiftEnd, attendant.id);
-    else this.timers.cancel(SHIFT_END, attendant.id);
+    else {
+      this.timers.cancel(SHIFT_END, attendant.id);
+      this.timers.cancel(GRACE, attendant.id);
+    }
     const after = presenceSnapshot(this.ctx, this.storage);
     await this.announcePresence(before, after);
     if (status === "online") await this.queueMoved(false);
+    if (reason) {
+      const frame = { type: "attendant.status", status, reason, at: Date.now() } satisfies ServerFrame;
+      for (const { ws, who } of attendantSockets(this.ctx)) if (who.attendantId === attendant.id) send(ws, frame);
+    }
     return after;
   }
 

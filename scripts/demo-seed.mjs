@@ -20,7 +20,19 @@ export const DEMO = {
     { id: "att-ana", name: "Ana (Suporte)", email: "ana@demo.test", password: "demo-ana-123", role: "attendant", onLogin: "online", departments: ["dep-suporte"] },
     { id: "att-bruno", name: "Bruno (Comercial)", email: "bruno@demo.test", password: "demo-bruno-123", role: "attendant", onLogin: "online", departments: ["dep-comercial"] },
   ],
+  // Comercial keeps business hours in the account's zone (America/Sao_Paulo); Suporte has none: open 24/7.
+  shifts: [
+    {
+      id: "shift-comercial",
+      departmentId: "dep-comercial",
+      name: "Comercial",
+      intervals: [1, 2, 3, 4, 5].map((day) => ({ day, start: "09:00", end: "18:00" })),
+    },
+  ],
 };
+
+/** The shift the browser tests delete (prepareDatabase's `openAllHours`), so Comercial is open at any hour. */
+export const COMERCIAL_SHIFT_ID = "shift-comercial";
 
 /** Same format and parameters as worker/auth/password.ts. */
 export function hashPassword(password) {
@@ -55,6 +67,13 @@ export function demoSeedSql(now = Date.now()) {
         `INSERT OR IGNORE INTO attendant_departments (account_id, attendant_id, department_id, attends, manages) VALUES (${[DEMO.accountId, a.id, dep, attends, manages].map(q).join(", ")});`,
       );
     }
+  }
+  for (const shift of DEMO.shifts) {
+    lines.push(
+      `INSERT OR IGNORE INTO shifts (id, account_id, department_id, name, intervals, exceptions, created_at, updated_at) VALUES (${[
+        shift.id, DEMO.accountId, shift.departmentId, shift.name, JSON.stringify(shift.intervals), "[]", now, now,
+      ].map(q).join(", ")});`,
+    );
   }
   return lines.join("\n") + "\n";
 }

@@ -5,7 +5,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
-import { demoSeedSql } from "./demo-seed.mjs";
+import { COMERCIAL_SHIFT_ID, demoSeedSql } from "./demo-seed.mjs";
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const wranglerBin = join(root, "node_modules", "wrangler", "bin", "wrangler.js");
@@ -28,13 +28,19 @@ function wrangler(args, persistTo) {
   execFileSync(process.execPath, [wranglerBin, ...args, ...persist], { cwd: root, env: quietEnv, stdio: ["ignore", "pipe", "pipe"] });
 }
 
-/** Applies the D1 migrations and the (idempotent) demo seed to the local database. */
-export function prepareDatabase(persistTo) {
+/**
+ * Applies the D1 migrations and the (idempotent) demo seed to the local database.
+ * @param {string} [persistTo]
+ * @param {{ openAllHours?: boolean }} [options] `openAllHours` (the browser tests) removes
+ *   Comercial's business hours after seeding, so the tests pass at any hour of the day.
+ */
+export function prepareDatabase(persistTo, { openAllHours = false } = {}) {
   wrangler(["d1", "migrations", "apply", "DB", "--local"], persistTo);
   const dir = join(persistTo ?? join(root, ".wrangler"), "tmp");
   mkdirSync(dir, { recursive: true });
   const file = join(dir, "demo-seed.sql");
-  writeFileSync(file, demoSeedSql());
+  const openAll = openAllHours ? `DELETE FROM shifts WHERE id = '${COMERCIAL_SHIFT_ID}';\n` : "";
+  writeFileSync(file, demoSeedSql() + openAll);
   wrangler(["d1", "execute", "DB", "--local", `--file=${file}`], persistTo);
 }
 

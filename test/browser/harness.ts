@@ -32,7 +32,7 @@ export async function startHarness(): Promise<Harness> {
   // The database global-setup.ts prepared once for the run; prepared here when run without it.
   const prepared = inject("preparedState");
   if (prepared) cpSync(prepared, state, { recursive: true });
-  else prepareDatabase(state);
+  else prepareDatabase(state, { openAllHours: true });
   const app = await startLocalServer({ persistTo: state, vars: { TOKEN_SECRET: "e2e-secret-0123456789abcdef0123456789abcdef" } });
   const pages = new Map<string, { type: string; body: string | Buffer }>();
   const site: Server = createServer((req, res) => {

@@ -57,6 +57,8 @@ export const Policies = z.object({
   maxChatsPerAttendant: z.number().int().min(1).max(100).optional(),
   /** "manual": attendants accept chats from the queue; "automatic": the room assigns them. Absent: manual. */
   routing: z.enum(["manual", "automatic"]).optional(),
+  /** Seconds an online attendant may have no console open before they are set offline (60 when absent). */
+  offlineGraceSeconds: z.number().int().min(10).max(3600).optional(),
 });
 
 /** The account's document: the look for every department, and the policies. */
