@@ -20,6 +20,7 @@ console.log(`
 Atendimento Online is running on ${server.url}
   ${server.url}/            demo page with the chat widget
   ${server.url}/admin/      attendant console
+  ${server.url}/signup      sign-up of a new company (Cadastro)
   ${server.url}/widget.js   embed script
   ${server.url}/api/health  health check
 
