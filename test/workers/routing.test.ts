@@ -185,7 +185,9 @@ describe("automatic routing", () => {
 
     // A close frees a slot: the oldest waiting chat goes to that attendant, the rest move up.
     const closing = watcher.all("chat.accepted")[0]!.chat;
-    watcher.send({ type: "chat.close", chatId: closing.id });
+    // Its own attendant closes it (a plain attendant may not close a colleague's chat).
+    const owner = sockets[team.findIndex((t) => t.id === closing.attendant!.id)]!;
+    owner.send({ type: "chat.close", chatId: closing.id });
     // The freed slot is filled after the close's D1 copy and a settings read: give a loaded machine time.
     const next = await customers[0]!.next("chat.accepted", () => true, 10_000);
     expect(next.chat).toMatchObject({ id: waiting[0], attendant: { id: closing.attendant!.id } });
