@@ -189,6 +189,8 @@ export const chatMessages = sqliteTable(
     authorId: text("author_id"),
     authorName: text("author_name").notNull(),
     body: text("body").notNull(),
+    /** An attendants-only note (e.g. a transfer's note): never shown to the customer. */
+    internal: integer("internal", { mode: "boolean" }).notNull().default(false),
     createdAt: integer("created_at").notNull(),
   },
   (t) => [uniqueIndex("chat_messages_chat_seq_idx").on(t.chatId, t.seq)],
