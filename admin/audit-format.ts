@@ -36,6 +36,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, MessageKey> = {
   "shift.created": "audit.action.shift.created",
   "shift.updated": "audit.action.shift.updated",
   "shift.deleted": "audit.action.shift.deleted",
+  "chat.transferred": "audit.action.chat.transferred",
 };
 
 /** Every action, in the Worker's order (by resource), for the filter. */

@@ -66,6 +66,7 @@ function messageCopy(m: MessageRow, accountId: string) {
     authorName: m.author_name,
     body: m.body,
     createdAt: m.created_at,
+    internal: m.internal === 1,
   };
 }
 

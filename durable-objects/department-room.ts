@@ -35,6 +35,7 @@ import { queuePositionOf, tellQueuePositions } from "./queue-position";
 import { routeQueue } from "./routing";
 import { endGrace, GRACE, graceExpired, startGrace } from "./grace";
 import type { AttendantRef, OfflineReason } from "./attendant-offline";
+import { availability, finishImport, reassignChat, type AttendantTarget, type ReassignInput, type ReassignResult } from "./reassign";
 
 /** How soon after a write D1 receives it: long enough to batch a burst, short enough to read back. */
 const SYNC_DELAY_MS = 100;
@@ -439,7 +440,8 @@ export class DepartmentRoom extends DurableObject<Env> implements Room {
     await this.ctx.blockConcurrencyWhile(async () => {
       const exported = exportChat(this.ctx.storage.sql, chatId);
       if (!exported) return;
-      moved = await departmentRoom(this.env, meta.accountId, to.departmentId).importChat({ ...exported, fromDepartmentName: to.fromDepartmentName }, target);
+      const { departmentId: _, ...extras } = to;
+      moved = await departmentRoom(this.env, meta.accountId, to.departmentId).importChat({ ...exported, ...extras }, target);
       forgetChat(this.ctx.storage.sql, chatId);
     });
     this.timers.cancel(TRANSFER, chatId);
@@ -455,14 +457,27 @@ export class DepartmentRoom extends DurableObject<Env> implements Room {
   async importChat(bundle: TransferBundle, meta: RoomMeta): Promise<WireChat> {
     if (!this.identifyAs(meta)) throw new Error("This room belongs to another department");
     if (importChat(this.ctx.storage.sql, bundle, meta.departmentId)) {
-      this.storage.appendMessage(bundle.chat.id, { type: "system", id: null, name: "" }, `Transferido de ${bundle.fromDepartmentName}`, null, Date.now());
       this.afterWrite();
       toAllAttendants(this.ctx, { type: "chat.queued", chat: toWireChat(this.storage.chat(bundle.chat.id)!) });
+      const { chat: _, messages: __, ...extras } = bundle;
+      finishImport(this, bundle.chat.id, { ...extras, notice: bundle.notice ?? `Transferido de ${bundle.fromDepartmentName}` });
     }
     // D1 names the new department before the source lets go, so the API finds the chat here.
     await this.syncNow();
     await this.queueMoved(true);
     return toWireChat(this.storage.chat(bundle.chat.id)!);
+  }
+
+  /** Transfer to another attendant of this room (reassign.ts); refusals come back as codes. */
+  async transferToAttendant(input: ReassignInput): Promise<ReassignResult> {
+    const result = reassignChat(this, input);
+    if (result.ok) this.queueChanged();
+    return result;
+  }
+
+  /** Whether an attendant could take one more chat here now (null), or why not. */
+  async attendantAvailability(to: AttendantTarget): Promise<"attendant_offline" | "capacity_full" | null> {
+    return availability(this, to);
   }
 
   /** The live state of one chat, or null when the room no longer holds it. */

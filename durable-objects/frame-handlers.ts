@@ -152,7 +152,8 @@ function markRead(room: Room, who: Identity, chat: ChatRow, seq: number) {
 }
 
 function syncChat(room: Room, ws: WebSocket, who: Identity, chat: ChatRow, afterSeq: number) {
-  const { messages, hasMore } = room.storage.messagesAfter(chat.id, afterSeq, HISTORY_PAGE);
+  // A customer never receives internal notes; the seq gaps they leave are harmless (the client syncs after its last seq).
+  const { messages, hasMore } = room.storage.messagesAfter(chat.id, afterSeq, HISTORY_PAGE, who.role === "attendant");
   send(ws, {
     type: "chat.history",
     chatId: chat.id,

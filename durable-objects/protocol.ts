@@ -75,6 +75,8 @@ export interface WireMessage {
   createdAt: number;
   /** Echoed to every socket so that the sender can match its pending message. */
   clientId: string | null;
+  /** An attendants-only note (e.g. a transfer's note): only attendant sockets ever receive it. */
+  internal?: true;
 }
 
 export interface WireCustomer {

@@ -72,6 +72,13 @@ CREATE TABLE hours (
 );
 `,
   },
+  {
+    // Internal notes (a transfer's note): attendants-only messages, never sent to a customer.
+    version: 4,
+    sql: `
+ALTER TABLE messages ADD COLUMN internal INTEGER NOT NULL DEFAULT 0;
+`,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -48,6 +48,8 @@ export type MessageRow = {
   body: string;
   created_at: number;
   flushed: number;
+  /** 1 for an attendants-only note (never sent to or read by the customer). */
+  internal: number;
 };
 
 export interface NewChat {
@@ -146,6 +148,18 @@ export class RoomStorage {
     return cursor.rowsWritten > 0;
   }
 
+  /** Gives an active chat to another attendant (a transfer). False when it is closed or gone. */
+  reassign(chatId: string, attendant: { id: string; name: string }, at: number): boolean {
+    const cursor = this.sql.exec(
+      `UPDATE chats SET attendant_id = ?, attendant_name = ?, accepted_at = ?, version = version + 1 WHERE id = ? AND status = 'active'`,
+      attendant.id,
+      attendant.name,
+      at,
+      chatId,
+    );
+    return cursor.rowsWritten > 0;
+  }
+
   /** The active chats assigned to an attendant, oldest first. */
   activeChatsOf(attendantId: string): ChatRow[] {
     return this.sql
@@ -206,6 +220,7 @@ export class RoomStorage {
     body: string,
     clientId: string | null,
     at: number,
+    internal = false,
   ): { message: MessageRow; duplicate: boolean } {
     if (clientId) {
       const existing = this.sql
@@ -237,10 +252,11 @@ export class RoomStorage {
       body,
       created_at: at,
       flushed: 0,
+      internal: internal ? 1 : 0,
     };
     this.sql.exec(
-      `INSERT INTO messages (chat_id, seq, id, client_id, author_type, author_id, author_name, body, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO messages (chat_id, seq, id, client_id, author_type, author_id, author_name, body, created_at, internal)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       message.chat_id,
       message.seq,
       message.id,
@@ -250,15 +266,19 @@ export class RoomStorage {
       message.author_name,
       message.body,
       message.created_at,
+      message.internal,
     );
     return { message, duplicate: false };
   }
 
-  /** At most `limit` messages after `afterSeq`, in order, and whether more follow. */
-  messagesAfter(chatId: string, afterSeq: number, limit: number): { messages: MessageRow[]; hasMore: boolean } {
+  /**
+   * At most `limit` messages after `afterSeq`, in order, and whether more follow. With
+   * `withInternal: false` (a customer reading) the attendants-only notes are left out.
+   */
+  messagesAfter(chatId: string, afterSeq: number, limit: number, withInternal = true): { messages: MessageRow[]; hasMore: boolean } {
     const rows = this.sql
       .exec<MessageRow>(
-        "SELECT * FROM messages WHERE chat_id = ? AND seq > ? ORDER BY seq LIMIT ?",
+        `SELECT * FROM messages WHERE chat_id = ? AND seq > ?${withInternal ? "" : " AND internal = 0"} ORDER BY seq LIMIT ?`,
         chatId,
         afterSeq,
         limit + 1,

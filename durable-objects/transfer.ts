@@ -14,14 +14,29 @@
  */
 import type { ChatRow, MessageRow } from "./room-storage";
 
-export interface TransferBundle {
+/** A transfer's note: an attendants-only message written by the one who transferred. */
+export interface TransferNote {
+  author: { id: string; name: string };
+  body: string;
+}
+
+/** What the destination does with a chat it imports, beyond storing it (all optional: the handoff alone works without). */
+export interface TransferExtras {
+  /** The customer's system message (in the account's language); absent: "Transferido de <from>". */
+  notice?: string;
+  note?: TransferNote;
+  /** The attendant named with the department: they get the chat if online there with room for it, else it waits. */
+  attendant?: { id: string; name: string; maxChats: number | null };
+}
+
+export interface TransferBundle extends TransferExtras {
   chat: ChatRow;
   messages: MessageRow[];
   /** Shown in the destination's system message. */
   fromDepartmentName: string;
 }
 
-export interface TransferTarget {
+export interface TransferTarget extends TransferExtras {
   departmentId: string;
   /** The department the chat leaves, named in the destination's system message. */
   fromDepartmentName: string;
@@ -67,8 +82,8 @@ export function importChat(sql: SqlStorage, bundle: TransferBundle, departmentId
     // Copies of messages D1 already holds are skipped there by id; `flushed` starts at 0 here so
     // that any the source had not copied yet are copied now.
     sql.exec(
-      `INSERT OR IGNORE INTO messages (chat_id, seq, id, client_id, author_type, author_id, author_name, body, created_at, flushed)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0)`,
+      `INSERT OR IGNORE INTO messages (chat_id, seq, id, client_id, author_type, author_id, author_name, body, created_at, flushed, internal)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)`,
       m.chat_id,
       m.seq,
       m.id,
@@ -78,6 +93,8 @@ export function importChat(sql: SqlStorage, bundle: TransferBundle, departmentId
       m.author_name,
       m.body,
       m.created_at,
+      // A bundle from a room not yet migrated to v4 has no column: a plain message.
+      m.internal ?? 0,
     );
   }
   return true;

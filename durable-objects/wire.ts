@@ -35,5 +35,6 @@ export function toWireMessage(row: MessageRow): WireMessage {
     body: row.body,
     createdAt: row.created_at,
     clientId: row.client_id,
+    ...(row.internal ? { internal: true as const } : {}),
   };
 }

@@ -31,5 +31,6 @@ export const AUDIT_ACTIONS = [
   "shift.created",
   "shift.updated",
   "shift.deleted",
+  "chat.transferred",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -40,6 +40,7 @@ export function wireMessageFromD1(row: D1MessageRow): WireMessage {
     body: row.body,
     createdAt: row.createdAt,
     clientId: null,
+    ...(row.internal ? { internal: true as const } : {}),
   };
 }
 
@@ -48,12 +49,9 @@ function heldByRoom(chat: ChatRef, now = Date.now()): boolean {
   return chat.status !== "closed" || (chat.closedAt !== null && chat.closedAt > now - CLOSED_CHAT_KEPT_MS);
 }
 
-/**
- * What `reader` may see of a message. Every message is visible to every reader today; this is
- * the single place where private messages will be filtered out.
- */
-function visibleTo(_reader: Reader, _message: WireMessage): boolean {
-  return true;
+/** What `reader` may see of a message: internal notes are for attendants only, on every path. */
+function visibleTo(reader: Reader, message: WireMessage): boolean {
+  return reader.kind === "attendant" || !message.internal;
 }
 
 /** The messages of a chat the caller has already been allowed to read, in order. */

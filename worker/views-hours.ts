@@ -36,3 +36,8 @@ export interface ShiftsResponse {
 export interface OutsideShiftError {
   error: { code: "outside_shift"; message: string; opensAt: number | null };
 }
+
+/** `POST /api/chats/:id/transfer`: the chat as it is now (its new department and/or attendant). */
+export interface ChatTransferResponse {
+  chat: import("../durable-objects/protocol").WireChat;
+}

@@ -106,6 +106,8 @@ export interface MessageRow {
   authorName: string;
   body: string;
   createdAt: number;
+  /** An attendants-only note (chat_messages.internal). */
+  internal?: boolean;
 }
 
 /** A message copied from the room. Idempotent by id (a retried copy is ignored). */

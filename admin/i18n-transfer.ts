@@ -1,0 +1,77 @@
+/**
+ * Console texts of a chat's transfer (the "Transferir" dialog, the internal note) in pt-BR (the
+ * default), English and Spanish.
+ */
+export const transferPtBR = {
+  "transfer.open": "Transferir",
+  "transfer.heading": "Transferir o atendimento #{number}",
+  "transfer.department": "Departamento",
+  "transfer.attendant": "Atendente",
+  "transfer.anyAttendant": "Fila do departamento (qualquer atendente)",
+  "transfer.noneOnline": "Nenhum atendente online neste departamento.",
+  "transfer.note": "Nota interna (opcional)",
+  "transfer.noteHint": "Só os atendentes veem a nota; o cliente não.",
+  "transfer.submit": "Transferir",
+  "transfer.cancel": "Cancelar",
+  "transfer.sending": "Transferindo…",
+  "transfer.done": "Atendimento #{number} transferido.",
+  "transfer.internalNote": "Nota interna",
+  "transfer.error.attendant_offline": "Este atendente não está online no departamento.",
+  "transfer.error.capacity_full": "Este atendente já está no limite de atendimentos simultâneos.",
+  "transfer.error.chat_closed": "O atendimento já foi encerrado.",
+  "transfer.error.same_department": "O atendimento já está neste departamento.",
+  "transfer.error.same_attendant": "O atendimento já é deste atendente.",
+  "transfer.error.forbidden": "Você não pode transferir este atendimento.",
+  "transfer.error.pick": "Escolha outro departamento ou um atendente.",
+  "audit.action.chat.transferred": "Atendimento transferido",
+};
+
+export type TransferKey = keyof typeof transferPtBR;
+
+export const transferEn: Record<TransferKey, string> = {
+  "transfer.open": "Transfer",
+  "transfer.heading": "Transfer chat #{number}",
+  "transfer.department": "Department",
+  "transfer.attendant": "Attendant",
+  "transfer.anyAttendant": "Department queue (any attendant)",
+  "transfer.noneOnline": "No attendant is online in this department.",
+  "transfer.note": "Internal note (optional)",
+  "transfer.noteHint": "Only attendants see the note; the customer does not.",
+  "transfer.submit": "Transfer",
+  "transfer.cancel": "Cancel",
+  "transfer.sending": "Transferring…",
+  "transfer.done": "Chat #{number} transferred.",
+  "transfer.internalNote": "Internal note",
+  "transfer.error.attendant_offline": "This attendant is not online in the department.",
+  "transfer.error.capacity_full": "This attendant already holds as many chats as their limit allows.",
+  "transfer.error.chat_closed": "The chat is already closed.",
+  "transfer.error.same_department": "The chat is already in this department.",
+  "transfer.error.same_attendant": "The chat is already this attendant's.",
+  "transfer.error.forbidden": "You may not transfer this chat.",
+  "transfer.error.pick": "Choose another department or an attendant.",
+  "audit.action.chat.transferred": "Chat transferred",
+};
+
+export const transferEs: Record<TransferKey, string> = {
+  "transfer.open": "Transferir",
+  "transfer.heading": "Transferir la atención #{number}",
+  "transfer.department": "Departamento",
+  "transfer.attendant": "Agente",
+  "transfer.anyAttendant": "Cola del departamento (cualquier agente)",
+  "transfer.noneOnline": "Ningún agente en línea en este departamento.",
+  "transfer.note": "Nota interna (opcional)",
+  "transfer.noteHint": "Solo los agentes ven la nota; el cliente no.",
+  "transfer.submit": "Transferir",
+  "transfer.cancel": "Cancelar",
+  "transfer.sending": "Transfiriendo…",
+  "transfer.done": "Atención #{number} transferida.",
+  "transfer.internalNote": "Nota interna",
+  "transfer.error.attendant_offline": "Este agente no está en línea en el departamento.",
+  "transfer.error.capacity_full": "Este agente ya está en su límite de atenciones simultáneas.",
+  "transfer.error.chat_closed": "La atención ya fue cerrada.",
+  "transfer.error.same_department": "La atención ya está en este departamento.",
+  "transfer.error.same_attendant": "La atención ya es de este agente.",
+  "transfer.error.forbidden": "No puede transferir esta atención.",
+  "transfer.error.pick": "Elija otro departamento o un agente.",
+  "audit.action.chat.transferred": "Atención transferida",
+};
