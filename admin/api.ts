@@ -4,6 +4,7 @@
  * (`{ error: { code, message } }`, see docs/API.md), so callers branch on `code`, not on text.
  */
 import type { ChatStatus } from "../durable-objects/protocol";
+import type { ChatTransferResponse, TransferTargetsResponse } from "../worker/views-hours";
 import type {
   AccountSettings,
   ApiError as ApiErrorBody,
@@ -102,6 +103,9 @@ export const api = {
     return request<ChatListResponse>("GET", `/api/chats?${params}`);
   },
   chat: (id: string) => request<ChatDetailResponse>("GET", `/api/chats/${encodeURIComponent(id)}`),
+  transferTargets: (id: string) => request<TransferTargetsResponse>("GET", `/api/chats/${encodeURIComponent(id)}/transfer-targets`),
+  transfer: (id: string, body: { departmentId?: string; attendantId?: string; note?: string }) =>
+    request<ChatTransferResponse>("POST", `/api/chats/${encodeURIComponent(id)}/transfer`, body),
   settings: () => request<SettingsResponse>("GET", "/api/settings"),
   saveAccountSettings: (doc: AccountSettings) => request<AccountSettings>("PUT", "/api/settings", doc),
   saveDepartmentSettings: (departmentId: string, doc: DepartmentSettings) =>

@@ -41,3 +41,8 @@ export interface OutsideShiftError {
 export interface ChatTransferResponse {
   chat: import("../durable-objects/protocol").WireChat;
 }
+
+/** `GET /api/chats/:id/transfer-targets`: the active departments and who is online in each now. */
+export interface TransferTargetsResponse {
+  departments: { id: string; name: string; attendants: { id: string; name: string }[] }[];
+}

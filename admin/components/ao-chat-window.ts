@@ -2,7 +2,8 @@
  * `<ao-chat-window>`: the selected chat. Customer details (the page URL is a link only when it
  * is http/https), the messages, the customer's typing, the compose box for the attendant's own
  * open chat, and the actions: accept a waiting chat, close (own chat, or any for supervisors),
- * remove a closed one from the list. Reports what is on screen as read.
+ * remove a closed one from the list, transfer an open one (own chat, or any for supervisors;
+ * `<ao-transfer-dialog>`). Reports what is on screen as read.
  */
 import { css, html } from "lit";
 import type { ChatView } from "../chat-view";
@@ -11,6 +12,7 @@ import { t, type MessageKey } from "../i18n";
 import { AppElement, define } from "./app-element";
 import "./ao-compose";
 import "./ao-messages";
+import "./ao-transfer-dialog";
 
 const CLOSED_BY: Record<string, MessageKey> = {
   customer: "chat.closedBy.customer",
@@ -123,6 +125,7 @@ export class AoChatWindow extends AppElement {
     const { chat } = view;
     const mine = store.isMine(view);
     const canClose = chat.status !== "closed" && (mine || (store.isSupervisor && chat.status === "active"));
+    const canTransfer = chat.status !== "closed" && (mine || store.isSupervisor);
     return html`<header>
         <button type="button" class="back" @click=${() => this.app.live?.open(null)}>${t("chat.back")}</button>
         <div class="title">
@@ -141,6 +144,16 @@ export class AoChatWindow extends AppElement {
                 ${t("queue.accept")}
               </button>`
             : ""}
+          ${canTransfer
+            ? html`<button
+                type="button"
+                data-testid="transfer-chat"
+                aria-haspopup="dialog"
+                @click=${() => void this.renderRoot.querySelector("ao-transfer-dialog")?.open(chat)}
+              >
+                ${t("transfer.open")}
+              </button>`
+            : ""}
           ${canClose
             ? html`<button type="button" class="danger" data-testid="close-chat" @click=${() => this.app.live?.close(chat.id)}>
                 ${t("chat.close")}
@@ -154,6 +167,7 @@ export class AoChatWindow extends AppElement {
         </div>
       </header>
       ${view.messages.length === 0 && view.syncing ? html`<p class="status" role="status">${t("chat.loading")}</p>` : ""}
+      <ao-transfer-dialog .app=${this.app}></ao-transfer-dialog>
       <ao-messages .app=${this.app} .view=${view}></ao-messages>
       <p class="status" aria-live="polite" data-testid="typing">
         ${view.customerTyping && chat.status !== "closed" ? t("chat.typing", { name: view.customerTyping }) : ""}

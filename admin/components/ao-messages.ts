@@ -62,7 +62,7 @@ export class AoMessages extends AppElement {
         (m) => m.id,
         (m) => {
           const receipt = m.author.type === "attendant" ? receiptOf(view, m) : null;
-          return html`<li class="message" data-testid="message" data-author=${m.author.type} data-seq=${m.seq}>
+          return html`<li class="message" data-testid="message" data-author=${m.author.type} data-seq=${m.seq} ?data-internal=${m.internal === true}>
             ${messageContent(
               m,
               receipt

@@ -113,7 +113,7 @@ export class AoTranscript extends AppElement {
       ${surveyContent(survey)}
       <ol aria-label=${t("messages.label")}>
         ${messages.map(
-          (m) => html`<li class="message" data-testid="transcript-message" data-author=${m.author.type} data-seq=${m.seq}>
+          (m) => html`<li class="message" data-testid="transcript-message" data-author=${m.author.type} data-seq=${m.seq} ?data-internal=${m.internal === true}>
             ${messageContent(m)}
           </li>`,
         )}

@@ -28,6 +28,17 @@ export const messageStyles = css`
     color: var(--ao-muted);
     font-size: 0.9rem;
   }
+  /* An internal note (a transfer's note): attendants only, so it must not read as sent to the customer. */
+  .message[data-internal] {
+    background: var(--ao-note-bubble, #fff3cd);
+    border: 1px dashed var(--ao-note-border, #b58900);
+    align-self: center;
+  }
+  .note-label {
+    font-weight: 600;
+    text-transform: uppercase;
+    letter-spacing: 0.03em;
+  }
   .meta {
     display: flex;
     gap: 0.5rem;
@@ -54,9 +65,10 @@ export const messageStyles = css`
 `;
 
 /** Author line and body of a message; `foot` goes under the body (receipts, pending state). */
-export function messageContent(message: Pick<WireMessage, "author" | "body" | "createdAt">, foot?: TemplateResult): TemplateResult {
+export function messageContent(message: Pick<WireMessage, "author" | "body" | "createdAt" | "internal">, foot?: TemplateResult): TemplateResult {
   const name = message.author.type === "system" ? t("message.system") : message.author.name;
   return html`<div class="meta">
+      ${message.internal ? html`<span class="note-label" data-testid="internal-note">${t("transfer.internalNote")}</span>` : ""}
       <span class="name">${name}</span>
       <time datetime=${new Date(message.createdAt).toISOString()}>${formatTime(message.createdAt)}</time>
     </div>

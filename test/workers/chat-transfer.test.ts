@@ -10,7 +10,7 @@ import { describe, expect, it } from "vitest";
 import type { WireMessage } from "../../durable-objects/protocol";
 import { exportChat, importChat } from "../../durable-objects/transfer";
 import type { ChatDetailResponse, WidgetMeResponse, WidgetMessagesResponse } from "../../worker/views";
-import type { ChatTransferResponse } from "../../worker/views-hours";
+import type { ChatTransferResponse, TransferTargetsResponse } from "../../worker/views-hours";
 import {
   api,
   attendantSocket,
@@ -104,6 +104,14 @@ describe("transfer: who may, and refusals", () => {
       expect(res.status, who).toBe(200);
       expect((await json<ChatTransferResponse>(res)).chat).toMatchObject({ id: next, departmentId: sales, status: "waiting" });
     }
+    // The dialog's targets: every active department, with who is online there; same rights as a transfer.
+    const targets = await api(`/api/chats/${chatId}/transfer-targets`, { cookie: cookies.own });
+    expect((await json<TransferTargetsResponse>(targets)).departments).toEqual([
+      { id: sales, name: "Comercial", attendants: [] },
+      { id: support, name: "Suporte", attendants: [{ id: account.attendants.support1.id, name: account.attendants.support1.name }] },
+    ]);
+    await expectError(await api(`/api/chats/${chatId}/transfer-targets`, { cookie: cookies.colleague }), 403, "forbidden");
+    await expectError(await api(`/api/chats/${chatId}/transfer-targets`, { cookie: stranger }), 404, "not_found");
     // The first chat went nowhere; a closed chat cannot move.
     agent.send({ type: "chat.close", chatId });
     await agent.next("chat.closed", (f) => f.chat.id === chatId);

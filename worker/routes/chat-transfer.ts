@@ -11,10 +11,11 @@ import { requireAttendant, type SessionAttendant } from "../auth/session";
 import { database } from "../db/client";
 import type { AppEnv } from "../env";
 import { conflict, notFound } from "../errors";
+import { transferTargets } from "../transfer/targets";
 import { transferNotice } from "../transfer/notice";
 import { loadAttendant, loadDepartment, loadSource, refusal, type TransferSource } from "../transfer/lookups";
 import { idParam, parseBody } from "../validate";
-import type { ChatTransferResponse } from "../views-hours";
+import type { ChatTransferResponse, TransferTargetsResponse } from "../views-hours";
 import type { TransferNote } from "../../durable-objects/transfer";
 import type { WireChat } from "../../durable-objects/protocol";
 
@@ -31,7 +32,16 @@ const TransferBody = z
 
 type Body = z.infer<typeof TransferBody>;
 
-export const chatTransferRoutes = new Hono<AppEnv>().use(requireAttendant).post("/:id/transfer", async (c) => {
+export const chatTransferRoutes = new Hono<AppEnv>()
+  .use(requireAttendant)
+  .get("/:id/transfer-targets", async (c) => {
+    const who = c.get("attendant");
+    const id = idParam.safeParse(c.req.param("id"));
+    if (!id.success) throw notFound("No such chat");
+    await loadSource(c.env, who, id.data);
+    return c.json({ departments: await transferTargets(c.env, who.accountId) } satisfies TransferTargetsResponse);
+  })
+  .post("/:id/transfer", async (c) => {
   const who = c.get("attendant");
   const id = idParam.safeParse(c.req.param("id"));
   if (!id.success) throw notFound("No such chat");
