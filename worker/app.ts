@@ -28,6 +28,7 @@ import { invitationRoutes } from "./routes/invitations";
 import { accountRoutes } from "./routes/account";
 import { logoRoutes } from "./routes/logos";
 import { shiftRoutes } from "./routes/shifts";
+import { supervisionRoutes } from "./routes/supervision";
 
 export const app = new Hono<AppEnv>();
 
@@ -53,6 +54,7 @@ app.route("/api/invitations", invitationRoutes);
 app.route("/api/account", accountRoutes);
 app.route("/logos", logoRoutes);
 app.route("/api/shifts", shiftRoutes);
+app.route("/api/supervision", supervisionRoutes);
 
 app.notFound((c) => c.json({ error: { code: "not_found", message: "No such route" } }, 404));
 
