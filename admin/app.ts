@@ -24,7 +24,7 @@ import { alertNewChat } from "./new-chat-alert";
 import { reloadAfterRightsChange } from "./rights-reload";
 import { GESTAO_SECTIONS, Store, type GestaoSection, type Route } from "./store";
 
-const PLAIN_PAGES = ["offline", "customize", "publish", "satisfaction", "profile"] as const;
+const PLAIN_PAGES = ["offline", "customize", "publish", "satisfaction", "profile", "supervision"] as const;
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, "").split("/").filter(Boolean);
@@ -60,7 +60,7 @@ export function inviteToken(pathname: string): string | null {
  * what would be refused.
  */
 export function canOpen(role: Me["role"], page: Route["page"]): boolean {
-  if (page === "customize" || page === "gestao") return role === "administrator" || role === "department_manager";
+  if (page === "customize" || page === "gestao" || page === "supervision") return role === "administrator" || role === "department_manager";
   return true;
 }
 
