@@ -54,7 +54,8 @@ export function inviteToken(pathname: string): string | null {
 
 /**
  * Whether someone with this role may open a page. "Personalizar chat" is for administrators
- * (the account and every department) and department managers (their departments' overrides);
+ * (the account and every department) and department managers (their departments' overrides), and
+ * so are Gestão and "Supervisão" (each sees the departments they supervise);
  * everyone reads the offline messages, embeds the chat and reads the satisfaction report of the
  * departments they see. The server checks again: this only keeps the console from offering
  * what would be refused.
