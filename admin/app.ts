@@ -24,7 +24,7 @@ import { alertNewChat } from "./new-chat-alert";
 import { reloadAfterRightsChange } from "./rights-reload";
 import { GESTAO_SECTIONS, Store, type GestaoSection, type Route } from "./store";
 
-const PLAIN_PAGES = ["offline", "customize", "publish", "satisfaction", "profile"] as const;
+const PLAIN_PAGES = ["offline", "customize", "publish", "satisfaction", "profile", "supervision"] as const;
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, "").split("/").filter(Boolean);
@@ -54,13 +54,14 @@ export function inviteToken(pathname: string): string | null {
 
 /**
  * Whether someone with this role may open a page. "Personalizar chat" is for administrators
- * (the account and every department) and department managers (their departments' overrides);
+ * (the account and every department) and department managers (their departments' overrides), and
+ * so are Gestão and "Supervisão" (each sees the departments they supervise);
  * everyone reads the offline messages, embeds the chat and reads the satisfaction report of the
  * departments they see. The server checks again: this only keeps the console from offering
  * what would be refused.
  */
 export function canOpen(role: Me["role"], page: Route["page"]): boolean {
-  if (page === "customize" || page === "gestao") return role === "administrator" || role === "department_manager";
+  if (page === "customize" || page === "gestao" || page === "supervision") return role === "administrator" || role === "department_manager";
   return true;
 }
 

@@ -9,6 +9,7 @@ import { coreEs } from "./i18n-core-es";
 import { gestaoAccountEn, gestaoAccountEs, gestaoAccountPtBR } from "./i18n-gestao-account";
 import { gestaoPeopleEn, gestaoPeopleEs, gestaoPeoplePtBR } from "./i18n-gestao-people";
 import { hoursEn, hoursEs, hoursPtBR } from "./i18n-hours";
+import { supervisionEn, supervisionEs, supervisionPtBR } from "./i18n-supervision";
 import { transferEn, transferEs, transferPtBR } from "./i18n-transfer";
 
 const corePtBR = {
@@ -145,7 +146,7 @@ const corePtBR = {
   "time.hours": "{h} h {m} min",
 } as const;
 
-const ptBR = { ...corePtBR, ...chatSettingsPtBR, ...gestaoPeoplePtBR, ...gestaoAccountPtBR, ...hoursPtBR, ...transferPtBR };
+const ptBR = { ...corePtBR, ...chatSettingsPtBR, ...gestaoPeoplePtBR, ...gestaoAccountPtBR, ...hoursPtBR, ...transferPtBR, ...supervisionPtBR };
 
 /** A text's key. */
 export type MessageKey = keyof typeof ptBR;
@@ -286,8 +287,8 @@ const coreEn: Record<keyof typeof corePtBR, string> = {
   "time.hours": "{h} h {m} min",
 };
 
-const en: Record<MessageKey, string> = { ...coreEn, ...chatSettingsEn, ...gestaoPeopleEn, ...gestaoAccountEn, ...hoursEn, ...transferEn };
-const es: Record<MessageKey, string> = { ...coreEs, ...chatSettingsEs, ...gestaoPeopleEs, ...gestaoAccountEs, ...hoursEs, ...transferEs };
+const en: Record<MessageKey, string> = { ...coreEn, ...chatSettingsEn, ...gestaoPeopleEn, ...gestaoAccountEn, ...hoursEn, ...transferEn, ...supervisionEn };
+const es: Record<MessageKey, string> = { ...coreEs, ...chatSettingsEs, ...gestaoPeopleEs, ...gestaoAccountEs, ...hoursEs, ...transferEs, ...supervisionEs };
 
 export const LOCALES = ["pt-BR", "en", "es"] as const;
 export type Locale = (typeof LOCALES)[number];

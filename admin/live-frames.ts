@@ -8,6 +8,7 @@ import { receiveHistory, receiveMessage, updateChat, type ChatView } from "./cha
 import { noticeTime } from "./hours-form";
 import type { MessageKey } from "./i18n";
 import type { Store } from "./store";
+import { closedByOther } from "./supervision";
 
 /** Asks for everything after what the view holds, and marks the request in flight. */
 export function syncFrame(view: ChatView): ClientFrame {
@@ -171,6 +172,11 @@ function onClosed(store: Store, chat: WireChat): void {
   store.accepting.delete(chat.id);
   if (!view) return;
   updateChat(view, chat);
+  // A manager or an administrator closed this attendant's chat: say who, once.
+  const other = closedByOther(chat, store.me?.id);
+  if (other && store.isMine(view) && !store.notices.some((n) => n.key === "notice.closedByOther" && n.chatId === chat.id)) {
+    store.notify("notice.closedByOther", { name: other.name, number: chat.number }, chat.id);
+  }
   // Closed chats stay listed only where the attendant has to see the end: their own chats
   // and the one on screen. They go when dismissed.
   if (!store.isMine(view) && store.selectedChatId !== chat.id) store.chats.delete(chat.id);

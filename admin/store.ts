@@ -51,7 +51,9 @@ export type Route =
   /** Gestão: one section, and the item open in it (a customer's id) when there is one. */
   | { page: "gestao"; section: GestaoSection; id?: string }
   /** "Meu perfil": the attendant's own name, password and notifications. */
-  | { page: "profile" };
+  | { page: "profile" }
+  /** "Supervisão": the waiting and active chats of the departments the person supervises. */
+  | { page: "supervision" };
 
 const NOTICE_LIMIT = 4;
 

@@ -25,6 +25,7 @@ import { departmentRoom } from "../worker/access";
 import { ADMISSION, admitChat, removeOrphan, type AdmissionRoom, type AdmissionTimer, type OpenChatInput, type OpenChatResult } from "./admission";
 import { PRESENCE_SUMMARY, writePresenceSummary, writeSummary, type PresenceSummary } from "./presence-summary";
 import { toWireChat, toWireMessage } from "./wire";
+import { toWireChatWithCloser } from "./closer";
 import { MessageAllowance } from "./message-allowance";
 import { forgetCustomer, type ForgetResult } from "./forget-customer";
 import { applyRightsChange, type RightsChange, type RightsOutcome } from "./attendant-rights";
@@ -157,7 +158,7 @@ export class DepartmentRoom extends DurableObject<Env> implements Room {
     let chats: WireChat[];
     if (who.role === "customer") {
       const chat = this.storage.chat(who.chatId);
-      chats = chat ? [toWireChat(chat)] : [];
+      chats = chat ? [toWireChatWithCloser(this.storage, chat)] : [];
     } else {
       chats = this.storage.openChats().map(toWireChat);
     }
@@ -283,7 +284,7 @@ export class DepartmentRoom extends DurableObject<Env> implements Room {
     await this.syncNow().catch((error) => console.error("D1 sync on close failed; the alarm retries", error));
     // The earliest pending prune stays: later closes must not put it off forever.
     this.timers.ensureBy("prune", "", Date.now() + CLOSED_CHAT_KEPT_MS);
-    toEveryoneOfChat(this.ctx, chat.id, { type: "chat.closed", chat: toWireChat(this.storage.chat(chat.id)!) });
+    toEveryoneOfChat(this.ctx, chat.id, { type: "chat.closed", chat: toWireChatWithCloser(this.storage, this.storage.chat(chat.id)!) });
     // A waiting chat left the queue, or an attendant has a free slot.
     await this.queueMoved(true);
   }
@@ -483,7 +484,12 @@ export class DepartmentRoom extends DurableObject<Env> implements Room {
   /** The live state of one chat, or null when the room no longer holds it. */
   async getChat(chatId: string): Promise<WireChat | null> {
     const row = this.storage.chat(chatId);
-    return row ? toWireChat(row) : null;
+    return row ? toWireChatWithCloser(this.storage, row) : null;
+  }
+
+  /** The waiting and active chats, oldest first: the supervision read (worker/routes/supervision.ts). */
+  async openChats(): Promise<WireChat[]> {
+    return this.storage.openChats().map(toWireChat);
   }
 
   /** Messages of a chat after `afterSeq` (tests and the console's fallback). */

@@ -2,6 +2,7 @@
  * What the room does with each client frame, once it is parsed and its sender identified.
  * Permission checks come first and a refused frame changes nothing.
  */
+import { announceRemoteClose } from "./closer";
 import { attendantMaySee, send, toChatAttendants, toChatCustomer, toEveryoneOfChat } from "./fanout";
 import { attends, supervises, type AttendantIdentity, type Identity } from "./identity";
 import type { ClientFrame, ErrorCode, ServerFrame } from "./protocol";
@@ -201,6 +202,8 @@ async function closeChat(room: Room, who: Identity, chat: ChatRow) {
   if (who.role === "customer") return room.closeChat(chat, "customer", null);
   const own = chat.attendant_id === who.attendantId;
   if (!own && !supervises(who)) throw new Refusal("forbidden", "Only the chat's attendant, a manager or an administrator may close it");
+  // The transcript (and both sides, live) says who closed it when it was not its attendant.
+  if (!own) announceRemoteClose(room, chat, who);
   await room.closeChat(chat, "attendant", who.attendantId);
   if (!own) await room.auditRemoteClose(chat, who);
 }

@@ -85,6 +85,14 @@ export interface WireCustomer {
   email: string;
 }
 
+/** Who closed a chat: the customer, an attendant (the chat's own, a manager or an administrator) or the system. */
+export interface ChatCloser {
+  type: ClosedBy;
+  id: string | null;
+  /** Empty when the room no longer knows it (e.g. an attendant removed from the department since). */
+  name: string;
+}
+
 /** A chat on the wire (queue entries, assignments, the customer's own chat). */
 export interface WireChat {
   id: string;
@@ -99,6 +107,11 @@ export interface WireChat {
   acceptedAt: number | null;
   closedAt: number | null;
   closedBy: ClosedBy | null;
+  /**
+   * Who closed it, with their name (closer.ts): on `chat.closed` and wherever the room serves a
+   * closed chat it holds. Absent while the chat is open.
+   */
+  closer?: ChatCloser;
   lastSeq: number;
   /** Highest seq the customer / the attendant side has received and read. */
   customerReadSeq: number;

@@ -38,12 +38,15 @@ function renderSurvey(panel: TomticketChatPanel, t: PanelText): TemplateResult {
 
 /** The closed state: the closing text, the survey or its thanks, and "new chat". */
 export function renderClosedView(panel: TomticketChatPanel, t: PanelText): TemplateResult {
-  const closedBy = panel.chat.chat?.closedBy;
+  const chat = panel.chat.chat;
+  const closedBy = chat?.closedBy;
+  const closer = chat?.closer;
   const survey = panel.survey.state;
   const byWhom = { customer: t.closedByYou, attendant: t.closedByAttendant, system: t.closedBySystem };
-  const text = (closedBy && byWhom[closedBy]) || t.closedText;
+  // An attendant's name when the server told it ("Encerrado por Ana"): also a manager's remote close.
+  const text = closer?.type === "attendant" && closer.name ? t.closedByName(closer.name) : (closedBy && byWhom[closedBy]) || t.closedText;
   return html`<div part="closed">
-    <p>${text}</p>
+    <p role="status">${text}</p>
     ${survey === "ask" || survey === "sending" ? renderSurvey(panel, t) : nothing}
     <p part="survey-thanks" role="status">${survey === "done" ? t.surveyThanks : ""}</p>
     <button part="new-chat" type="button" class="primary" @click=${() => panel.newChat()}>${t.newChatButton}</button>

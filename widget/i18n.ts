@@ -58,6 +58,7 @@ const ptBR = {
   closedText: "Esta conversa foi encerrada.",
   closedByYou: "Você encerrou esta conversa.",
   closedByAttendant: "O atendente encerrou esta conversa.",
+  closedByName: (name: string) => `Encerrado por ${name}.`,
   closedBySystem: "A conversa foi encerrada por inatividade.",
   newChatButton: "Iniciar nova conversa",
   sessionExpired: "Sua sessão expirou. Inicie uma nova conversa.",
@@ -131,6 +132,7 @@ export const panelText: Record<Lang, PanelText> = {
     closedText: "This chat has ended.",
     closedByYou: "You ended this chat.",
     closedByAttendant: "The agent ended this chat.",
+    closedByName: (name) => `Closed by ${name}.`,
     closedBySystem: "The chat was closed for inactivity.",
     newChatButton: "Start a new chat",
     sessionExpired: "Your session has expired. Please start a new chat.",
@@ -195,6 +197,7 @@ export const panelText: Record<Lang, PanelText> = {
     closedText: "Esta conversación ha terminado.",
     closedByYou: "Usted terminó esta conversación.",
     closedByAttendant: "El agente terminó esta conversación.",
+    closedByName: (name) => `Cerrado por ${name}.`,
     closedBySystem: "La conversación se cerró por inactividad.",
     newChatButton: "Iniciar una nueva conversación",
     sessionExpired: "Su sesión expiró. Inicie una nueva conversación.",
@@ -235,7 +238,10 @@ export function textsFor(lang: Lang, overrides: Partial<Record<TextKey, string>>
   for (const [key, value] of Object.entries(overrides)) {
     if (typeof value === "string" && value && typeof texts[key] === "string") texts[key] = value;
   }
-  if (overrides.closedText) t.closedByYou = t.closedByAttendant = t.closedBySystem = t.closedText;
+  if (overrides.closedText) {
+    t.closedByYou = t.closedByAttendant = t.closedBySystem = t.closedText;
+    t.closedByName = () => t.closedText;
+  }
   return t;
 }
 

@@ -29,6 +29,7 @@ import { accountRoutes } from "./routes/account";
 import { logoRoutes } from "./routes/logos";
 import { shiftRoutes } from "./routes/shifts";
 import { chatTransferRoutes } from "./routes/chat-transfer";
+import { supervisionRoutes } from "./routes/supervision";
 
 export const app = new Hono<AppEnv>();
 
@@ -55,6 +56,7 @@ app.route("/api/account", accountRoutes);
 app.route("/logos", logoRoutes);
 app.route("/api/shifts", shiftRoutes);
 app.route("/api/chats", chatTransferRoutes);
+app.route("/api/supervision", supervisionRoutes);
 
 app.notFound((c) => c.json({ error: { code: "not_found", message: "No such route" } }, 404));
 

@@ -46,3 +46,27 @@ export interface ChatTransferResponse {
 export interface TransferTargetsResponse {
   departments: { id: string; name: string; attendants: { id: string; name: string }[] }[];
 }
+
+/** One waiting or active chat in the supervision read (GET /api/supervision). */
+export interface SupervisedChat {
+  id: string;
+  number: number;
+  departmentId: string;
+  departmentName: string;
+  status: "waiting" | "active";
+  customer: { id: string; name: string; email: string };
+  /** Who has it; null while it waits in the queue. */
+  attendant: { id: string; name: string } | null;
+  createdAt: number;
+  acceptedAt: number | null;
+  /** Since when it is in its status: `acceptedAt` when active, `createdAt` when waiting (epoch ms). */
+  since: number;
+}
+
+/** GET /api/supervision: the departments the caller supervises and their open chats, live from the rooms. */
+export interface SupervisionResponse {
+  departments: { id: string; name: string }[];
+  chats: SupervisedChat[];
+  /** The server's clock when it read the rooms (epoch ms), to count durations from. */
+  now: number;
+}

@@ -20,6 +20,7 @@ import "./ao-notices";
 import "./ao-offline";
 import "./ao-publish";
 import "./ao-satisfaction";
+import "./ao-supervision";
 import "./ao-transcript";
 
 export class AoApp extends AppElement {
@@ -96,6 +97,8 @@ export class AoApp extends AppElement {
         return html`<ao-gestao .app=${this.app}></ao-gestao>`;
       case "profile":
         return html`<ao-profile .app=${this.app}></ao-profile>`;
+      case "supervision":
+        return html`<ao-supervision .app=${this.app}></ao-supervision>`;
     }
   }
 }

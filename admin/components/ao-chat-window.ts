@@ -173,7 +173,7 @@ export class AoChatWindow extends AppElement {
         ${view.customerTyping && chat.status !== "closed" ? t("chat.typing", { name: view.customerTyping }) : ""}
       </p>
       ${chat.status === "closed"
-        ? html`<p data-testid="chat-closed" role="status">${t((chat.closedBy && CLOSED_BY[chat.closedBy]) || "chat.closed")}</p>`
+        ? html`<p data-testid="chat-closed" role="status">${closedText(chat)}</p>`
         : mine
           ? html`<ao-compose .app=${this.app} chat-id=${chat.id}></ao-compose>`
           : chat.status === "active"
@@ -211,3 +211,9 @@ export class AoChatWindow extends AppElement {
   }
 }
 define("ao-chat-window", AoChatWindow);
+
+/** "Atendimento encerrado por Ana." when an attendant's name is known, else who in general. */
+function closedText(chat: ChatView["chat"]): string {
+  if (chat.closer?.type === "attendant" && chat.closer.name) return t("chat.closedByName", { name: chat.closer.name });
+  return t((chat.closedBy && CLOSED_BY[chat.closedBy]) || "chat.closed");
+}

@@ -13,6 +13,7 @@ import "./ao-language";
 /** The sections, in the order shown. A transcript belongs to the Histórico. */
 const SECTIONS: { page: Route["page"]; hash: string; label: MessageKey; testId: string }[] = [
   { page: "live", hash: "#/", label: "nav.live", testId: "nav-live" },
+  { page: "supervision", hash: "#/supervision", label: "nav.supervision", testId: "nav-supervision" },
   { page: "history", hash: "#/history", label: "nav.history", testId: "nav-history" },
   { page: "offline", hash: "#/offline", label: "nav.offline", testId: "nav-offline" },
   { page: "customize", hash: "#/customize", label: "nav.customize", testId: "nav-customize" },

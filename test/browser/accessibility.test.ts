@@ -7,7 +7,7 @@ import { hostPage, launcher, panel, startChat, useHarness } from "./harness";
 const { h, contexts } = useHarness();
 
 /** The console's pages an administrator opens from the header, by their nav test ids. */
-const CONSOLE_PAGES = ["nav-live", "nav-history", "nav-offline", "nav-customize", "nav-publish", "nav-satisfaction", "nav-profile"];
+const CONSOLE_PAGES = ["nav-live", "nav-supervision", "nav-history", "nav-offline", "nav-customize", "nav-publish", "nav-satisfaction", "nav-profile"];
 /** Gestão's sections, by their menu's test ids. */
 const GESTAO_SECTIONS = ["gestao-departments", "gestao-hours", "gestao-attendants", "gestao-customers", "gestao-account", "gestao-audit"];
 
