@@ -28,6 +28,8 @@ import { invitationRoutes } from "./routes/invitations";
 import { accountRoutes } from "./routes/account";
 import { logoRoutes } from "./routes/logos";
 import { shiftRoutes } from "./routes/shifts";
+import { emailSettingsRoutes } from "./routes/email-settings";
+import { outboxRoutes } from "./routes/outbox";
 
 export const app = new Hono<AppEnv>();
 
@@ -39,6 +41,8 @@ app.route("/api", attendantSocketRoutes);
 app.route("/api/departments", departmentRoutes);
 app.route("/api/chats", chatRoutes);
 app.route("/api/offline-messages", offlineMessageRoutes);
+// Before /api/settings, whose attendant middleware would otherwise run a second time.
+app.route("/api/settings/email", emailSettingsRoutes);
 app.route("/api/settings", settingsRoutes);
 app.route("/api/reports", reportRoutes);
 app.route("/chat", popupRoutes);
@@ -53,6 +57,7 @@ app.route("/api/invitations", invitationRoutes);
 app.route("/api/account", accountRoutes);
 app.route("/logos", logoRoutes);
 app.route("/api/shifts", shiftRoutes);
+app.route("/api/outbox", outboxRoutes);
 
 app.notFound((c) => c.json({ error: { code: "not_found", message: "No such route" } }, 404));
 

@@ -9,6 +9,7 @@ import type { Env } from "./env";
 import { purgeExpired } from "./retention";
 
 export { DepartmentRoom } from "../durable-objects/department-room";
+export { Outbox } from "../durable-objects/outbox";
 
 export default {
   fetch: app.fetch,
