@@ -5,7 +5,8 @@
  * `inject("mailLab")`): each test makes its own server, so files and tests never share one.
  *
  *   POST /servers { user?, pass?, authMethods?, starttls? } → { id, port }
- *   POST /servers/:id/mode { mode }   "ok" | "tempfail" (451 to MAIL FROM) | "drop" (hang up when DATA starts)
+ *   POST /servers/:id/mode { mode }   "ok" | "tempfail" (451 to MAIL FROM) | "drop" (hang up when DATA
+ *                                     starts) | "reject" (550 to RCPT TO: no such mailbox)
  *   POST /servers/:id/stop, /start    close the port (connections refused) / listen again on it
  *   POST /servers/:id/auth { user, pass }
  *   GET  /servers/:id/messages        what arrived, parsed
@@ -25,7 +26,7 @@ declare module "vitest" {
   }
 }
 
-type Mode = "ok" | "tempfail" | "drop";
+type Mode = "ok" | "tempfail" | "drop" | "reject";
 
 interface Received {
   envelope: { from: string; to: string[] };
@@ -96,6 +97,10 @@ function smtpServer(lab: LabServer, options: { authMethods?: string[]; starttls?
     onMailFrom(_address, session, callback) {
       if (lab.credentials && !session.user) return callback(Object.assign(new Error("Authentication required"), { responseCode: 530 }));
       if (lab.mode === "tempfail") return callback(Object.assign(new Error("Try again later"), { responseCode: 451 }));
+      callback();
+    },
+    onRcptTo(_address, _session, callback) {
+      if (lab.mode === "reject") return callback(Object.assign(new Error("No such mailbox"), { responseCode: 550 }));
       callback();
     },
     onData(stream, session, callback) {

@@ -54,7 +54,7 @@ export class LabServer {
     return new LabServer(id, port);
   }
 
-  mode(mode: "ok" | "tempfail" | "drop") {
+  mode(mode: "ok" | "tempfail" | "drop" | "reject") {
     return lab(`/servers/${this.id}/mode`, { mode });
   }
   down() {
@@ -107,12 +107,14 @@ export async function waitForRow(accountId: string, id: string, done: (row: Outb
   );
 }
 
-/** Makes every queued row of the account due now and runs the outbox's alarm. */
-export async function retryNow(accountId: string): Promise<void> {
+/**
+ * Makes every queued row of the account due now and runs the outbox's alarm (armed at the next
+ * retry) at once; answers when that run has finished.
+ */
+export async function retryNow(accountId: string): Promise<boolean> {
   const stub = outboxOf(env, accountId);
-  await runInDurableObject(stub, async (_instance, state) => {
+  await runInDurableObject(stub, (_instance, state) => {
     state.storage.sql.exec("UPDATE outbox SET next_attempt_at = 0 WHERE status = 'queued'");
-    await state.storage.setAlarm(Date.now());
   });
-  await runDurableObjectAlarm(stub);
+  return runDurableObjectAlarm(stub);
 }
