@@ -96,6 +96,14 @@ describe("SMTP transport against a real server", () => {
     expect(error).toMatchObject({ kind: "permanent", stage: "starttls" });
   });
 
+  it("upgrades with STARTTLS and stops cleanly at a certificate it cannot trust (the lab's self-signed one)", async () => {
+    const lab = await LabServer.start({ user: "acme", pass: "right", starttls: true });
+    const error = await failure(sendSmtp(server(lab.port, { security: "starttls", username: "acme", password: "right" }), { from: "s@acme.test", to: ["a@b.test"], data: "x" }, FAST));
+    expect(error.stage).toBe("ehlo");
+    expect((await lab.stats()).connections).toBe(1);
+    expect(await lab.messages()).toEqual([]);
+  });
+
   it("refuses envelope addresses that could smuggle SMTP commands", async () => {
     const lab = await LabServer.start();
     const error = await failure(sendSmtp(server(lab.port), { from: "s@acme.test", to: ["a@b.test>\r\nRCPT TO:<evil@x.test"], data: "x" }, FAST));
