@@ -57,6 +57,8 @@ export const MAX_ATTEMPTS = 6;
 export const RETRY_DELAYS_MS = [60_000, 5 * 60_000, 15 * 60_000, 60 * 60_000, 4 * 60 * 60_000] as const;
 /** Longer than any send can take (every SMTP step has a deadline; smtp.ts). */
 export const LEASE_MS = 15 * 60_000;
+/** Sent e-mails (bodies with what customers wrote) are kept this long for the console, then deleted. */
+export const SENT_KEPT_MS = 30 * 24 * 60 * 60_000;
 
 type Row = {
   id: string;
@@ -183,6 +185,11 @@ export class OutboxStore {
     );
     if (done.rowsWritten > 0) return "ok";
     return this.sql.exec("SELECT 1 FROM outbox WHERE id = ?", id).toArray().length ? "not_failed" : "not_found";
+  }
+
+  /** Deletes the sent rows older than SENT_KEPT_MS. */
+  pruneSent(now: number): number {
+    return this.sql.exec("DELETE FROM outbox WHERE status = 'sent' AND sent_at < ?", now - SENT_KEPT_MS).rowsWritten;
   }
 
   /** When the alarm should next fire, or null when nothing waits. */

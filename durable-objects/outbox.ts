@@ -3,7 +3,8 @@
  * e-mail the account sends as a row of its SQLite (outbox-store.ts). `enqueue` stores the row
  * and arms the alarm before it answers, so an e-mail is never lost once the action that sent it
  * has answered; the alarm sends the due rows one by one (worker/email/deliver.ts), retries
- * with backoff, and fails a row after its last try. `resend` queues a failed row again.
+ * with backoff, and fails a row after its last try. `resend` queues a failed row again. Sent
+ * rows are deleted after 30 days (outbox-store.ts SENT_KEPT_MS), at the next alarm.
  *
  * One row is never sent twice by this object: a try starts by claiming the row under a lease,
  * and only that lease may record the outcome. What no SMTP client can rule out is the server
@@ -57,8 +58,9 @@ export class Outbox extends DurableObject<Env> {
     return { ok: true, email: this.store.get(id)! };
   }
 
-  /** Sends what is due, then sleeps until the next row is due. */
+  /** Sends what is due, then sleeps until the next row is due. Old sent rows go on the way. */
   override async alarm(): Promise<void> {
+    this.store.pruneSent(Date.now());
     const accountId = this.store.meta("accountId");
     if (accountId) {
       for (const id of this.store.dueIds(Date.now(), BATCH)) await this.sendOne(accountId, id);

@@ -2,7 +2,7 @@ import { runInDurableObject } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { html } from "../../worker/email/compose";
-import { MAX_ATTEMPTS } from "../../durable-objects/outbox-store";
+import { MAX_ATTEMPTS, SENT_KEPT_MS } from "../../durable-objects/outbox-store";
 import { outboxOf, sendEmail } from "../../worker/email/send";
 import type { OutboxListResponse } from "../../worker/views-email";
 import { api, createAccount, expectError, json, login } from "./helpers";
@@ -272,5 +272,22 @@ describe("the outbox", () => {
     });
     expect(await outboxRow(account.id, id)).toMatchObject({ status: "sent", attempts: 2 });
     expect(await lab.messages()).toHaveLength(1);
+  });
+
+  it("deletes sent e-mails after the retention period, at the next run", async () => {
+    const { account, admin } = await adminOf("outbox-prune");
+    const lab = await LabServer.start();
+    await configureEmail(admin, lab);
+    const old = await sendEmail(env, account.id, { to: "maria@cliente.test", subject: "Antigo", text: "Olá" });
+    await waitForRow(account.id, old.id, (r) => r.status === "sent");
+    await lab.down();
+    const recent = await sendEmail(env, account.id, { to: "maria@cliente.test", subject: "Novo", text: "Olá" });
+    await waitForRow(account.id, recent.id, (r) => r.attempts === 1 && r.status === "queued");
+    await runInDurableObject(outboxOf(env, account.id), async (instance, state) => {
+      state.storage.sql.exec("UPDATE outbox SET sent_at = ? WHERE id = ?", Date.now() - SENT_KEPT_MS - 1, old.id);
+      await instance.alarm?.();
+    });
+    expect(await outboxRow(account.id, old.id)).toBeNull();
+    expect(await outboxRow(account.id, recent.id)).not.toBeNull();
   });
 });
