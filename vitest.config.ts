@@ -22,6 +22,7 @@ export default defineConfig({
               bindings: {
                 TEST_MIGRATIONS: migrations,
                 TOKEN_SECRET: "test-secret-0123456789abcdef0123456789abcdef",
+                EMAIL_SECRET: "test-email-secret-0123456789abcdef0123456789",
               },
             },
           }),
@@ -30,6 +31,8 @@ export default defineConfig({
           name: "workers",
           include: ["test/workers/**/*.test.ts", "test/unit/**/*.test.ts"],
           setupFiles: ["./test/workers/apply-migrations.ts"],
+          // Real SMTP servers in Node for the e-mail tests (test/node/mail-lab.ts), reached over loopback.
+          globalSetup: ["./test/node/mail-lab.ts"],
         },
       },
       {

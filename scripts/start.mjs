@@ -1,6 +1,6 @@
 // `npm start`: local D1 migrated and seeded with the demo account, then `wrangler dev` on
 // http://127.0.0.1:8787 (rebuilding the widget and console on change). Safe to run again.
-import { existsSync, writeFileSync } from "node:fs";
+import { appendFileSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import { join } from "node:path";
 import { demoLogins } from "./demo-seed.mjs";
@@ -10,6 +10,10 @@ const devVars = join(root, ".dev.vars");
 if (!existsSync(devVars)) {
   // The secret that signs customer and socket tokens; kept so that tokens survive restarts.
   writeFileSync(devVars, `TOKEN_SECRET=${randomBytes(32).toString("hex")}\n`);
+}
+if (!readFileSync(devVars, "utf8").includes("EMAIL_SECRET=")) {
+  // Encrypts the SMTP passwords saved in the e-mail settings; kept so that they stay readable.
+  appendFileSync(devVars, `EMAIL_SECRET=${randomBytes(32).toString("hex")}\n`);
 }
 
 console.log("Applying D1 migrations and seeding the demo account…");

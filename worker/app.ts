@@ -30,6 +30,8 @@ import { logoRoutes } from "./routes/logos";
 import { shiftRoutes } from "./routes/shifts";
 import { chatTransferRoutes } from "./routes/chat-transfer";
 import { supervisionRoutes } from "./routes/supervision";
+import { emailSettingsRoutes } from "./routes/email-settings";
+import { outboxRoutes } from "./routes/outbox";
 
 export const app = new Hono<AppEnv>();
 
@@ -41,6 +43,8 @@ app.route("/api", attendantSocketRoutes);
 app.route("/api/departments", departmentRoutes);
 app.route("/api/chats", chatRoutes);
 app.route("/api/offline-messages", offlineMessageRoutes);
+// Before /api/settings, whose attendant middleware would otherwise run a second time.
+app.route("/api/settings/email", emailSettingsRoutes);
 app.route("/api/settings", settingsRoutes);
 app.route("/api/reports", reportRoutes);
 app.route("/chat", popupRoutes);
@@ -57,6 +61,7 @@ app.route("/logos", logoRoutes);
 app.route("/api/shifts", shiftRoutes);
 app.route("/api/chats", chatTransferRoutes);
 app.route("/api/supervision", supervisionRoutes);
+app.route("/api/outbox", outboxRoutes);
 
 app.notFound((c) => c.json({ error: { code: "not_found", message: "No such route" } }, 404));
 

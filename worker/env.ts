@@ -1,4 +1,5 @@
 import type { DepartmentRoom } from "../durable-objects/department-room";
+import type { Outbox } from "../durable-objects/outbox";
 
 /** Bindings declared in wrangler.toml, plus the TOKEN_SECRET secret (.dev.vars locally). */
 export interface Env {
@@ -13,6 +14,10 @@ export interface Env {
   TOKEN_SECRET: string;
   /** "off" turns self-service sign-up off (POST /api/signup 403, GET /signup 404); on otherwise. */
   SIGNUP?: string;
+  /** One durable e-mail outbox per account (durable-objects/outbox.ts), named by the account id. */
+  OUTBOX: DurableObjectNamespace<Outbox>;
+  /** Encrypts stored SMTP passwords (≥ 32 characters). `wrangler secret put EMAIL_SECRET` in production. */
+  EMAIL_SECRET?: string;
 }
 
 /** Hono generics for the whole app. */

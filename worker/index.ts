@@ -1,14 +1,15 @@
 /**
  * Worker entry: the Hono app for HTTP (static assets are served before it by the platform),
- * and the department Durable Object class. The other handlers are the places where inbound
- * e-mail, queue consumers (the outbox) and daily jobs (Cron Triggers) plug in; until those
- * features are configured they have nothing to do.
+ * the department Durable Object class and the per-account e-mail Outbox class. The other
+ * handlers are the places where inbound e-mail, queue consumers and daily jobs (Cron Triggers)
+ * plug in; until those features are configured they have nothing to do.
  */
 import { app } from "./app";
 import type { Env } from "./env";
 import { purgeExpired } from "./retention";
 
 export { DepartmentRoom } from "../durable-objects/department-room";
+export { Outbox } from "../durable-objects/outbox";
 
 export default {
   fetch: app.fetch,

@@ -39,6 +39,8 @@ export async function loadSettings(db: D1Database, accountId: string): Promise<S
     .limit(1000);
   const result: StoredSettings = { account: parseStored(AccountSettings, {}, "defaults"), departments: {} };
   for (const row of rows) {
+    // Keys starting with "#" are other documents of the account (e-mail: worker/email/settings.ts).
+    if (row.departmentId.startsWith("#")) continue;
     if (row.departmentId === ACCOUNT_ROW) result.account = parseStored(AccountSettings, row.data, `${accountId}`);
     else result.departments[row.departmentId] = parseStored(DepartmentSettings, row.data, `${accountId}:${row.departmentId}`);
   }
