@@ -36,6 +36,7 @@ import { routeQueue } from "./routing";
 import { endGrace, GRACE, graceExpired, startGrace } from "./grace";
 import type { AttendantRef, OfflineReason } from "./attendant-offline";
 import { INACTIVITY, INACTIVITY_CLOSED_MESSAGE, InactivityClose } from "./inactivity";
+import { applyLimits, type AttendantLimit } from "./attendant-limit";
 import type { ClosedBy } from "./protocol";
 
 /** How soon after a write D1 receives it: long enough to batch a burst, short enough to read back. */
@@ -559,6 +560,14 @@ export class DepartmentRoom extends DurableObject<Env> implements Room {
     );
     if (result.closed > 0) await this.queueMoved(true);
     return result;
+  }
+
+  /** Attendants' chat limits changed (attendant-limit.ts): their consoles here follow, and a raised limit may take waiting chats. */
+  async attendantLimitsChanged(meta: RoomMeta, limits: AttendantLimit[]): Promise<number> {
+    if (!this.identifyAs(meta)) throw new Error("This room belongs to another department");
+    const changed = applyLimits(this.ctx, limits);
+    if (changed > 0) await this.queueMoved(false);
+    return changed;
   }
 
   /** An attendant's rights changed in Gestão: close their consoles here, requeue what they no longer attend (attendant-rights.ts). */
