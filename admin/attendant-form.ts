@@ -8,6 +8,7 @@ import type { Me } from "../worker/views";
 import type { AttendantView, DepartmentView, InvitationState } from "../worker/views-gestao";
 import type { AttendantCreate, AttendantPatch } from "./api-gestao-people";
 import type { MessageKey } from "./i18n";
+import { BOUNDS, parseWhole } from "./policies-form";
 
 /** Every role, most rights first (a copy of the schema's list: the console imports no runtime code from worker/). */
 export const ALL_ROLES: readonly Role[] = ["administrator", "department_manager", "attendant"];
@@ -25,13 +26,15 @@ export interface AttendantDraft {
   active: boolean;
   /** The shift they are linked to (GET /api/shifts), or null: no hour limit. */
   shiftId: string | null;
+  /** Their most simultaneous chats as typed; empty: the account's default. */
+  maxChats: string;
 }
 
 /** An attendant as GET /api/attendants answers (with the shift link). */
 export type AttendantWithShift = AttendantView;
 
 /** Body of PATCH /api/attendants/:id with the shift link. */
-export type AttendantShiftPatch = AttendantPatch & { shiftId?: string | null };
+export type AttendantShiftPatch = AttendantPatch & { shiftId?: string | null; maxChats?: number | null };
 
 export type AttendantField = keyof AttendantDraft;
 export type AttendantErrors = Partial<Record<AttendantField, MessageKey>>;
@@ -58,7 +61,7 @@ export function assignableDepartments(me: Pick<Me, "role" | "departments">, depa
 /** The draft for an attendant, or an empty one (role attendant, offline on login) for a new one. */
 export function attendantDraft(attendant?: AttendantWithShift): AttendantDraft {
   if (!attendant) {
-    return { name: "", email: "", role: "attendant", departmentIds: [], managedDepartmentIds: [], chatStatusOnLogin: "offline", active: true, shiftId: null };
+    return { name: "", email: "", role: "attendant", departmentIds: [], managedDepartmentIds: [], chatStatusOnLogin: "offline", active: true, shiftId: null, maxChats: "" };
   }
   return {
     name: attendant.name,
@@ -69,6 +72,7 @@ export function attendantDraft(attendant?: AttendantWithShift): AttendantDraft {
     chatStatusOnLogin: attendant.chatStatusOnLogin,
     active: attendant.active,
     shiftId: attendant.shiftId ?? null,
+    maxChats: attendant.maxChats?.toString() ?? "",
   };
 }
 
@@ -86,6 +90,7 @@ export function checkAttendant(draft: AttendantDraft): AttendantErrors {
   const name = draft.name.trim();
   if (name === "" || name.length > ATTENDANT_NAME_MAX) errors.name = "people.error.name";
   if (!EMAIL.test(draft.email.trim())) errors.email = "people.error.email";
+  if (parseWhole(draft.maxChats, BOUNDS.maxChatsPerAttendant) === undefined) errors.maxChats = "policies.error.attMaxChats";
   return errors;
 }
 
@@ -131,6 +136,8 @@ export function attendantPatchBody(original: AttendantWithShift, draft: Attendan
   if (draft.chatStatusOnLogin !== original.chatStatusOnLogin) body.chatStatusOnLogin = draft.chatStatusOnLogin;
   if (draft.active !== original.active) body.active = draft.active;
   if (draft.shiftId !== (original.shiftId ?? null)) body.shiftId = draft.shiftId;
+  const maxChats = parseWhole(draft.maxChats, BOUNDS.maxChatsPerAttendant);
+  if (maxChats !== undefined && maxChats !== (original.maxChats ?? null)) body.maxChats = maxChats;
   return body;
 }
 

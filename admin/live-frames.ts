@@ -79,6 +79,12 @@ export function applyFrame(store: Store, departmentId: string, frame: ServerFram
     case "attendant.status":
       onOwnStatus(store, frame);
       break;
+    case "chat.inactivity_warning": {
+      // Only the chat's own attendant is told (supervisors see it close like any other).
+      const view = store.chats.get(frame.chatId);
+      if (view && store.isMine(view)) store.notify("policies.noticeInactivity", { number: view.chat.number }, frame.chatId);
+      break;
+    }
     default:
       return reply;
   }

@@ -9,7 +9,7 @@
 import { DurableObject } from "cloudflare:workers";
 import type { Env } from "../worker/env";
 import { syncToD1 } from "./d1-sync";
-import { attendantSockets, customerSockets, identityOf, send, toAllAttendants, toEveryone, toEveryoneOfChat } from "./fanout";
+import { attendantSockets, customerSockets, identityOf, send, toAllAttendants, toChatAttendants, toChatCustomer, toEveryone, toEveryoneOfChat } from "./fanout";
 import { handleFrame, type Room } from "./frame-handlers";
 import { IDENTITY_HEADER, Identity, socketTags, type AttendantIdentity } from "./identity";
 import { auditEntry } from "../worker/audit";
@@ -37,6 +37,9 @@ import { routeQueue } from "./routing";
 import { endGrace, GRACE, graceExpired, startGrace } from "./grace";
 import type { AttendantRef, OfflineReason } from "./attendant-offline";
 import { availability, finishImport, reassignChat, type AttendantTarget, type ReassignInput, type ReassignResult } from "./reassign";
+import { INACTIVITY, INACTIVITY_CLOSED_MESSAGE, InactivityClose } from "./inactivity";
+import { applyLimits, type AttendantLimit } from "./attendant-limit";
+import type { ClosedBy } from "./protocol";
 
 /** How soon after a write D1 receives it: long enough to batch a burst, short enough to read back. */
 const SYNC_DELAY_MS = 100;
@@ -64,6 +67,7 @@ export class DepartmentRoom extends DurableObject<Env> implements Room {
     [HOURS]: () => this.hoursTimer(),
     [SHIFT_END]: (timer) => endShift(this.shiftEnd, timer.key),
     [GRACE]: (timer) => graceExpired(this.shiftEnd, timer.key),
+    [INACTIVITY]: (timer) => this.inactivity.fire(timer),
   };
   /** What admission (admission.ts) may do in this room. */
   private get admission(): AdmissionRoom {
@@ -95,6 +99,8 @@ export class DepartmentRoom extends DurableObject<Env> implements Room {
     };
   }
   private readonly allowance = new MessageAllowance();
+  /** The inactivity close of active chats (inactivity.ts). */
+  private readonly inactivity: InactivityClose;
   private syncing: Promise<boolean> | null = null;
   /** The identity already checked against storage (saves a write per socket). */
   private identity: RoomMeta | null = null;
@@ -108,6 +114,13 @@ export class DepartmentRoom extends DurableObject<Env> implements Room {
     super(ctx, env);
     this.storage = new RoomStorage(ctx.storage.sql);
     this.timers = new Timers(ctx.storage.sql, ctx.storage);
+    this.inactivity = new InactivityClose({
+      state: ctx,
+      storage: this.storage,
+      timers: this.timers,
+      db: env.DB,
+      closeForInactivity: (chat) => this.closeForInactivity(chat),
+    });
     void ctx.blockConcurrencyWhile(async () => {
       const { from, to } = migrate(ctx.storage);
       // A migration may have carried timers over: make sure the alarm serves them.
@@ -277,8 +290,9 @@ export class DepartmentRoom extends DurableObject<Env> implements Room {
 
   // ------------------------------------------------------------------ chat lifecycle
 
-  async closeChat(chat: ChatRow, by: "customer" | "attendant", attendantId: string | null): Promise<void> {
+  async closeChat(chat: ChatRow, by: ClosedBy, attendantId: string | null): Promise<void> {
     if (!this.storage.close(chat.id, by, attendantId, Date.now())) return;
+    this.inactivity.forget(chat.id);
     this.afterWrite();
     // The transcript reaches D1 before anyone is told the chat is closed (history is read there).
     await this.syncNow().catch((error) => console.error("D1 sync on close failed; the alarm retries", error));
@@ -287,6 +301,24 @@ export class DepartmentRoom extends DurableObject<Env> implements Room {
     toEveryoneOfChat(this.ctx, chat.id, { type: "chat.closed", chat: toWireChatWithCloser(this.storage, this.storage.chat(chat.id)!) });
     // A waiting chat left the queue, or an attendant has a free slot.
     await this.queueMoved(true);
+  }
+
+  /** The customer stayed silent past policies.inactivityCloseMinutes: a system line, then the close. */
+  private async closeForInactivity(chat: ChatRow): Promise<void> {
+    const { message } = this.storage.appendMessage(chat.id, { type: "system", id: null, name: "" }, INACTIVITY_CLOSED_MESSAGE, null, Date.now());
+    const frame = { type: "message.created", message: toWireMessage(message) } satisfies ServerFrame;
+    toChatCustomer(this.ctx, chat.id, frame);
+    toChatAttendants(this.ctx, this.storage.chat(chat.id)!, frame);
+    await this.closeChat(chat, "system", null);
+  }
+
+  /** See frame-handlers.ts `Room`. */
+  accepted(chatId: string): void {
+    this.inactivity.accepted(chatId);
+  }
+
+  customerWrote(chat: ChatRow): void {
+    this.inactivity.customerWrote(chat);
   }
 
   // ------------------------------------------------------------------ the queue (queue-position.ts, routing.ts)
@@ -304,7 +336,13 @@ export class DepartmentRoom extends DurableObject<Env> implements Room {
   private async queueMoved(changed: boolean): Promise<void> {
     let assigned = 0;
     try {
-      assigned = await routeQueue({ state: this.ctx, storage: this.storage, afterWrite: () => this.afterWrite(), db: this.env.DB });
+      assigned = await routeQueue({
+        state: this.ctx,
+        storage: this.storage,
+        afterWrite: () => this.afterWrite(),
+        accepted: (chatId) => this.accepted(chatId),
+        db: this.env.DB,
+      });
     } catch (error) {
       console.error("automatic routing failed; the chats stay in the queue", error);
     }
@@ -447,6 +485,7 @@ export class DepartmentRoom extends DurableObject<Env> implements Room {
     });
     this.timers.cancel(TRANSFER, chatId);
     if (!moved) return null;
+    this.inactivity.forget(chatId);
     toEveryoneOfChat(this.ctx, chatId, { type: "chat.transferred", chat: moved, fromDepartmentId: meta.departmentId });
     // The customer's client reconnects and is given a socket to the new room.
     for (const ws of customerSockets(this.ctx, chatId)) ws.close(CloseCode.normal, "chat transferred");
@@ -542,6 +581,14 @@ export class DepartmentRoom extends DurableObject<Env> implements Room {
     );
     if (result.closed > 0) await this.queueMoved(true);
     return result;
+  }
+
+  /** Attendants' chat limits changed (attendant-limit.ts): their consoles here follow, and a raised limit may take waiting chats. */
+  async attendantLimitsChanged(meta: RoomMeta, limits: AttendantLimit[]): Promise<number> {
+    if (!this.identifyAs(meta)) throw new Error("This room belongs to another department");
+    const changed = applyLimits(this.ctx, limits);
+    if (changed > 0) await this.queueMoved(false);
+    return changed;
   }
 
   /** An attendant's rights changed in Gestão: close their consoles here, requeue what they no longer attend (attendant-rights.ts). */

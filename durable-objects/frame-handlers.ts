@@ -19,6 +19,10 @@ export interface Room {
   /** Called after every write that D1 must receive. */
   afterWrite(): void;
   closeChat(chat: ChatRow, by: "customer" | "attendant", attendantId: string | null): Promise<void>;
+  /** A waiting chat was just given to an attendant (starts its inactivity timer). */
+  accepted(chatId: string): void;
+  /** The customer wrote in the chat (re-arms a dropped inactivity timer). */
+  customerWrote(chat: ChatRow): void;
   /** Records in the audit log that a supervisor closed another attendant's chat. */
   auditRemoteClose(chat: ChatRow, by: AttendantIdentity): Promise<void>;
   /** The queue changed (a chat left it): tell the waiting customers their positions. */
@@ -105,6 +109,7 @@ function sendMessage(room: Room, ws: WebSocket, who: Identity, chat: ChatRow, cl
   }
   room.afterWrite();
   const current = room.storage.chat(chat.id)!;
+  if (who.role === "customer") room.customerWrote(current);
   const toCustomers = toChatCustomer(room.state, chat.id, frame);
   const toAttendants = toChatAttendants(room.state, current, frame);
   const reachedOtherSide = who.role === "customer" ? toAttendants > 0 : toCustomers > 0;
@@ -185,9 +190,10 @@ function acceptChat(room: Room, who: Identity, chat: ChatRow) {
  * accept path, used by an attendant's `chat.accept` and by automatic routing (routing.ts). False
  * when the chat was no longer waiting. The caller tells the queue positions afterwards.
  */
-export function assignChat(room: Pick<Room, "state" | "storage" | "afterWrite">, attendant: { id: string; name: string }, chatId: string): boolean {
+export function assignChat(room: Pick<Room, "state" | "storage" | "afterWrite" | "accepted">, attendant: { id: string; name: string }, chatId: string): boolean {
   if (!room.storage.accept(chatId, attendant, Date.now())) return false;
   room.afterWrite();
+  room.accepted(chatId);
   toEveryoneOfChat(room.state, chatId, { type: "chat.accepted", chat: toWireChat(room.storage.chat(chatId)!) });
   return true;
 }

@@ -182,6 +182,12 @@ export type ServerFrame =
    */
   | { type: "queue.position"; chatId: string; position: number; waiting: number }
   /** To an attendant's consoles: the server set them offline (their shift ended, or their sockets were gone too long). */
-  | { type: "attendant.status"; status: WireAttendant["status"]; reason: "shift_ended" | "grace_expired"; at: number };
+  | { type: "attendant.status"; status: WireAttendant["status"]; reason: "shift_ended" | "grace_expired"; at: number }
+  /**
+   * To the chat's customer and the attendants who see it, one minute before the room closes an
+   * active chat for the customer's inactivity (policies.inactivityCloseMinutes). A customer
+   * message before `closesAt` (epoch ms) cancels it; the close itself is a `chat.closed` by "system".
+   */
+  | { type: "chat.inactivity_warning"; chatId: string; closesAt: number };
 
 export type ServerFrameType = ServerFrame["type"];

@@ -20,6 +20,8 @@ export interface ReassignRoom {
   state: DurableObjectState;
   storage: RoomStorage;
   afterWrite(): void;
+  /** A chat was given to an attendant (its inactivity timer starts). */
+  accepted(chatId: string): void;
 }
 
 /** Why a transfer to an attendant is refused (the API answers 404 / 409 with the code). */

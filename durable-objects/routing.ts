@@ -4,18 +4,19 @@
  * assignment is oldest), never above their limit, through the same accept path as a
  * `chat.accept` (frame-handlers.ts `assignChat`), so the same frames go out.
  *
- * The mode is read from the account's settings in D1 (one read, and only when there is both a
- * waiting chat and someone with a free slot); everything after that read is synchronous, so
+ * The mode is the department's own (`policies.routing` of its settings document) or else the
+ * account's, read from D1 (one read, and only when there is both a waiting chat and someone with
+ * a free slot); everything after that read is synchronous, so
  * two routings, or a routing and a manual accept, can never exceed a limit or assign a chat twice.
  */
-import { loadAccountSettings } from "../worker/settings/store";
+import { effectivePolicies } from "../worker/settings/policies";
 import { attendantSockets } from "./fanout";
 import { assignChat, type Room } from "./frame-handlers";
 import { attends } from "./identity";
 import { waitingChatIds } from "./queue-position";
 
 /** What routing needs from the room. */
-export type RoutingRoom = Pick<Room, "state" | "storage" | "afterWrite"> & { db: D1Database };
+export type RoutingRoom = Pick<Room, "state" | "storage" | "afterWrite" | "accepted"> & { db: D1Database };
 
 interface Candidate {
   id: string;
@@ -31,7 +32,7 @@ interface Candidate {
 export async function routeQueue(room: RoutingRoom): Promise<number> {
   const meta = room.storage.meta();
   if (!meta || !worthRouting(room)) return 0;
-  const { policies } = await loadAccountSettings(room.db, meta.accountId);
+  const policies = await effectivePolicies(room.db, meta.accountId, meta.departmentId);
   if (policies.routing !== "automatic") return 0;
   // Read again after the await: other events may have changed the queue and the loads.
   return assignWaiting(room);

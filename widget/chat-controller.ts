@@ -42,6 +42,8 @@ export class ChatController implements ReactiveController {
   opensAt?: number | null;
   /** Name of the attendant who is typing, if one is. */
   typingName: string | null = null;
+  /** When the room will close the chat for the customer's silence (`chat.inactivity_warning`); null: no warning. */
+  inactivityClosesAt: number | null = null;
   /** The customer has read the attendant's messages up to this seq (here, or in another tab once the server says so). */
   readSeq = 0;
 
@@ -86,6 +88,7 @@ export class ChatController implements ReactiveController {
     this.messages = [];
     this.pending = [];
     this.typingName = null;
+    this.inactivityClosesAt = null;
     this.online = online;
     this.#historyLoaded = false;
     this.readSeq = chat.customerReadSeq;
@@ -251,7 +254,13 @@ export class ChatController implements ReactiveController {
         if (!frame.hasMore) this.#historyLoaded = true;
         break;
       case "message.created":
-        if (frame.message.chatId === chatId) this.#addMessages([frame.message], true);
+        if (frame.message.chatId !== chatId) break;
+        this.#addMessages([frame.message], true);
+        // The customer spoke: the room postpones the close.
+        if (frame.message.author.type === "customer") this.inactivityClosesAt = null;
+        break;
+      case "chat.inactivity_warning":
+        if (frame.chatId === chatId) this.inactivityClosesAt = frame.closesAt;
         break;
       case "chat.queued":
       case "chat.accepted":
@@ -308,6 +317,7 @@ export class ChatController implements ReactiveController {
     this.#stopConnection();
     this.chat = chat;
     this.typingName = null;
+    this.inactivityClosesAt = null;
     // What was never acknowledged was not sent: say so rather than drop it silently.
     this.pending = this.pending.map((p) => ({ ...p, failed: true }));
     if (!wasOpen) return;

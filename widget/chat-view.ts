@@ -52,7 +52,10 @@ function renderCompose(panel: TomticketChatPanel, t: PanelText): TemplateResult 
       </button>
     </form>
     ${length >= MAX_MESSAGE_LENGTH * COUNTER_FROM ? html`<p part="counter">${length} / ${MAX_MESSAGE_LENGTH}</p>` : nothing}
-    <div class="footer-alert"><p role="alert" id="tt-compose-error">${panel.composeError}</p></div>`;
+    <div class="footer-alert">
+      <p part="inactivity" role="status">${panel.chat.inactivityClosesAt ? t.inactivityWarning : ""}</p>
+      <p role="alert" id="tt-compose-error">${panel.composeError}</p>
+    </div>`;
 }
 
 const composeInput = (panel: TomticketChatPanel): HTMLTextAreaElement | null =>

@@ -41,7 +41,8 @@ export const panelStyles = css`
   [part="greeting"], [part="offline"] p { margin: 0; }
   [part="offline"] { display: grid; gap: 12px; }
   [role="alert"] { margin: 0; color: var(--_error); font-size: 13px; }
-  [role="alert"]:empty, [part="survey-thanks"]:empty, [part="offline-sent"]:empty { display: none; }
+  [part="inactivity"] { margin: 0 0 4px; font-size: 13px; font-weight: 600; }
+  [role="alert"]:empty, [part="inactivity"]:empty, [part="survey-thanks"]:empty, [part="offline-sent"]:empty { display: none; }
   [part="messages"] { list-style: none; margin: 0; padding: 0; display: flex; flex-direction: column; gap: 8px; }
   [part~="message"] { max-width: 85%; padding: 8px 12px; border-radius: 12px; background: var(--tt-attendant-bubble, #f0f0f3); color: #1c2024; align-self: flex-start; }
   [data-author="customer"] { align-self: flex-end; background: var(--tt-customer-bubble, var(--_p)); color: var(--_op); }

@@ -56,6 +56,8 @@ export interface AttendantView {
   invitation: InvitationState | null;
   /** Their shift (Horários de Atendimento); null = any hour. */
   shiftId: string | null;
+  /** Most chats they hold at once; null = the account's default (policies.maxChatsPerAttendant). Always sent; optional for older fixtures. */
+  maxChats?: number | null;
   createdAt: number;
 }
 

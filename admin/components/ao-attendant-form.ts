@@ -41,7 +41,7 @@ import { shiftSelect } from "./shift-select";
 import "./ao-attendant-invitation";
 import "./ao-confirm";
 
-const FIELDS: readonly AttendantField[] = ["name", "email", "role", "departmentIds", "managedDepartmentIds", "chatStatusOnLogin", "active", "shiftId"];
+const FIELDS: readonly AttendantField[] = ["name", "email", "role", "departmentIds", "managedDepartmentIds", "chatStatusOnLogin", "active", "shiftId", "maxChats"];
 const STATUSES: readonly PresenceStatus[] = ["online", "offline"];
 
 export class AoAttendantForm extends AppElement {
@@ -138,7 +138,8 @@ export class AoAttendantForm extends AppElement {
       this.dispatchEvent(new CustomEvent("ao-attendant-saved", { detail, bubbles: true, composed: true }));
     } catch (error) {
       const problem = problemFor(error, FIELDS);
-      if (problem.field) this.errors = { [problem.field]: problem.key };
+      // The server's 400 on maxChats has no people-wide text: the field's own says the bounds.
+      if (problem.field) this.errors = { [problem.field]: problem.field === "maxChats" ? "policies.error.attMaxChats" : problem.key };
       else this.formError = problem.key;
       void this.showErrors();
     } finally {
@@ -267,6 +268,31 @@ export class AoAttendantForm extends AppElement {
     </fieldset>`;
   }
 
+  /** "Máximo de atendimentos simultâneos": their own limit over the account's default. */
+  private maxChatsField() {
+    const error = this.errors.maxChats;
+    return html`<div class="field">
+      <label for="att-max-chats">${t("policies.attMaxChats")}</label>
+      <input
+        id="att-max-chats"
+        name="maxChats"
+        type="number"
+        inputmode="numeric"
+        min="1"
+        max="100"
+        step="1"
+        data-testid="attendant-max-chats"
+        placeholder=${t("policies.none")}
+        .value=${this.draft.maxChats}
+        aria-invalid=${invalid(error)}
+        aria-describedby=${describedBy("att-max-chats", error, "att-max-chats-hint")}
+        @input=${(e: Event) => this.edit({ maxChats: (e.target as HTMLInputElement).value })}
+      />
+      <p id="att-max-chats-hint" class="hint">${t("policies.attMaxChatsHint")}</p>
+      ${fieldError("att-max-chats", error)}
+    </div>`;
+  }
+
   private activeField() {
     return html`<div class="field">
       <label class="check">
@@ -304,7 +330,7 @@ export class AoAttendantForm extends AppElement {
         ${this.draft.role === "department_manager" ? this.departmentGroup("managedDepartmentIds", offered) : nothing}
         ${this.statusField()}
         ${a ? shiftSelect(this.shifts, this.departments, this.draft.shiftId, this.errors.shiftId, (shiftId) => this.edit({ shiftId })) : nothing}
-        ${a ? this.activeField() : nothing}
+        ${a ? this.maxChatsField() : nothing} ${a ? this.activeField() : nothing}
         <div class="actions">
           <button type="submit" class="primary" data-testid="attendant-save" ?disabled=${this.busy}>
             ${this.busy ? t("people.saving") : a ? t("people.save") : t("att.create")}

@@ -28,6 +28,8 @@ import type { AoLookForm, SaveStatus } from "./ao-look-form";
 import { pageStyles } from "./page-styles";
 import "./ao-look-form";
 import "./ao-look-preview";
+import type { QueueStatus } from "./ao-policies";
+import { ERROR_KEYS, policiesField, type Policies } from "../policies-form";
 import "./ao-policies";
 
 /** The scope "" is the account's own look. */
@@ -44,6 +46,8 @@ export class AoCustomize extends AppElement {
     busy: { state: true },
     policyBusy: { state: true },
     surveyWanted: { state: true },
+    queueBusy: { state: true },
+    queueStatus: { state: true },
     status: { state: true },
     loadError: { state: true },
   };
@@ -94,6 +98,9 @@ export class AoCustomize extends AppElement {
   /** The checkbox's state while its save is on the way (then the stored one again). */
   declare surveyWanted: boolean;
   declare status: SaveStatus | null;
+  declare queueBusy: boolean;
+  /** The outcome of the last save of the policies' queue controls. */
+  declare queueStatus: QueueStatus | null;
   declare loadError: MessageKey | null;
 
   constructor() {
@@ -108,6 +115,8 @@ export class AoCustomize extends AppElement {
     this.policyBusy = false;
     this.surveyWanted = false;
     this.status = null;
+    this.queueBusy = false;
+    this.queueStatus = null;
     this.loadError = null;
   }
 
@@ -174,8 +183,10 @@ export class AoCustomize extends AppElement {
         this.settings = { ...settings, account: stored };
         saved = normalizeLook(stored.look);
       } else {
-        const answer = await this.app.saveDepartmentSettings(scope, { look });
-        const stored = answer?.look ? answer : { look };
+        // The department's other settings (its routing) stay as they are.
+        const doc = { ...settings.departments[scope], look };
+        const answer = await this.app.saveDepartmentSettings(scope, doc);
+        const stored = answer?.look ? answer : doc;
         this.settings = { ...settings, departments: { ...settings.departments, [scope]: stored } };
         saved = normalizeLook(stored.look);
       }
@@ -206,6 +217,27 @@ export class AoCustomize extends AppElement {
       this.status = this.failure(error);
     }
     this.policyBusy = false;
+  }
+
+  /** The queue controls of the policies (the form keeps the stored survey switch); the stored look stays. */
+  private async savePolicies(policies: Policies): Promise<void> {
+    const settings = this.settings;
+    if (!settings || this.queueBusy) return;
+    const doc: AccountSettings = { look: settings.account.look, policies };
+    this.queueBusy = true;
+    this.queueStatus = null;
+    try {
+      const answer = await this.app.saveAccountSettings(doc);
+      const stored = answer?.policies ? answer : doc;
+      this.settings = { ...(this.settings ?? settings), account: stored };
+      this.queueStatus = { kind: "saved" };
+    } catch (error) {
+      const field = error instanceof ApiError && error.status === 400 ? policiesField(error.field) : null;
+      const failure = this.failure(error);
+      const key = failure.kind === "error" && failure.key !== "customize.rejected" ? failure.key : "error.generic";
+      this.queueStatus = field ? { kind: "error", field, key: ERROR_KEYS[field] } : { kind: "error", field: null, key };
+    }
+    this.queueBusy = false;
   }
 
   private onInput(event: CustomEvent<LookDraft>): void {
@@ -279,7 +311,11 @@ export class AoCustomize extends AppElement {
             .app=${this.app}
             ?survey-enabled=${this.policyBusy ? this.surveyWanted : (this.settings.account.policies?.surveyEnabled ?? false)}
             ?busy=${this.policyBusy}
+            .policies=${this.settings.account.policies ?? {}}
+            ?queue-busy=${this.queueBusy}
+            .queueStatus=${this.queueStatus}
             @ao-policy-change=${(e: CustomEvent<{ surveyEnabled: boolean }>) => this.setSurvey(e.detail.surveyEnabled)}
+            @ao-policies-save=${(e: CustomEvent<{ policies: Policies }>) => this.savePolicies(e.detail.policies)}
           ></ao-policies>`
         : nothing}`;
   }

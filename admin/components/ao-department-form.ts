@@ -1,7 +1,8 @@
 /**
  * `<ao-department-form>`: one department's form in Gestão › Departamentos, or "Novo
  * departamento" when `department` is null. Administrators edit the name, the initial message
- * and the active switch; a manager of the department the initial message only (and the logos).
+ * and the active switch; a manager of the department the initial message only (and the logos
+ * and its chat assignment, `<ao-department-routing>`, which has its own Save).
  * Deactivating asks first. Problems found here or by the server show next to their field.
  *
  * @fires ao-department-saved - `detail: { department, created }`, after a save or a logo change
@@ -32,6 +33,7 @@ import { pageStyles } from "./page-styles";
 import { peopleStyles } from "./people-styles";
 import "./ao-confirm";
 import "./ao-department-logos";
+import "./ao-department-routing";
 
 const FIELDS: readonly DepartmentField[] = ["name", "initialMessage", "active"];
 
@@ -234,6 +236,7 @@ export class AoDepartmentForm extends AppElement {
           <p class="form-message error" role="alert" data-testid="department-error">${this.formError ? t(this.formError) : ""}</p>
         </fieldset>
       </form>
+      ${d ? html`<ao-department-routing .app=${this.app} department-id=${d.id}></ao-department-routing>` : nothing}
       ${d
         ? html`<ao-department-logos
             .app=${this.app}

@@ -18,6 +18,7 @@ import { findShift } from "../hours/shifts";
 import { requireManagerRole } from "./create";
 import { revokeInvitations } from "./invitation";
 import { tellRooms } from "./rooms";
+import { tellLimit } from "./limit-rooms";
 import { replaceLinks, requireFreeEmail, runBatch, sameSet, type Acting } from "./rows";
 import { requireDepartmentsOfAccount, requireGrantable, requireInScope, type Manager, type Rights } from "./scope";
 import { findAttendant, type AttendantRow, type Links } from "./view";
@@ -31,6 +32,7 @@ export interface AttendantPatch {
   chatStatusOnLogin?: PresenceStatus;
   active?: boolean;
   shiftId?: string | null;
+  maxChats?: number | null;
 }
 
 /** The rights the patch leaves: departments to manage only for a department manager. */
@@ -44,7 +46,7 @@ function rightsAfter(row: AttendantRow, links: Links, patch: AttendantPatch): Ri
 /** The changed fields (never a password), `from` and `to`, for the audit entry. */
 function changedFields(row: AttendantRow, before: Rights, after: Rights, patch: AttendantPatch) {
   const changes: Record<string, { from: unknown; to: unknown }> = {};
-  for (const key of ["name", "email", "chatStatusOnLogin", "shiftId"] as const) {
+  for (const key of ["name", "email", "chatStatusOnLogin", "shiftId", "maxChats"] as const) {
     if (patch[key] !== undefined && patch[key] !== row[key]) changes[key] = { from: row[key], to: patch[key] };
   }
   if (after.role !== before.role) changes.role = { from: before.role, to: after.role };
@@ -109,6 +111,8 @@ export async function updateAttendant(env: Env, manager: Manager, acting: Acting
   const name = (changes.name?.to as string | undefined) ?? row.name;
   if (plan.deactivating) await tellRooms(env, accountId, { id, name }, null);
   else if (plan.rightsChanged && active && row.active) await tellRooms(env, accountId, { id, name }, after.links.attends);
+  // A rights change closed their consoles (they reconnect with the new limit); otherwise the rooms hear it.
+  else if (changes.maxChats && active) await tellLimit(env, accountId, [id]);
 }
 
 /** The batch of a plan: the row, the links, a deactivated attendant's access, the audit entries. */
@@ -119,6 +123,7 @@ function statements(db: Database, acting: Acting, plan: Plan, now: number): Batc
   if (changes.name) set.name = changes.name.to as string;
   if (changes.email) set.email = changes.email.to as string;
   if (changes.shiftId) set.shiftId = changes.shiftId.to as string | null;
+  if (changes.maxChats) set.maxChats = changes.maxChats.to as number | null;
   if (changes.chatStatusOnLogin) set.chatStatusOnLogin = changes.chatStatusOnLogin.to as PresenceStatus;
   if (changes.role) set.role = plan.after.role;
   if (plan.active !== row.active) set.active = plan.active;

@@ -80,6 +80,7 @@ function toView(row: AttendantRow, links: Links, expiresAt: number | undefined, 
     active: row.active,
     invitation,
     shiftId: row.shiftId,
+    maxChats: row.maxChats,
     createdAt: row.createdAt,
   };
 }

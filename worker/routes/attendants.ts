@@ -50,6 +50,8 @@ const PatchBody = z.object({
   active: z.boolean().optional(),
   /** A shift of the account (Horários de Atendimento), or null to unlink. */
   shiftId: idParam.nullable().optional(),
+  /** Most chats they hold at once, or null for the account's default (policies.maxChatsPerAttendant). */
+  maxChats: z.number().int().min(1).max(100).nullable().optional(),
 });
 
 async function manager(c: Context<AppEnv>): Promise<Manager> {

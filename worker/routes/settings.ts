@@ -13,7 +13,8 @@ import { accounts, attendantDepartments, departments } from "../db/schema";
 import type { AppEnv } from "../env";
 import { forbidden, notFound } from "../errors";
 import { AccountSettings, DepartmentSettings } from "../settings/schema";
-import { loadSettings, saveAccountSettings, saveDepartmentSettings } from "../settings/store";
+import { loadAccountSettings, loadSettings, saveAccountSettings, saveDepartmentSettings } from "../settings/store";
+import { tellLimit } from "../attendants/limit-rooms";
 import { idParam, parseBody } from "../validate";
 import type { SettingsResponse } from "../views";
 
@@ -73,7 +74,10 @@ export const settingsRoutes = new Hono<AppEnv>()
     const who = c.get("attendant");
     if (who.role !== "administrator") throw forbidden("Only administrators change the account's settings");
     const doc = await parseBody(c, AccountSettings);
+    const before = await loadAccountSettings(c.env.DB, who.accountId);
     await saveAccountSettings(c.env.DB, who.accountId, doc);
+    // Open consoles follow a new default limit at once (worker/attendants/limit-rooms.ts).
+    if (before.policies.maxChatsPerAttendant !== doc.policies.maxChatsPerAttendant) await tellLimit(c.env, who.accountId, "default");
     return c.json(doc satisfies AccountSettings);
   })
   .put("/departments/:id", async (c) => {

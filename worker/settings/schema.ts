@@ -59,6 +59,18 @@ export const Policies = z.object({
   routing: z.enum(["manual", "automatic"]).optional(),
   /** Seconds an online attendant may have no console open before they are set offline (60 when absent). */
   offlineGraceSeconds: z.number().int().min(10).max(3600).optional(),
+  /**
+   * Minutes without a customer message after which an active chat is closed by the system (the
+   * customer is warned one minute before); absent: never. Counted from the accept or the
+   * customer's last message, whichever is later (durable-objects/inactivity.ts).
+   */
+  inactivityCloseMinutes: z.number().int().min(2).max(1440).optional(),
+});
+
+/** What a department may decide for itself, over the account's `policies`. */
+export const DepartmentPolicies = z.object({
+  /** The department's own routing mode; absent: the account's. */
+  routing: Policies.shape.routing,
 });
 
 /** The account's document: the look for every department, and the policies. */
@@ -68,8 +80,9 @@ export const AccountSettings = z.object({
 });
 export type AccountSettings = z.infer<typeof AccountSettings>;
 
-/** A department's document: only look overrides. */
+/** A department's document: look overrides and its own routing mode. */
 export const DepartmentSettings = z.object({
   look: WidgetLook.default({ colors: {}, size: {}, texts: {} }),
+  policies: DepartmentPolicies.optional(),
 });
 export type DepartmentSettings = z.infer<typeof DepartmentSettings>;
