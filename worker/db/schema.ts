@@ -258,9 +258,110 @@ export const offlineMessages = sqliteTable(
     message: text("message").notNull(),
     pageUrl: text("page_url"),
     status: text("status", { enum: OFFLINE_MESSAGE_STATUSES }).notNull().default("new"),
+    /** When an attendant first answered it by e-mail. */
+    answeredAt: integer("answered_at"),
+    /** The ticket it became (status "ticket"). */
+    ticketId: text("ticket_id"),
     createdAt: integer("created_at").notNull(),
   },
-  (t) => [index("offline_messages_account_created_idx").on(t.accountId, t.createdAt)],
+  (t) => [
+    index("offline_messages_account_created_idx").on(t.accountId, t.createdAt),
+    index("offline_messages_account_status_idx").on(t.accountId, t.status, t.createdAt),
+  ],
+);
+
+export const THREAD_AUTHORS = ["customer", "attendant"] as const;
+export type ThreadAuthor = (typeof THREAD_AUTHORS)[number];
+
+/**
+ * The e-mail thread of an offline message after the customer's first words (which stay in
+ * `offline_messages.message`): attendants' answers (sent through the outbox) and the customer's
+ * e-mailed replies. `emailMessageId` is the RFC 5322 Message-ID, for threading and de-duplication.
+ */
+export const offlineMessageEntries = sqliteTable(
+  "offline_message_entries",
+  {
+    id: text("id").primaryKey(),
+    accountId: text("account_id").notNull().references(() => accounts.id),
+    offlineMessageId: text("offline_message_id").notNull().references(() => offlineMessages.id),
+    authorType: text("author_type", { enum: THREAD_AUTHORS }).notNull(),
+    authorId: text("author_id"),
+    authorName: text("author_name").notNull(),
+    body: text("body").notNull(),
+    emailMessageId: text("email_message_id"),
+    /** The outbox row that carries an attendant's answer (its delivery state is read there). */
+    outboxId: text("outbox_id"),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [
+    index("offline_message_entries_message_idx").on(t.offlineMessageId, t.createdAt),
+    uniqueIndex("offline_message_entries_email_idx").on(t.accountId, t.emailMessageId).where(sql`email_message_id IS NOT NULL`),
+  ],
+);
+
+export const TICKET_STATUSES = ["new", "in_progress", "waiting_customer", "closed"] as const;
+export type TicketStatus = (typeof TICKET_STATUSES)[number];
+export const TICKET_PRIORITIES = ["low", "normal", "high", "urgent"] as const;
+export type TicketPriority = (typeof TICKET_PRIORITIES)[number];
+export const TICKET_SOURCES = ["console", "offline_message", "chat", "email"] as const;
+export type TicketSource = (typeof TICKET_SOURCES)[number];
+/** "customer": what the customer wrote; "reply": an attendant's public answer (e-mailed); "note": internal, never shown or mailed to the customer. */
+export const TICKET_ENTRY_KINDS = ["customer", "reply", "note"] as const;
+export type TicketEntryKind = (typeof TICKET_ENTRY_KINDS)[number];
+
+/**
+ * Chamados: a per-account numbered ticket with a thread of entries. `source`/`sourceId` say
+ * what it came from (an offline message, a chat, the console, an e-mail).
+ */
+export const tickets = sqliteTable(
+  "tickets",
+  {
+    id: text("id").primaryKey(),
+    accountId: text("account_id").notNull().references(() => accounts.id),
+    /** Per-account sequential protocol number shown to people ("#123"). */
+    number: integer("number").notNull(),
+    subject: text("subject").notNull(),
+    customerId: text("customer_id").notNull().references(() => customers.id),
+    departmentId: text("department_id").references(() => departments.id),
+    status: text("status", { enum: TICKET_STATUSES }).notNull().default("new"),
+    priority: text("priority", { enum: TICKET_PRIORITIES }).notNull().default("normal"),
+    assigneeId: text("assignee_id").references(() => attendants.id),
+    source: text("source", { enum: TICKET_SOURCES }).notNull(),
+    sourceId: text("source_id"),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+    closedAt: integer("closed_at"),
+  },
+  (t) => [
+    uniqueIndex("tickets_account_number_idx").on(t.accountId, t.number),
+    index("tickets_account_status_idx").on(t.accountId, t.status, t.updatedAt),
+    index("tickets_account_department_idx").on(t.accountId, t.departmentId, t.updatedAt),
+    index("tickets_account_assignee_idx").on(t.accountId, t.assigneeId, t.updatedAt),
+    index("tickets_customer_idx").on(t.customerId),
+    // One ticket per source (an offline message or a chat is converted once).
+    uniqueIndex("tickets_source_idx").on(t.accountId, t.source, t.sourceId).where(sql`source_id IS NOT NULL`),
+  ],
+);
+
+/** A ticket's thread, oldest first. */
+export const ticketEntries = sqliteTable(
+  "ticket_entries",
+  {
+    id: text("id").primaryKey(),
+    accountId: text("account_id").notNull().references(() => accounts.id),
+    ticketId: text("ticket_id").notNull().references(() => tickets.id),
+    kind: text("kind", { enum: TICKET_ENTRY_KINDS }).notNull(),
+    authorId: text("author_id"),
+    authorName: text("author_name").notNull(),
+    body: text("body").notNull(),
+    emailMessageId: text("email_message_id"),
+    outboxId: text("outbox_id"),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [
+    index("ticket_entries_ticket_idx").on(t.ticketId, t.createdAt),
+    uniqueIndex("ticket_entries_email_idx").on(t.accountId, t.emailMessageId).where(sql`email_message_id IS NOT NULL`),
+  ],
 );
 
 /**
