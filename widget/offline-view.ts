@@ -49,6 +49,13 @@ export function renderOfflineView(panel: TomticketChatPanel, t: PanelText): Temp
   </div>`;
 }
 
+/**
+ * A blank line between messages, decoded at run time: esbuild turns any newline string into a
+ * template literal with raw newlines, which the build's template squeeze
+ * (scripts/build-assets.mjs) turns into a space.
+ */
+const PARAGRAPH: string = JSON.parse('"\\n\\n"');
+
 /** What the customer wrote in a chat the department's close left waiting (else nothing): kept in the form. */
 function written(panel: TomticketChatPanel): string {
   const { chat } = panel;
@@ -56,7 +63,7 @@ function written(panel: TomticketChatPanel): string {
   return chat.messages
     .filter((m) => m.author.type === "customer")
     .map((m) => m.body)
-    .join("\n\n")
+    .join(PARAGRAPH)
     .slice(0, MAX_MESSAGE_LENGTH);
 }
 
