@@ -14,7 +14,7 @@ import { handleFrame, type Room } from "./frame-handlers";
 import { IDENTITY_HEADER, Identity, socketTags, type AttendantIdentity } from "./identity";
 import { auditEntry } from "../worker/audit";
 import { database } from "../worker/db/client";
-import { presenceSnapshot, sameSnapshot, type PresenceSnapshot } from "./presence";
+import { presenceSnapshot, rememberTold, sameSnapshot, toldPresence, type PresenceSnapshot } from "./presence";
 import { ClientFrameSchema } from "./frame-schemas";
 import { CLOSED_CHAT_KEPT_MS, CloseCode, MAX_FRAME_BYTES, PROTOCOL_VERSION, type ServerFrame, type WireChat } from "./protocol";
 import { migrate } from "./room-schema";
@@ -33,6 +33,7 @@ import { closedMessage, HOURS, hoursAt, readHours, writeHours, type RoomHours } 
 import { departmentHours } from "../worker/hours/rooms";
 import { armShiftEnd, endShift, SHIFT_END, type ShiftEndRoom } from "./shift-end";
 import { queuePositionOf, tellQueuePositions } from "./queue-position";
+import { queueClosedOf, tellQueueClosed } from "./queue-closed";
 import { routeQueue } from "./routing";
 import { endGrace, GRACE, graceExpired, startGrace } from "./grace";
 import type { AttendantRef, OfflineReason } from "./attendant-offline";
@@ -77,7 +78,9 @@ export class DepartmentRoom extends DurableObject<Env> implements Room {
       refusalNow: () => {
         const hours = hoursAt(readHours(this.ctx.storage.sql), Date.now());
         if (!hours.open) return { code: "department_closed", message: closedMessage(hours), opensAt: hours.opensAt };
-        return presenceSnapshot(this.ctx, this.storage).online ? null : { code: "department_offline", message: "Nobody is online in this department now" };
+        // Busy (every attendant full) still admits: a chat that raced the change waits in the queue.
+        const presence = presenceSnapshot(this.ctx, this.storage);
+        return presence.online || presence.busy ? null : { code: "department_offline", message: "Nobody is online in this department now" };
       },
       setTimer: (kind, key, dueAt, payload) => this.timers.set(kind, key, dueAt, payload),
       cancelTimer: (kind, key) => void this.timers.cancel(kind, key),
@@ -160,6 +163,9 @@ export class DepartmentRoom extends DurableObject<Env> implements Room {
     if (who.role === "customer") {
       const position = queuePositionOf(this.ctx.storage.sql, who.chatId);
       if (position) send(server, position);
+      // Closed by its hours while this chat waits: told now too (a reload, a reconnect).
+      const closed = now.opensAt !== undefined && queueClosedOf(this.ctx.storage.sql, who.chatId, now.opensAt);
+      if (closed) send(server, closed);
     }
     await this.announcePresence(before, now);
     // An attendant coming online may take waiting chats (automatic routing).
@@ -184,6 +190,7 @@ export class DepartmentRoom extends DurableObject<Env> implements Room {
       attendants: who.role === "attendant" ? presence.attendants : [],
       online: presence.online,
       ...(presence.opensAt !== undefined ? { opensAt: presence.opensAt } : {}),
+      ...(presence.busy ? { busy: true } : {}),
     };
   }
 
@@ -225,7 +232,7 @@ export class DepartmentRoom extends DurableObject<Env> implements Room {
     const who = identityOf(ws);
     if (who?.role === "attendant") {
       // Inside webSocketClose the runtime no longer lists the closing socket.
-      const before = presenceSnapshot(this.ctx, this.storage, { including: who.attendantId });
+      const before = presenceSnapshot(this.ctx, this.storage, { including: who });
       const after = presenceSnapshot(this.ctx, this.storage, { excluding: ws });
       await this.announcePresence(before, after);
       await startGrace(this.shiftEnd, this.storage, who.attendantId, ws);
@@ -248,12 +255,26 @@ export class DepartmentRoom extends DurableObject<Env> implements Room {
   }
 
   private tellPresence(now: PresenceSnapshot) {
+    rememberTold(this.ctx, now);
     toEveryone(this.ctx, (role) => ({
       type: "presence.changed",
       attendants: role === "attendant" ? now.attendants : [],
       online: now.online,
       ...(now.opensAt !== undefined ? { opensAt: now.opensAt } : {}),
+      ...(now.busy ? { busy: true } : {}),
     }));
+  }
+
+  /**
+   * After a change of the attendants' loads (an accept, a close, a transfer, a requeue): a
+   * department whose online attendants all became full goes offline (busy), and online again
+   * once a slot frees. Compared with what the room last told, since the change is already made.
+   */
+  private async recheckPresence(): Promise<void> {
+    const now = presenceSnapshot(this.ctx, this.storage);
+    // A room that never recorded what it told last told the same without the capacity rule.
+    const told = toldPresence(this.ctx) ?? (now.busy ? { attendants: now.attendants, online: true } : now);
+    await this.announcePresence(told, now);
   }
 
   // ------------------------------------------------------------------ hours (room-hours.ts)
@@ -276,11 +297,16 @@ export class DepartmentRoom extends DurableObject<Env> implements Room {
     else this.timers.set(HOURS, "", next);
   }
 
-  /** At a boundary every socket hears the new presence (widgets switch live), D1's summary follows, and the timer moves on. */
+  /**
+   * At a boundary every socket hears the new presence (widgets switch live), D1's summary
+   * follows, waiting customers hear that the department closed (queue-closed.ts), and the
+   * timer moves on.
+   */
   private async hoursTimer() {
     const now = presenceSnapshot(this.ctx, this.storage);
     await this.publishPresence(now.online);
     this.tellPresence(now);
+    if (now.opensAt !== undefined) tellQueueClosed(this.ctx, now.opensAt);
     this.armHours();
   }
 
@@ -323,9 +349,10 @@ export class DepartmentRoom extends DurableObject<Env> implements Room {
 
   // ------------------------------------------------------------------ the queue (queue-position.ts, routing.ts)
 
-  /** A chat left the queue by an accept: the waiting customers hear their new positions. */
-  queueChanged(): void {
+  /** A chat left the queue by an accept: the waiting customers hear their new positions; the accept may have filled the last slot. */
+  async queueChanged(): Promise<void> {
     tellQueuePositions(this.ctx);
+    await this.recheckPresence();
   }
 
   /**
@@ -347,6 +374,7 @@ export class DepartmentRoom extends DurableObject<Env> implements Room {
       console.error("automatic routing failed; the chats stay in the queue", error);
     }
     if (changed || assigned > 0) tellQueuePositions(this.ctx);
+    await this.recheckPresence();
   }
 
   async auditRemoteClose(chat: ChatRow, by: AttendantIdentity): Promise<void> {
@@ -564,7 +592,10 @@ export class DepartmentRoom extends DurableObject<Env> implements Room {
     const before = presenceSnapshot(this.ctx, this.storage);
     writeHours(this.ctx.storage.sql, hours, Date.now());
     this.armHours();
-    await this.announcePresence(before, presenceSnapshot(this.ctx, this.storage));
+    const after = presenceSnapshot(this.ctx, this.storage);
+    await this.announcePresence(before, after);
+    // New hours that close the department now are a boundary too.
+    if (before.opensAt === undefined && after.opensAt !== undefined) tellQueueClosed(this.ctx, after.opensAt);
   }
 
   /** The right to be forgotten: blanks the customer's data here and closes their open chats (forget-customer.ts). */

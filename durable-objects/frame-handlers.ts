@@ -25,8 +25,8 @@ export interface Room {
   customerWrote(chat: ChatRow): void;
   /** Records in the audit log that a supervisor closed another attendant's chat. */
   auditRemoteClose(chat: ChatRow, by: AttendantIdentity): Promise<void>;
-  /** The queue changed (a chat left it): tell the waiting customers their positions. */
-  queueChanged(): void;
+  /** The queue changed (a chat left it): tell the waiting customers their positions, and everyone a presence the accept changed (capacity). */
+  queueChanged(): Promise<void>;
   /** False when the sender exceeded its message allowance. */
   allowMessage(ws: WebSocket, who: Identity): boolean;
 }
@@ -56,10 +56,11 @@ export async function handleFrame(room: Room, ws: WebSocket, who: Identity, fram
         return markRead(room, who, chat, frame.seq);
       case "chat.sync":
         return syncChat(room, ws, who, chat, frame.afterSeq);
+      // Awaited: their refusals are rejections, which this try must catch.
       case "chat.accept":
-        return acceptChat(room, who, chat);
+        return await acceptChat(room, who, chat);
       case "chat.close":
-        return closeChat(room, who, chat);
+        return await closeChat(room, who, chat);
     }
   } catch (error) {
     if (!(error instanceof Refusal)) throw error;
@@ -171,7 +172,7 @@ function syncChat(room: Room, ws: WebSocket, who: Identity, chat: ChatRow, after
   if (last && mine) markDelivered(room, chat, who.role, last.seq);
 }
 
-function acceptChat(room: Room, who: Identity, chat: ChatRow) {
+async function acceptChat(room: Room, who: Identity, chat: ChatRow) {
   if (who.role !== "attendant") throw new Refusal("forbidden", "Only attendants accept chats");
   if (!attends(who)) throw new Refusal("forbidden", "Only the department's attendants take its chats");
   requireOpen(chat);
@@ -182,7 +183,7 @@ function acceptChat(room: Room, who: Identity, chat: ChatRow) {
   if (!assignChat(room, { id: who.attendantId, name: who.name }, chat.id)) {
     throw new Refusal("chat_taken", "Another attendant took this chat");
   }
-  room.queueChanged();
+  await room.queueChanged();
 }
 
 /**

@@ -1,9 +1,11 @@
 /**
  * Department presence: an attendant counts as online while they chose "online" and have at
  * least one socket open to the room as one of its attendants (not only as a supervisor). The department is online for customers while at least one
- * attendant is, and only inside its hours (room-hours.ts): outside them it is offline whoever
- * is connected, and the snapshot says when it opens.
+ * attendant is and has room for another chat (capacity.ts), and only inside its hours
+ * (room-hours.ts): outside them it is offline whoever is connected, and the snapshot says
+ * when it opens; inside them with every online attendant full it is offline and `busy`.
  */
+import { candidates, hasRoom, type SocketChange } from "./capacity";
 import { attendantSockets } from "./fanout";
 import { attends } from "./identity";
 import type { WireAttendant } from "./protocol";
@@ -13,31 +15,43 @@ import type { RoomStorage } from "./room-storage";
 export interface PresenceSnapshot {
   attendants: WireAttendant[];
   online: boolean;
+  /** Only while every online attendant holds as many chats as their limit (inside the hours). */
+  busy?: true;
   /** Only while closed by its hours: when the department opens (epoch ms; null: not within a year). */
   opensAt?: number | null;
 }
 
 /**
  * @param change.excluding a socket to leave out (one being opened or closed)
- * @param change.including an attendant to count as connected (the owner of a socket that the
+ * @param change.including the identity of a socket to count as connected (one that the
  *   runtime already dropped from `getWebSockets()` inside `webSocketClose`)
  */
-export function presenceSnapshot(
-  ctx: DurableObjectState,
-  storage: RoomStorage,
-  change: { excluding?: WebSocket; including?: string } = {},
-): PresenceSnapshot {
+export function presenceSnapshot(ctx: DurableObjectState, storage: RoomStorage, change: SocketChange = {}): PresenceSnapshot {
   const connected = new Set<string>();
   // Supervisors watching without attending the department do not make it online.
   for (const { ws, who } of attendantSockets(ctx)) if (ws !== change.excluding && attends(who)) connected.add(who.attendantId);
-  if (change.including) connected.add(change.including);
+  if (change.including) connected.add(change.including.attendantId);
   const attendants = storage
     .presence()
     .filter((a) => connected.has(a.id))
     .map((a) => ({ ...a }));
   const hours = hoursAt(readHours(ctx.storage.sql), Date.now());
-  const anyone = attendants.some((a) => a.status === "online");
-  return hours.open ? { attendants, online: anyone } : { attendants, online: false, opensAt: hours.opensAt };
+  if (!hours.open) return { attendants, online: false, opensAt: hours.opensAt };
+  const able = candidates(ctx, storage, change);
+  if (able.length > 0 && !able.some(hasRoom)) return { attendants, online: false, busy: true };
+  return { attendants, online: able.length > 0 };
+}
+
+/** Where the room keeps the presence it last told its sockets (sync KV: survives eviction). */
+const TOLD_KEY = "presence.told";
+
+/** The presence last told to the room's sockets, if any was since the room kept it. */
+export function toldPresence(ctx: DurableObjectState): PresenceSnapshot | undefined {
+  return ctx.storage.kv.get<PresenceSnapshot>(TOLD_KEY);
+}
+
+export function rememberTold(ctx: DurableObjectState, snapshot: PresenceSnapshot): void {
+  ctx.storage.kv.put(TOLD_KEY, snapshot);
 }
 
 export function sameSnapshot(a: PresenceSnapshot, b: PresenceSnapshot): boolean {

@@ -151,6 +151,8 @@ export type ServerFrame =
       online: boolean;
       /** Only while the department is closed by its hours: when it opens (epoch ms; null: not within a year). */
       opensAt?: number | null;
+      /** Only while offline because every online attendant is at their limit of chats. */
+      busy?: true;
     }
   | { type: "error"; code: ErrorCode; message: string; chatId?: string; clientId?: string }
   | { type: "message.created"; message: WireMessage }
@@ -173,14 +175,23 @@ export type ServerFrame =
       deliveredSeq: number;
       readSeq: number;
     }
-  /** `opensAt`: when the department is offline because of its hours, when it opens (epoch ms). */
-  | { type: "presence.changed"; attendants: WireAttendant[]; online: boolean; opensAt?: number | null }
+  /**
+   * `opensAt`: when the department is offline because of its hours, when it opens (epoch ms);
+   * `busy`: offline because every online attendant is at their limit of chats.
+   */
+  | { type: "presence.changed"; attendants: WireAttendant[]; online: boolean; opensAt?: number | null; busy?: true }
   | { type: "pong"; at: number }
   /**
    * To a waiting chat's customer sockets, on connect and whenever the queue changes: its place in
    * the department's queue (1 = next) and how many chats wait in all.
    */
   | { type: "queue.position"; chatId: string; position: number; waiting: number }
+  /**
+   * To a waiting chat's customer sockets when the department closes by its hours (and on
+   * connect while it is closed): the chat stays in the queue for the next opening; the widget
+   * offers the offline form. `opensAt`: the next opening (epoch ms; null: not within a year).
+   */
+  | { type: "queue.closed"; chatId: string; opensAt: number | null }
   /** To an attendant's consoles: the server set them offline (their shift ended, or their sockets were gone too long). */
   | { type: "attendant.status"; status: WireAttendant["status"]; reason: "shift_ended" | "grace_expired"; at: number }
   /**

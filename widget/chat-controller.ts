@@ -26,6 +26,8 @@ export interface ChatCallbacks {
   onExpired(): void;
   /** The chat was closed (by anyone, or found closed on a reconnect). */
   onClosed(chat: WireChat): void;
+  /** The department closed by its hours while the chat waits (`queue.closed`). */
+  onQueueClosed?(chat: WireChat): void;
   /** The server does not speak our protocol version. */
   onUnsupported(): void;
 }
@@ -36,8 +38,12 @@ export class ChatController implements ReactiveController {
   pending: readonly PendingMessage[] = [];
   receipts: Receipts = { deliveredSeq: 0, readSeq: 0 };
   connState: ConnectionState = "connecting";
-  /** Whether an attendant of the chat's department is online. */
+  /** Whether an attendant of the chat's department is online (busy ones too). */
   online = true;
+  /** The chat's place in the queue while it waits (0: not told). */
+  position = 0;
+  /** The department closed by its hours while the chat waits: the panel offers the offline form. */
+  queueClosed = false;
   /** When the chat's department opens again, from `presence.changed` (epoch ms). */
   opensAt?: number | null;
   /** Name of the attendant who is typing, if one is. */
@@ -90,6 +96,8 @@ export class ChatController implements ReactiveController {
     this.typingName = null;
     this.inactivityClosesAt = null;
     this.online = online;
+    this.position = 0;
+    this.queueClosed = false;
     this.#historyLoaded = false;
     this.readSeq = chat.customerReadSeq;
     this.receipts = { deliveredSeq: chat.attendantDeliveredSeq, readSeq: chat.attendantReadSeq };
@@ -119,6 +127,7 @@ export class ChatController implements ReactiveController {
     this.messages = [];
     this.pending = [];
     this.typingName = null;
+    this.queueClosed = false;
     this.#host.requestUpdate();
   }
 
@@ -243,7 +252,7 @@ export class ChatController implements ReactiveController {
     const chatId = this.chat?.id;
     switch (frame.type) {
       case "session.ready": {
-        this.online = frame.online;
+        this.online = frame.online || !!frame.busy;
         const chat = frame.chats.find((c) => c.id === chatId);
         if (chat) this.#updateChat(chat);
         break;
@@ -279,8 +288,19 @@ export class ChatController implements ReactiveController {
         else this.readSeq = Math.max(this.readSeq, frame.readSeq);
         break;
       case "presence.changed":
-        this.online = frame.online;
+        this.online = frame.online || !!frame.busy;
         this.opensAt = frame.opensAt;
+        // Open again before the customer left a message: the chat goes on.
+        if (frame.online) this.queueClosed = false;
+        break;
+      case "queue.position":
+        if (frame.chatId === chatId) this.position = frame.position;
+        break;
+      case "queue.closed":
+        if (frame.chatId !== chatId || !this.chat) break;
+        this.opensAt = frame.opensAt;
+        this.queueClosed = true;
+        this.#callbacks.onQueueClosed?.(this.chat);
         break;
       case "error":
         if (frame.code === "unsupported_version") this.#callbacks.onUnsupported();
@@ -302,6 +322,8 @@ export class ChatController implements ReactiveController {
       return;
     }
     this.chat = chat;
+    // Accepted (e.g. by an attendant still at work): the chat goes on.
+    if (chat.status !== "waiting") this.queueClosed = false;
     this.readSeq = Math.max(this.readSeq, chat.customerReadSeq);
     this.#setReceipts(chat.attendantDeliveredSeq, chat.attendantReadSeq);
   }

@@ -14,7 +14,11 @@ function status(panel: TomticketChatPanel, t: PanelText): string {
   if (chat.status === "closed") return t.closedText;
   if (connState === "connecting") return t.connecting;
   if (connState === "reconnecting") return t.reconnecting;
-  if (chat.status === "waiting") return online ? t.waitingText : t.waitingOffline;
+  if (chat.status === "waiting") {
+    if (panel.chat.queueClosed) return t.queueClosed;
+    const position = panel.chat.position;
+    return `${online ? t.waitingText : t.waitingOffline}${position ? " " + t.queuePosition(position) : ""}`;
+  }
   return chat.attendant ? t.joined(chat.attendant.name) : "";
 }
 

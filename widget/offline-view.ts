@@ -16,13 +16,15 @@ export function renderOfflineView(panel: TomticketChatPanel, t: PanelText): Temp
   const departments = panel.config?.departments ?? [];
   const sent = offline.state === "sent";
   const busy = offline.state === "sending";
+  const fixed = panel.fixedDepartment();
+  const full = departments.some((d) => d.busy && (!fixed || d.id === fixed));
   return html`<div class="body">
     <div part="offline">
       <h3 id="tt-offline-title">${t.offlineTitle}</h3>
       ${backAt(panel, t)}
       ${sent
         ? nothing
-        : html`<p id="tt-offline-text">${t.offlineText}</p>
+        : html`<p id="tt-offline-text">${full ? t.offlineBusy : t.offlineText}</p>
             <form
               part="offline-form"
               aria-labelledby="tt-offline-title"
@@ -36,7 +38,7 @@ export function renderOfflineView(panel: TomticketChatPanel, t: PanelText): Temp
               ${field(
                 "tt-message",
                 t.messageLabel,
-                html`<textarea id="tt-message" name="message" required rows="4" maxlength=${MAX_MESSAGE_LENGTH}></textarea>`,
+                html`<textarea id="tt-message" name="message" required rows="4" maxlength=${MAX_MESSAGE_LENGTH} .value=${written(panel)}></textarea>`,
               )}
               <p role="alert" part="error">${offline.error && errorText(t, offline.error)}</p>
               <button type="submit" class="primary" part="start" ?disabled=${busy}>${busy ? t.pending : t.sendButton}</button>
@@ -45,6 +47,24 @@ export function renderOfflineView(panel: TomticketChatPanel, t: PanelText): Temp
     </div>
     ${renderHistoryList(panel, t)}
   </div>`;
+}
+
+/**
+ * A blank line between messages, decoded at run time: esbuild turns any newline string into a
+ * template literal with raw newlines, which the build's template squeeze
+ * (scripts/build-assets.mjs) turns into a space.
+ */
+const PARAGRAPH: string = JSON.parse('"\\n\\n"');
+
+/** What the customer wrote in a chat the department's close left waiting (else nothing): kept in the form. */
+function written(panel: TomticketChatPanel): string {
+  const { chat } = panel;
+  if (!chat.queueClosed) return "";
+  return chat.messages
+    .filter((m) => m.author.type === "customer")
+    .map((m) => m.body)
+    .join(PARAGRAPH)
+    .slice(0, MAX_MESSAGE_LENGTH);
 }
 
 /**
@@ -67,6 +87,9 @@ async function leaveMessage(panel: TomticketChatPanel, event: SubmitEvent): Prom
   const boot = panel.boot;
   if (!boot || !(form instanceof HTMLFormElement)) return;
   await panel.offline.submit(boot, form, knownCustomer(boot, panel.customer), panel.fixedDepartment());
+  if (panel.offline.state !== "sent") return;
   // The form is gone: keep the keyboard user inside the panel.
-  if (panel.offline.state === "sent") panel.wantFocus = true;
+  panel.wantFocus = true;
+  // Sent instead of a chat left waiting by the close: that chat ends (the message has what it said).
+  if (panel.chat.queueClosed) panel.chat.closeChat();
 }

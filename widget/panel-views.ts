@@ -26,6 +26,7 @@ export function renderView(panel: TomticketChatPanel, t: PanelText): TemplateRes
     case "transcript":
       return renderTranscriptView(panel, t);
     case "chat":
-      return renderChatView(panel, t);
+      // Closed by its hours while waiting: the offline form, pre-filled (offline-view.ts).
+      return panel.chat.queueClosed ? renderOfflineView(panel, t) : renderChatView(panel, t);
   }
 }

@@ -133,11 +133,21 @@ export class TomticketChatPanel extends LitElement {
         this.notice = this.texts.sessionExpired;
       },
       onClosed: (chat) => {
+        if (this.chat.queueClosed) {
+          // Ended by the offline form sent instead: its thanks stay up.
+          this.chat.reset();
+          this.view = "offline";
+          return;
+        }
         this.survey.reset(this.boot, this.config, chat);
         // The message input disappears: keep the keyboard user inside the panel.
         if (this.shadowRoot?.activeElement) this.wantFocus = true;
       },
       onUnsupported: () => (this.composeError = this.texts.errors.unsupported_version),
+      onQueueClosed: (chat) => {
+        this.department = chat.departmentId;
+        this.offline.state = "form";
+      },
     });
     this.addEventListener("tomticket-chat:message", (event) => {
       const hidden = !this.visible || document.visibilityState !== "visible";

@@ -19,6 +19,8 @@ export interface WidgetDepartment {
   online: boolean;
   /** Only when it is offline because of its hours: when it opens (epoch ms). */
   opensAt?: number;
+  /** Only when it is offline inside its hours because every online attendant is at their limit of chats. */
+  busy?: true;
   initialMessage: string;
   /** The account's look with this department's overrides. */
   look: EffectiveLook;

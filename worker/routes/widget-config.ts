@@ -4,13 +4,13 @@
  * ask for the survey. `no-cache` with an ETag: the browser revalidates on every page view (so
  * a change in the console shows at once) and gets an empty 304 when nothing changed.
  */
-import { and, asc, eq, isNull } from "drizzle-orm";
+import { and, asc, eq, isNull, sql, type SQL } from "drizzle-orm";
 import { Hono, type Context } from "hono";
 import * as z from "zod";
 import { departmentRoom } from "../access";
 import { sha256Hex } from "../auth/encoding";
 import { database } from "../db/client";
-import { accounts, departmentPresence, departments } from "../db/schema";
+import { accounts, attendantDepartments, attendants, departmentPresence, departments } from "../db/schema";
 import type { AppEnv } from "../env";
 import { ApiError } from "../errors";
 import { isOpenAt, opensAt } from "../hours/schedule";
@@ -65,6 +65,28 @@ async function onlineOf(env: AppEnv["Bindings"], accountId: string, rows: { id: 
 }
 
 /**
+ * Whether an attendant of the department (attending it, active) has chosen "online", with
+ * `more` as a further condition: a correlated subquery on the departments row.
+ */
+function onlineStaff(more?: SQL) {
+  return sql<number>`EXISTS (SELECT 1 FROM ${attendantDepartments} JOIN ${attendants}
+    ON ${attendants.id} = ${attendantDepartments.attendantId} AND ${attendants.accountId} = ${attendantDepartments.accountId}
+    WHERE ${attendantDepartments.accountId} = ${departments.accountId} AND ${attendantDepartments.departmentId} = ${departments.id}
+      AND ${attendantDepartments.attends} = 1 AND ${attendants.active} = 1 AND ${attendants.chatStatus} = 'online' ${more ?? sql``})`;
+}
+
+/**
+ * `busy` of an offline department inside its hours: the room's summary in D1 says only
+ * online or not, so the reason is read from the attendants: someone attending it is online,
+ * and each of them has a limit (their own, or the account's default). An attendant whose
+ * console closed stays "online" in D1 until their grace period ends (policies.offlineGraceSeconds),
+ * so for that long an empty department may read as busy; the live frames are exact.
+ */
+function isBusy(row: { staffed: number; staffedUnlimited: number }, defaultLimit: number | undefined): boolean {
+  return row.staffed === 1 && (defaultLimit !== undefined || row.staffedUnlimited === 0);
+}
+
+/**
  * The setup checklist's "snippet installed": the first config read from a site other than ours
  * (the pop-up page is ours) marks the account. Only while the mark is missing, so a poll
  * writes nothing; two first reads racing both run the guarded update, which sets it once.
@@ -88,6 +110,8 @@ export const widgetConfigRoutes = new Hono<AppEnv>().get("/config", async (c) =>
         name: departments.name,
         initialMessage: departments.initialMessage,
         online: departmentPresence.online,
+        staffed: onlineStaff(),
+        staffedUnlimited: onlineStaff(sql`AND ${attendants.maxChats} IS NULL`),
       })
       .from(departments)
       .leftJoin(
@@ -124,6 +148,7 @@ export const widgetConfigRoutes = new Hono<AppEnv>().get("/config", async (c) =>
       initialMessage: d.initialMessage,
       online: closed[i] === null && (online[i] ?? false),
       ...(closed[i] !== null && closed[i] !== undefined ? { opensAt: closed[i] } : {}),
+      ...(closed[i] === null && !online[i] && isBusy(d, stored.account.policies.maxChatsPerAttendant) ? { busy: true as const } : {}),
       look: effectiveLook(stored.account.look, stored.departments[d.id]?.look),
     })),
     look: effectiveLook(stored.account.look),
