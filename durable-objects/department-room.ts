@@ -250,7 +250,7 @@ export class DepartmentRoom extends DurableObject<Env> implements Room {
 
   private async announcePresence(before: PresenceSnapshot, after: PresenceSnapshot) {
     if (sameSnapshot(before, after)) return;
-    if (before.online !== after.online) await this.publishPresence(after.online);
+    if (before.online !== after.online || Boolean(before.busy) !== Boolean(after.busy)) await this.publishPresence(after);
     this.tellPresence(after);
   }
 
@@ -304,7 +304,7 @@ export class DepartmentRoom extends DurableObject<Env> implements Room {
    */
   private async hoursTimer() {
     const now = presenceSnapshot(this.ctx, this.storage);
-    await this.publishPresence(now.online);
+    await this.publishPresence(now);
     this.tellPresence(now);
     if (now.opensAt !== undefined) tellQueueClosed(this.ctx, now.opensAt);
     this.armHours();
@@ -457,13 +457,13 @@ export class DepartmentRoom extends DurableObject<Env> implements Room {
    * config poll sees it). A retry timer is left first and removed once the write succeeded,
    * unless a newer answer replaced it meanwhile.
    */
-  private async publishPresence(online: boolean) {
-    const summary: PresenceSummary = { online, changedAt: Date.now() };
+  private async publishPresence({ online, busy }: Pick<PresenceSnapshot, "online" | "busy">) {
+    const summary: PresenceSummary = { online, busy: busy === true, changedAt: Date.now() };
     this.timers.set(PRESENCE_SUMMARY, "", summary.changedAt + PRESENCE_RETRY_MS, summary);
     try {
       await writeSummary(this.env.DB, this.storage.meta(), summary);
       const pending = this.timers.get(PRESENCE_SUMMARY, "")?.payload as PresenceSummary | undefined;
-      if (pending?.changedAt === summary.changedAt && pending.online === online) this.timers.cancel(PRESENCE_SUMMARY, "");
+      if (pending?.changedAt === summary.changedAt) this.timers.cancel(PRESENCE_SUMMARY, "");
     } catch (error) {
       console.error("presence summary write failed; the alarm retries", error);
     }
@@ -477,7 +477,7 @@ export class DepartmentRoom extends DurableObject<Env> implements Room {
   async presence(publish?: RoomMeta): Promise<PresenceSnapshot> {
     if (publish && this.identifyAs(publish)) await this.ensureHours();
     const snapshot = presenceSnapshot(this.ctx, this.storage);
-    if (publish && this.identifyAs(publish)) await this.publishPresence(snapshot.online);
+    if (publish && this.identifyAs(publish)) await this.publishPresence(snapshot);
     return snapshot;
   }
 

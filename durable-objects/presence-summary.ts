@@ -14,6 +14,8 @@ export const PRESENCE_SUMMARY = "presence-summary";
 
 export interface PresenceSummary {
   online: boolean;
+  /** Offline because every online attendant is full (absent in summaries written before it). */
+  busy?: boolean;
   changedAt: number;
 }
 
@@ -21,7 +23,7 @@ export interface PresenceSummary {
 export async function writeSummary(db: D1Database, meta: RoomMeta | null, summary: PresenceSummary): Promise<void> {
   // A room that changed presence has had a socket, which recorded its meta; without it, retry later.
   if (!meta) throw new Error("room has no meta yet: cannot publish presence");
-  await upsertDepartmentPresence(database(db), { ...meta, online: summary.online, changedAt: summary.changedAt });
+  await upsertDepartmentPresence(database(db), { ...meta, online: summary.online, busy: summary.busy === true, changedAt: summary.changedAt });
 }
 
 /** The timer's handler (the retry when the immediate write failed): writes the summary it carries. */
@@ -31,5 +33,5 @@ export async function writePresenceSummary(db: D1Database, meta: RoomMeta | null
     console.error("presence summary timer without a valid payload: dropped", timer.payload);
     return;
   }
-  await writeSummary(db, meta, { online: summary.online, changedAt: summary.changedAt });
+  await writeSummary(db, meta, { online: summary.online, busy: summary.busy === true, changedAt: summary.changedAt });
 }

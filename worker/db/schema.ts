@@ -377,6 +377,8 @@ export const departmentPresence = sqliteTable(
     accountId: text("account_id").notNull().references(() => accounts.id),
     departmentId: text("department_id").notNull().references(() => departments.id),
     online: integer("online", { mode: "boolean" }).notNull(),
+    /** Offline only because every online attendant holds as many chats as their limit. */
+    busy: integer("busy", { mode: "boolean" }).notNull().default(false),
     /** When the room decided it (epoch ms); an older write never overwrites a newer one. */
     changedAt: integer("changed_at").notNull(),
   },

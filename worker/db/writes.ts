@@ -119,13 +119,13 @@ export function insertMessage(db: Database, row: MessageRow) {
  * The room's latest answer to "does this department take chats now". Guarded by `changedAt`,
  * so a retried older write never replaces a newer one.
  */
-export function upsertDepartmentPresence(db: Database, row: { accountId: string; departmentId: string; online: boolean; changedAt: number }) {
+export function upsertDepartmentPresence(db: Database, row: { accountId: string; departmentId: string; online: boolean; busy: boolean; changedAt: number }) {
   return db
     .insert(departmentPresence)
     .values(row)
     .onConflictDoUpdate({
       target: [departmentPresence.accountId, departmentPresence.departmentId],
-      set: { online: row.online, changedAt: row.changedAt },
+      set: { online: row.online, busy: row.busy, changedAt: row.changedAt },
       setWhere: sql`${departmentPresence.changedAt} <= ${row.changedAt}`,
     });
 }

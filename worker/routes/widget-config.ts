@@ -4,13 +4,13 @@
  * ask for the survey. `no-cache` with an ETag: the browser revalidates on every page view (so
  * a change in the console shows at once) and gets an empty 304 when nothing changed.
  */
-import { and, asc, eq, isNull, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, isNull } from "drizzle-orm";
 import { Hono, type Context } from "hono";
 import * as z from "zod";
 import { departmentRoom } from "../access";
 import { sha256Hex } from "../auth/encoding";
 import { database } from "../db/client";
-import { accounts, attendantDepartments, attendants, departmentPresence, departments } from "../db/schema";
+import { accounts, departmentPresence, departments } from "../db/schema";
 import type { AppEnv } from "../env";
 import { ApiError } from "../errors";
 import { isOpenAt, opensAt } from "../hours/schedule";
@@ -49,41 +49,21 @@ async function withETag(c: Context<AppEnv>, body: WidgetConfigResponse) {
 
 /**
  * Each department's presence from the summary its room keeps in D1 (one query with the
- * departments, no room woken). A department whose room has never published a summary (new,
- * or from before summaries existed) is asked once; its room then publishes one.
+ * departments, no room woken): online, or offline because every online attendant is full
+ * (`busy`). A department whose room has never published a summary (new, or from before
+ * summaries existed) is asked once; its room then publishes one.
  */
-async function onlineOf(env: AppEnv["Bindings"], accountId: string, rows: { id: string; online: boolean | null }[]) {
+async function presenceOf(env: AppEnv["Bindings"], accountId: string, rows: { id: string; online: boolean | null; busy: boolean | null }[]) {
   let roomsAsked = 0;
-  const online = await Promise.all(
+  const presence = await Promise.all(
     rows.map(async (d) => {
-      if (d.online !== null) return d.online;
+      if (d.online !== null) return { online: d.online, busy: d.busy === true };
       roomsAsked++;
-      return (await departmentRoom(env, accountId, d.id).presence({ accountId, departmentId: d.id })).online;
+      const snapshot = await departmentRoom(env, accountId, d.id).presence({ accountId, departmentId: d.id });
+      return { online: snapshot.online, busy: snapshot.busy === true };
     }),
   );
-  return { online, roomsAsked };
-}
-
-/**
- * Whether an attendant of the department (attending it, active) has chosen "online", with
- * `more` as a further condition: a correlated subquery on the departments row.
- */
-function onlineStaff(more?: SQL) {
-  return sql<number>`EXISTS (SELECT 1 FROM ${attendantDepartments} JOIN ${attendants}
-    ON ${attendants.id} = ${attendantDepartments.attendantId} AND ${attendants.accountId} = ${attendantDepartments.accountId}
-    WHERE ${attendantDepartments.accountId} = ${departments.accountId} AND ${attendantDepartments.departmentId} = ${departments.id}
-      AND ${attendantDepartments.attends} = 1 AND ${attendants.active} = 1 AND ${attendants.chatStatus} = 'online' ${more ?? sql``})`;
-}
-
-/**
- * `busy` of an offline department inside its hours: the room's summary in D1 says only
- * online or not, so the reason is read from the attendants: someone attending it is online,
- * and each of them has a limit (their own, or the account's default). An attendant whose
- * console closed stays "online" in D1 until their grace period ends (policies.offlineGraceSeconds),
- * so for that long an empty department may read as busy; the live frames are exact.
- */
-function isBusy(row: { staffed: number; staffedUnlimited: number }, defaultLimit: number | undefined): boolean {
-  return row.staffed === 1 && (defaultLimit !== undefined || row.staffedUnlimited === 0);
+  return { presence, roomsAsked };
 }
 
 /**
@@ -110,8 +90,7 @@ export const widgetConfigRoutes = new Hono<AppEnv>().get("/config", async (c) =>
         name: departments.name,
         initialMessage: departments.initialMessage,
         online: departmentPresence.online,
-        staffed: onlineStaff(),
-        staffedUnlimited: onlineStaff(sql`AND ${attendants.maxChats} IS NULL`),
+        busy: departmentPresence.busy,
       })
       .from(departments)
       .leftJoin(
@@ -131,7 +110,7 @@ export const widgetConfigRoutes = new Hono<AppEnv>().get("/config", async (c) =>
     accountShifts(c.env.DB, account.id),
   ]);
   if (query.department && rows.length === 0) throw new ApiError(404, "unknown_department", "No such department");
-  const { online, roomsAsked } = await onlineOf(c.env, account.id, rows);
+  const { presence, roomsAsked } = await presenceOf(c.env, account.id, rows);
   // The hours are read here too: the summary may lag a boundary by the alarm's delay.
   const now = Date.now();
   const closed = rows.map((d) => {
@@ -146,9 +125,9 @@ export const widgetConfigRoutes = new Hono<AppEnv>().get("/config", async (c) =>
       id: d.id,
       name: d.name,
       initialMessage: d.initialMessage,
-      online: closed[i] === null && (online[i] ?? false),
+      online: closed[i] === null && (presence[i]?.online ?? false),
       ...(closed[i] !== null && closed[i] !== undefined ? { opensAt: closed[i] } : {}),
-      ...(closed[i] === null && !online[i] && isBusy(d, stored.account.policies.maxChatsPerAttendant) ? { busy: true as const } : {}),
+      ...(closed[i] === null && presence[i]?.busy ? { busy: true as const } : {}),
       look: effectiveLook(stored.account.look, stored.departments[d.id]?.look),
     })),
     look: effectiveLook(stored.account.look),

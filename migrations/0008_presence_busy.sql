@@ -1,0 +1,1 @@
+ALTER TABLE `department_presence` ADD `busy` integer DEFAULT false NOT NULL;
