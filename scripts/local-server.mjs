@@ -50,7 +50,10 @@ export function prepareDatabase(persistTo, { openAllHours = false } = {}) {
  */
 export async function startLocalServer({ port, persistTo, vars = {}, inherit = false } = {}) {
   port ??= await freePort();
-  const args = [wranglerBin, "dev", "--ip", "127.0.0.1", "--port", String(port), "--log-level", inherit ? "info" : "warn"];
+  // Its own inspector port too: wrangler's default (9229) is taken by any other wrangler dev
+  // running here (parallel test files, a developer's npm start), and then it refuses to start.
+  const inspectorPort = await freePort();
+  const args = [wranglerBin, "dev", "--ip", "127.0.0.1", "--port", String(port), "--inspector-port", String(inspectorPort), "--log-level", inherit ? "info" : "warn"];
   if (persistTo) args.push("--persist-to", persistTo);
   for (const [k, v] of Object.entries(vars)) args.push("--var", `${k}:${v}`);
   const child = spawn(process.execPath, args, {

@@ -67,11 +67,13 @@ export class AoShiftForm extends AppElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (changed.has("shift") && changed.get("shift")?.id !== this.shift?.id) {
+    const previous = changed.get("shift");
+    if (changed.has("shift") && previous?.id !== this.shift?.id) {
       this.draft = shiftDraft(this.shift ?? undefined, this.scopes[0] ?? "account");
       this.errors = {};
       this.formError = null;
-      this.saved = false;
+      // A shift just created comes back as its own page: "Salvo" stays to say it worked.
+      this.saved = this.saved && !previous;
     }
     // A new shift starts on a scope this attendant may give (a manager has no general one).
     const scopes = this.scopes;
