@@ -3,7 +3,6 @@
  * thread and answer endpoints, and inbound e-mail fed to the Worker's real `email()` handler
  * as the platform hands it over (envelope, headers, raw MIME stream, setReject).
  */
-import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { expect } from "vitest";
 import worker from "../../worker/index";
@@ -75,9 +74,7 @@ export async function deliverInbound(raw: string, envelope: { from: string; to: 
     forward: () => Promise.reject(new Error("not used")),
     reply: () => Promise.reject(new Error("not used")),
   } as unknown as ForwardableEmailMessage;
-  const ctx = createExecutionContext();
-  await worker.email(message, env, ctx);
-  await waitOnExecutionContext(ctx);
+  await worker.email(message, env);
   return result;
 }
 
