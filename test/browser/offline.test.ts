@@ -49,7 +49,7 @@ describe("offline messages", () => {
     const pageLink = item.locator('a[href^="http"]');
     expect(await pageLink.getAttribute("href")).toBe(`${h.site}/offline.html`);
     expect(await item.locator('[data-testid="offline-status"]').textContent()).toBe("Nova");
-    expect(await item.locator('[data-testid="offline-open"]').getAttribute("aria-label")).toBe("Abrir a conversa com Carla Offline");
+    expect(await item.locator('[data-testid="offline-open"]').getAttribute("aria-label")).toBe("Abrir conversa com Carla Offline");
 
     expect(await customer.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
     expect(await admin.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
