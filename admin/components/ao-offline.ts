@@ -61,6 +61,18 @@ export class AoOffline extends AppElement {
         grid-column: 1 / -1;
         justify-self: start;
       }
+      article a {
+        overflow-wrap: anywhere;
+      }
+      /* Phones: one column, so a long page address never squeezes the name. */
+      @media (max-width: 40rem) {
+        article {
+          grid-template-columns: 1fr;
+        }
+        .when {
+          text-align: left;
+        }
+      }
     `,
   ];
 
