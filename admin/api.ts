@@ -18,6 +18,7 @@ import type {
   SettingsResponse,
   WsTokenResponse,
 } from "../worker/views";
+import type { OfflineMessageThreadResponse, OfflineReplyResponse } from "../worker/views-offline";
 
 /** An HTTP failure: `code` comes from the error envelope, or is `network` / `http_<status>`. */
 export class ApiError extends Error {
@@ -85,6 +86,7 @@ export interface ChatQuery {
 export interface OfflineQuery {
   page: number;
   departmentId?: string;
+  status?: "new" | "answered" | "ticket";
 }
 
 /** The endpoints of the attendant API that the console uses. */
@@ -113,7 +115,10 @@ export const api = {
   offlineMessages(query: OfflineQuery): Promise<OfflineMessagesResponse> {
     const params = new URLSearchParams({ page: String(query.page) });
     if (query.departmentId) params.set("departmentId", query.departmentId);
+    if (query.status) params.set("status", query.status);
     return request<OfflineMessagesResponse>("GET", `/api/offline-messages?${params}`);
   },
+  offlineThread: (id: string) => request<OfflineMessageThreadResponse>("GET", `/api/offline-messages/${encodeURIComponent(id)}`),
+  answerOffline: (id: string, body: string) => request<OfflineReplyResponse>("POST", `/api/offline-messages/${encodeURIComponent(id)}/replies`, { body }),
   satisfaction: () => request<SatisfactionReportResponse>("GET", "/api/reports/satisfaction"),
 };

@@ -15,6 +15,7 @@ import type {
   SatisfactionReportResponse,
   SettingsResponse,
 } from "../worker/views";
+import type { OfflineMessageThreadResponse, OfflineReplyResponse } from "../worker/views-offline";
 import { ApiError, api, type ChatQuery, type OfflineQuery } from "./api";
 import { errorKey } from "./errors";
 import { outsideShiftNotice } from "./hours-form";
@@ -168,6 +169,16 @@ export class AdminApp {
   /** A page of the messages left with the widget's offline form. */
   offlineMessages(query: OfflineQuery): Promise<OfflineMessagesResponse> {
     return this.call(() => api.offlineMessages(query));
+  }
+
+  /** An offline message with its e-mail thread. */
+  offlineThread(id: string): Promise<OfflineMessageThreadResponse> {
+    return this.call(() => api.offlineThread(id));
+  }
+
+  /** Answers an offline message by e-mail; resolves to the queued answer. */
+  answerOffline(id: string, body: string): Promise<OfflineReplyResponse> {
+    return this.call(() => api.answerOffline(id, body));
   }
 
   transcript(chatId: string): Promise<ChatDetailResponse> {

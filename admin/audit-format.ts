@@ -37,6 +37,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, MessageKey> = {
   "shift.updated": "audit.action.shift.updated",
   "shift.deleted": "audit.action.shift.deleted",
   "chat.transferred": "audit.action.chat.transferred",
+  "offline_message.answered": "audit.action.offline_message.answered",
 };
 
 /** Every action, in the Worker's order (by resource), for the filter. */
@@ -54,6 +55,7 @@ const TARGET_LABELS: Record<string, MessageKey> = {
   attendant: "audit.target.attendant",
   customer: "audit.target.customer",
   chat: "audit.target.chat",
+  offline_message: "audit.target.offline_message",
 };
 
 /** "Cliente", "Departamento"… for an entry's `targetType` (unknown types as recorded). */

@@ -32,6 +32,7 @@ import { chatTransferRoutes } from "./routes/chat-transfer";
 import { supervisionRoutes } from "./routes/supervision";
 import { emailSettingsRoutes } from "./routes/email-settings";
 import { outboxRoutes } from "./routes/outbox";
+import { offlineThreadRoutes } from "./routes/offline-thread";
 
 export const app = new Hono<AppEnv>();
 
@@ -62,6 +63,7 @@ app.route("/api/shifts", shiftRoutes);
 app.route("/api/chats", chatTransferRoutes);
 app.route("/api/supervision", supervisionRoutes);
 app.route("/api/outbox", outboxRoutes);
+app.route("/api/offline-messages", offlineThreadRoutes);
 
 app.notFound((c) => c.json({ error: { code: "not_found", message: "No such route" } }, 404));
 

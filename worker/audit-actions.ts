@@ -32,5 +32,6 @@ export const AUDIT_ACTIONS = [
   "shift.updated",
   "shift.deleted",
   "chat.transferred",
+  "offline_message.answered",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

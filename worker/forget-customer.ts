@@ -15,7 +15,7 @@ import { and, eq, inArray, ne, or, sql } from "drizzle-orm";
 import { departmentRoom } from "./access";
 import { auditEntry, type AuditActor } from "./audit";
 import { database } from "./db/client";
-import { chatMessages, chats, chatSurveys, customers, departments, offlineMessages } from "./db/schema";
+import { chatMessages, chats, chatSurveys, customers, departments, offlineMessageEntries, offlineMessages } from "./db/schema";
 import type { Env } from "./env";
 import { FORGOTTEN_NAME } from "../durable-objects/forget-customer";
 
@@ -59,6 +59,10 @@ export async function forgetCustomer(env: Env, input: ForgetInput): Promise<void
   const theirChats = db.select({ id: chats.id }).from(chats).where(and(eq(chats.accountId, accountId), eq(chats.customerId, customer.id)));
   const chatCount = await db.$count(chats, and(eq(chats.accountId, accountId), eq(chats.customerId, customer.id)));
   const byEmail = customer.email ? eq(offlineMessages.email, customer.email) : undefined;
+  const theirOffline = db
+    .select({ id: offlineMessages.id })
+    .from(offlineMessages)
+    .where(and(eq(offlineMessages.accountId, accountId), or(eq(offlineMessages.customerId, customer.id), byEmail)));
   await db.batch([
     db.update(customers).set({ name: FORGOTTEN_NAME, email: "", verifiedEmail: null, updatedAt: now }).where(ofCustomer),
     db.update(chatMessages).set({ body: "" }).where(and(eq(chatMessages.accountId, accountId), inArray(chatMessages.chatId, theirChats))),
@@ -68,6 +72,8 @@ export async function forgetCustomer(env: Env, input: ForgetInput): Promise<void
       .where(and(eq(chatMessages.accountId, accountId), eq(chatMessages.authorType, "customer"), inArray(chatMessages.chatId, theirChats))),
     db.update(chats).set({ pageUrl: null }).where(and(eq(chats.accountId, accountId), eq(chats.customerId, customer.id))),
     db.update(chatSurveys).set({ comment: null }).where(and(eq(chatSurveys.accountId, accountId), inArray(chatSurveys.chatId, theirChats))),
+    // The threads' entries first: they point at the offline messages (foreign key).
+    db.delete(offlineMessageEntries).where(and(eq(offlineMessageEntries.accountId, accountId), inArray(offlineMessageEntries.offlineMessageId, theirOffline))),
     db.delete(offlineMessages).where(and(eq(offlineMessages.accountId, accountId), or(eq(offlineMessages.customerId, customer.id), byEmail))),
     // Counts only: the audit log must not keep the name or the e-mail either.
     auditEntry(db, {

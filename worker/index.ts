@@ -1,11 +1,12 @@
 /**
  * Worker entry: the Hono app for HTTP (static assets are served before it by the platform),
  * the department Durable Object class and the per-account e-mail Outbox class. The other
- * handlers are the places where inbound e-mail, queue consumers and daily jobs (Cron Triggers)
- * plug in; until those features are configured they have nothing to do.
+ * handlers: inbound e-mail (customers' answers to our e-mails), queue consumers (none bound yet)
+ * and the daily Cron Trigger.
  */
 import { app } from "./app";
 import type { Env } from "./env";
+import { receiveEmail } from "./email/inbound";
 import { purgeExpired } from "./retention";
 
 export { DepartmentRoom } from "../durable-objects/department-room";
@@ -13,9 +14,9 @@ export { Outbox } from "../durable-objects/outbox";
 
 export default {
   fetch: app.fetch,
-  async email(message: ForwardableEmailMessage): Promise<void> {
-    // No inbound address is configured yet: refuse rather than accept and drop.
-    message.setReject("This address does not take e-mail");
+  /** Customers' e-mailed answers to offline messages and tickets (worker/email/inbound.ts). */
+  async email(message: ForwardableEmailMessage, env: Env): Promise<void> {
+    await receiveEmail(message, env);
   },
   async queue(batch: MessageBatch<unknown>): Promise<void> {
     // No queue is bound yet; a message arriving here is one we cannot handle, so retry it later.

@@ -1,7 +1,7 @@
 /**
  * Retention: every day (Cron Trigger, see wrangler.toml) each account that set
  * `retention_days` loses its closed chats (with their messages and surveys) that closed before
- * now − N days, and its offline messages created before then. Open chats are never touched.
+ * now − N days, and its offline messages created before then (with their e-mail threads). Open chats are never touched.
  * Department rooms keep a closed chat for an hour only (`CLOSED_CHAT_KEPT_MS`), far less than
  * the one-day minimum, so D1 is the only copy left to delete.
  *
@@ -13,7 +13,7 @@
 import { and, asc, eq, gt, inArray, isNotNull, lt } from "drizzle-orm";
 import { auditEntry } from "./audit";
 import { database, type Database } from "./db/client";
-import { accounts, chatMessages, chatSurveys, chats, offlineMessages } from "./db/schema";
+import { accounts, chatMessages, chatSurveys, chats, offlineMessageEntries, offlineMessages } from "./db/schema";
 
 const DAY_MS = 86_400_000;
 /** Chats (or offline messages) per batch: each of their statements stays short. */
@@ -55,10 +55,11 @@ async function purgeOfflineBatch(db: Database, accountId: string, before: number
     .where(and(eq(offlineMessages.accountId, accountId), lt(offlineMessages.createdAt, before)))
     .orderBy(asc(offlineMessages.createdAt))
     .limit(BATCH);
-  const deleted = await db
-    .delete(offlineMessages)
-    .where(and(eq(offlineMessages.accountId, accountId), inArray(offlineMessages.id, doomed)))
-    .returning({ id: offlineMessages.id });
+  // Their thread entries first: they point at the messages (foreign key).
+  const [, deleted] = await db.batch([
+    db.delete(offlineMessageEntries).where(and(eq(offlineMessageEntries.accountId, accountId), inArray(offlineMessageEntries.offlineMessageId, doomed))),
+    db.delete(offlineMessages).where(and(eq(offlineMessages.accountId, accountId), inArray(offlineMessages.id, doomed))).returning({ id: offlineMessages.id }),
+  ]);
   return deleted.length;
 }
 

@@ -198,6 +198,8 @@ export interface OfflineMessageItem {
   message: string;
   pageUrl: string | null;
   createdAt: number;
+  /** new: waits for an answer (again, after a customer's e-mailed reply); answered by e-mail; ticket: became a Chamado. */
+  status: "new" | "answered" | "ticket";
 }
 
 /** GET /api/offline-messages: newest first, one page. */

@@ -1,17 +1,21 @@
 /**
  * `<ao-offline>`: the "Mensagens Offline" screen. What customers left with the widget's offline
- * form, newest first, a page at a time, with a department filter. Read-only: each row offers a
- * `mailto:` reply that opens the attendant's own mail client. Customer-typed text (name,
- * message, page address) goes through Lit text bindings, never markup; the page address is a
- * link only when it is http(s).
+ * form, newest first, a page at a time, with status and department filters and a status badge
+ * on each. "Abrir conversa" shows the thread and the answer box (`<ao-offline-thread>`) in place
+ * of the list; going back reloads the list, whose statuses the answer may have changed.
+ * Customer-typed text (name, message, page address) goes through Lit text bindings, never
+ * markup; the page address is a link only when it is http(s).
  */
 import { css, html } from "lit";
 import type { DepartmentsResponse, OfflineMessageItem, OfflineMessagesResponse } from "../../worker/views";
 import type { OfflineQuery } from "../api";
 import { errorKey } from "../errors";
-import { formatDateTime, replyMailto, safeHttpUrl } from "../format";
+import { formatDateTime, safeHttpUrl } from "../format";
 import { t, type MessageKey } from "../i18n";
+import { OFFLINE_STATUSES, statusKey } from "../offline-thread";
 import { AppElement, define } from "./app-element";
+import "./ao-offline-thread";
+import { offlineBadge, offlineBadgeStyles } from "./offline-badge";
 import { listStatus, pager } from "./list-parts";
 import { listPageStyles } from "./list-page-styles";
 
@@ -21,10 +25,12 @@ export class AoOffline extends AppElement {
     departments: { state: true },
     loading: { state: true },
     error: { state: true },
+    openId: { state: true },
   };
   static override styles = [
     ...AppElement.styles,
     listPageStyles,
+    offlineBadgeStyles,
     css`
       h1 {
         margin-bottom: 0.4rem;
@@ -51,9 +57,21 @@ export class AoOffline extends AppElement {
         white-space: pre-wrap;
         overflow-wrap: anywhere;
       }
-      .reply {
+      .open {
         grid-column: 1 / -1;
         justify-self: start;
+      }
+      article a {
+        overflow-wrap: anywhere;
+      }
+      /* Phones: one column, so a long page address never squeezes the name. */
+      @media (max-width: 40rem) {
+        article {
+          grid-template-columns: 1fr;
+        }
+        .when {
+          text-align: left;
+        }
       }
     `,
   ];
@@ -62,6 +80,7 @@ export class AoOffline extends AppElement {
   declare departments: DepartmentsResponse["departments"];
   declare loading: boolean;
   declare error: MessageKey | null;
+  declare openId: string | null;
   private query: OfflineQuery = { page: 1 };
 
   constructor() {
@@ -70,6 +89,7 @@ export class AoOffline extends AppElement {
     this.departments = [];
     this.loading = false;
     this.error = null;
+    this.openId = null;
   }
 
   override connectedCallback(): void {
@@ -93,7 +113,8 @@ export class AoOffline extends AppElement {
     event.preventDefault();
     const data = new FormData(event.target as HTMLFormElement);
     const departmentId = String(data.get("departmentId") ?? "");
-    this.query = { page: 1, departmentId: departmentId || undefined };
+    const status = OFFLINE_STATUSES.find((s) => s === data.get("status"));
+    this.query = { page: 1, departmentId: departmentId || undefined, status };
     void this.load();
   }
 
@@ -102,12 +123,16 @@ export class AoOffline extends AppElement {
     void this.load();
   }
 
+  private close(): void {
+    this.openId = null;
+    void this.load();
+  }
+
   private item(m: OfflineMessageItem) {
     const url = safeHttpUrl(m.pageUrl);
-    const account = this.app.store.account?.name ?? "";
     return html`<li>
       <article data-testid="offline-item" data-id=${m.id} aria-label=${m.name}>
-        <span class="name">${m.name} <span class="line">${m.email}</span></span>
+        <span class="name">${m.name} <span class="line">${m.email}</span> ${offlineBadge(m.status)}</span>
         <time class="when" datetime=${new Date(m.createdAt).toISOString()}>${formatDateTime(m.createdAt)}</time>
         <span class="line">${m.departmentName ?? t("offline.noDepartment")}</span>
         <span class="line when">
@@ -116,19 +141,29 @@ export class AoOffline extends AppElement {
             : (m.pageUrl ?? "")}
         </span>
         <p class="message" data-testid="offline-message">${m.message}</p>
-        <a class="reply" href=${replyMailto(m.email, account)} data-testid="offline-reply" aria-label=${t("offline.replyTo", { name: m.name })}
-          >${t("offline.reply")}</a
-        >
+        <button type="button" class="open" data-testid="offline-open" aria-label=${t("offline.openFor", { name: m.name })} @click=${() => (this.openId = m.id)}>
+          ${t("offline.open")}
+        </button>
       </article>
     </li>`;
   }
 
   override render() {
+    if (this.openId) {
+      return html`<ao-offline-thread .app=${this.app} message-id=${this.openId} @ao-offline-back=${this.close}></ao-offline-thread>`;
+    }
     const query = this.query;
     const items = this.result?.offlineMessages ?? [];
     return html`<h1>${t("offline.heading")}</h1>
-      <p class="note">${t("offline.note")}</p>
+      <p class="note">${t("offline.threadNote")}</p>
       <form @submit=${this.filter} aria-label=${t("offline.filters")}>
+        <label>
+          ${t("offline.status")}
+          <select name="status" data-testid="offline-status-filter">
+            <option value="">${t("offline.allStatuses")}</option>
+            ${OFFLINE_STATUSES.map((s) => html`<option value=${s} ?selected=${s === query.status}>${t(statusKey(s))}</option>`)}
+          </select>
+        </label>
         <label>
           ${t("offline.department")}
           <select name="departmentId" data-testid="offline-department">

@@ -48,9 +48,8 @@ describe("offline messages", () => {
     expect(await item.locator("img").count()).toBe(0);
     const pageLink = item.locator('a[href^="http"]');
     expect(await pageLink.getAttribute("href")).toBe(`${h.site}/offline.html`);
-    expect(await item.locator('[data-testid="offline-reply"]').getAttribute("href")).toMatch(
-      /^mailto:carla\.offline%40example\.com\?subject=Re%3A%20/,
-    );
+    expect(await item.locator('[data-testid="offline-status"]').textContent()).toBe("Nova");
+    expect(await item.locator('[data-testid="offline-open"]').getAttribute("aria-label")).toBe("Abrir conversa com Carla Offline");
 
     expect(await customer.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
     expect(await admin.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();

@@ -179,6 +179,7 @@ describe("GET /api/offline-messages", () => {
       message: "Vocês entregam em Manaus?",
       pageUrl: "https://shop.example.com/frete",
       createdAt: toSupport.createdAt,
+      status: "new",
     });
     expect(idsOf(await list(await login(support1.email)))).toEqual([toSupport.id]);
     expect(idsOf(await list(await login(manager.email)))).toEqual([toSupport.id]);

@@ -1,6 +1,6 @@
 /**
  * GET /api/offline-messages: the offline form's messages for the console, newest first, a page
- * at a time. An attendant sees the messages of the departments they may see and those left
+ * at a time, optionally of one status and one department. An attendant sees the messages of the departments they may see and those left
  * without a department; an administrator sees every message of the account.
  */
 import { and, desc, eq, inArray, isNull, or } from "drizzle-orm";
@@ -9,13 +9,14 @@ import * as z from "zod";
 import { visibleDepartments } from "../access";
 import { requireAttendant } from "../auth/session";
 import { database } from "../db/client";
-import { departments, offlineMessages } from "../db/schema";
+import { departments, OFFLINE_MESSAGE_STATUSES, offlineMessages } from "../db/schema";
 import type { AppEnv } from "../env";
 import { idParam, parseQuery } from "../validate";
 import type { OfflineMessageItem, OfflineMessagesResponse } from "../views";
 
 const ListQuery = z.object({
   departmentId: idParam.optional(),
+  status: z.enum(OFFLINE_MESSAGE_STATUSES).optional(),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   limit: z.coerce.number().int().min(1).max(100).default(20),
 });
@@ -29,6 +30,7 @@ const columns = {
   message: offlineMessages.message,
   pageUrl: offlineMessages.pageUrl,
   createdAt: offlineMessages.createdAt,
+  status: offlineMessages.status,
 };
 
 /** Offline messages as `OfflineMessageItem`s, with their department's name; the caller filters by account. */
@@ -50,7 +52,7 @@ export const offlineMessageRoutes = new Hono<AppEnv>().use(requireAttendant).get
     ? eq(offlineMessages.departmentId, query.departmentId)
     : or(isNull(offlineMessages.departmentId), allowed.length ? inArray(offlineMessages.departmentId, allowed) : undefined);
   const rows = await offlineMessageQuery(c.env.DB)
-    .where(and(eq(offlineMessages.accountId, who.accountId), scope))
+    .where(and(eq(offlineMessages.accountId, who.accountId), scope, query.status ? eq(offlineMessages.status, query.status) : undefined))
     // The id breaks ties between messages of the same millisecond, so pages never overlap.
     .orderBy(desc(offlineMessages.createdAt), desc(offlineMessages.id))
     .limit(query.limit + 1)
