@@ -51,6 +51,8 @@ export function prepareDatabase(persistTo, { openAllHours = false } = {}) {
 export async function startLocalServer({ port, persistTo, vars = {}, inherit = false } = {}) {
   port ??= await freePort();
   const args = [wranglerBin, "dev", "--ip", "127.0.0.1", "--port", String(port), "--log-level", inherit ? "info" : "warn"];
+  // The inspector's default port (9229) is taken by whichever wrangler dev started first.
+  args.push("--inspector-port", String(await freePort()));
   if (persistTo) args.push("--persist-to", persistTo);
   for (const [k, v] of Object.entries(vars)) args.push("--var", `${k}:${v}`);
   const child = spawn(process.execPath, args, {

@@ -51,7 +51,9 @@ export class AoOutbox extends AppElement {
         padding: 0.05rem 0.45rem;
         border-radius: 999px;
         font-size: 0.8rem;
-        border: 1px solid var(--ao-border);
+        border: 1px solid #5f6368;
+        background: #fff;
+        color: #202124;
       }
       .badge.failed {
         color: #a50e0e;

@@ -125,8 +125,12 @@ export class AoPolicies extends AppElement {
     this.dispatchEvent(new CustomEvent("ao-policy-change", { detail: { surveyEnabled }, bubbles: true, composed: true }));
   }
 
+  /** The transcript switch as flipped, shown while the page saves it (the stored value comes back after). */
+  private transcriptWanted = false;
+
   private changeTranscript(event: Event): void {
     const transcriptByEmail = (event.target as HTMLInputElement).checked;
+    this.transcriptWanted = transcriptByEmail;
     this.dispatchEvent(new CustomEvent("ao-policy-change", { detail: { transcriptByEmail }, bubbles: true, composed: true }));
   }
 
@@ -244,7 +248,7 @@ export class AoPolicies extends AppElement {
             name="policies.transcriptByEmail"
             data-testid="policies-transcript"
             aria-describedby="transcript-hint"
-            .checked=${live(this.policies.transcriptByEmail ?? false)}
+            .checked=${live(this.busy ? this.transcriptWanted : (this.policies.transcriptByEmail ?? false))}
             ?disabled=${this.busy}
             @change=${this.changeTranscript}
           />
