@@ -51,6 +51,7 @@ export class AoOutbox extends AppElement {
         padding: 0.05rem 0.45rem;
         border-radius: 999px;
         font-size: 0.8rem;
+        white-space: nowrap;
         border: 1px solid #5f6368;
         background: #fff;
         color: #202124;
@@ -66,6 +67,9 @@ export class AoOutbox extends AppElement {
       }
       tr.failed td {
         background: #fce8e6;
+      }
+      [data-testid="outbox-resend"] {
+        white-space: nowrap;
       }
       .notice {
         color: #137333;

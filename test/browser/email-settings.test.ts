@@ -21,9 +21,12 @@ const { h, contexts } = useHarness();
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 800 };
 
-async function snap(page: Page, name: string): Promise<void> {
+/** Saves a screenshot (`SCREENSHOTS=dir`) with `part` scrolled into view: the console scrolls inside its own pane. */
+async function snap(page: Page, name: string, part?: string): Promise<void> {
   const dir = process.env.SCREENSHOTS;
-  if (dir) await page.screenshot({ path: `${dir}/${name}.png`, fullPage: true });
+  if (!dir) return;
+  if (part) await page.locator(part).first().scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${dir}/${name}.png` });
 }
 
 /** What the server accepted: envelope recipients, subject and text. */
@@ -104,7 +107,7 @@ describe("Gestão › E-mail", () => {
     await expect.poll(() => outcome.getAttribute("data-ok")).toBe("false");
     expect(await outcome.textContent()).toMatch(/550.*No such mailbox here/);
     await expectNoSeriousA11yViolations(admin);
-    await snap(admin, "email-settings-desktop");
+    await snap(admin, "email-settings-desktop", '[data-testid="email-test-outcome"]');
 
     const phone = await emailPage(PHONE);
     await expectNoSeriousA11yViolations(phone);
@@ -134,6 +137,9 @@ describe("Gestão › E-mail", () => {
     await agentSays(agent, "Enviei a segunda via para o seu e-mail.");
     await agentCloses(agent, customer);
     const ask = customer.locator('[part="transcript-email"]');
+    await ask.waitFor();
+    await expectNoSeriousA11yViolations(customer);
+    await snap(customer, "widget-transcript-button-phone");
     await ask.click();
     await customer.locator('[part="closed"] p[role="status"]', { hasText: customerEmail }).waitFor();
     expect(await ask.count()).toBe(0);
@@ -154,7 +160,7 @@ describe("Gestão › E-mail", () => {
     expect(await failed.textContent()).toContain(customerEmail);
     expect(await failed.textContent()).toMatch(/550/);
     await expectNoSeriousA11yViolations(admin);
-    await snap(admin, "outbox-failed-desktop");
+    await snap(admin, "outbox-failed-desktop", '[data-testid="outbox-row"]');
 
     refused.delete(customerEmail);
     await failed.locator('[data-testid="outbox-resend"]').click();
@@ -174,6 +180,6 @@ describe("Gestão › E-mail", () => {
     const phone = await emailPage(PHONE);
     await phone.locator('[data-testid="outbox-row"]').first().waitFor();
     await expectNoSeriousA11yViolations(phone);
-    await snap(phone, "outbox-phone");
+    await snap(phone, "outbox-phone", '[data-testid="outbox-row"]');
   });
 });
