@@ -102,6 +102,12 @@ export class OutboxStore {
     return this.get(id)!;
   }
 
+  /** When the newest row tagged `ref` was queued, or null when there is none. */
+  lastQueuedAt(ref: string): number | null {
+    const row = this.sql.exec<{ at: number | null }>("SELECT MAX(created_at) AS at FROM outbox WHERE ref = ?", ref).toArray()[0];
+    return row?.at ?? null;
+  }
+
   get(id: string): OutboxEntryView | null {
     const row = this.sql.exec<Row>(`SELECT ${VIEW_COLUMNS} FROM outbox WHERE id = ?`, id).toArray()[0];
     return row ? view(row) : null;

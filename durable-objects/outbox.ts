@@ -40,6 +40,22 @@ export class Outbox extends DurableObject<Env> {
     return entry;
   }
 
+  /**
+   * Like `enqueue`, unless an e-mail with the same `ref` was queued less than `windowMs` ago:
+   * then nothing is stored and the answer says when the next one may be. The check and the
+   * insert run without an await between them, so two racing calls store one row.
+   */
+  async enqueueUnlessRecent(
+    accountId: string,
+    email: OutboxEmail & { ref: string },
+    windowMs: number,
+  ): Promise<{ ok: true; entry: OutboxEntryView } | { ok: false; retryAt: number }> {
+    const now = Date.now();
+    const last = this.store.lastQueuedAt(email.ref);
+    if (last !== null && last > now - windowMs) return { ok: false, retryAt: last + windowMs };
+    return { ok: true, entry: await this.enqueue(accountId, email) };
+  }
+
   /** A page of rows, newest first, optionally of one status. */
   list(status: OutboxStatus | undefined, page: number, limit: number): { emails: OutboxEntryView[]; hasMore: boolean } {
     const rows = this.store.list(status, (page - 1) * limit, limit + 1);

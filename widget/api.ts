@@ -13,6 +13,7 @@ import type {
   WidgetStartChatResponse,
   WidgetSurveyResponse,
 } from "../worker/views";
+import type { WidgetTranscriptResponse } from "../worker/views-transcript";
 
 /** A failed call: `status` 0 and code `network` when the server could not be reached. */
 export class ApiRequestError extends Error {
@@ -148,3 +149,7 @@ export const sendOfflineMessage = (
   body: OfflineMessageRequest,
   token: string | null,
 ): Promise<WidgetOfflineMessageResponse> => call(server, "/api/widget/offline-messages", token, body);
+
+/** `POST /api/widget/chats/:id/transcript`: e-mails a closed chat to its customer. */
+export const sendTranscript = (server: string, chatId: string, account: string, token: string): Promise<WidgetTranscriptResponse> =>
+  call(server, `/api/widget/chats/${q(chatId)}/transcript`, token, { account });

@@ -36,7 +36,26 @@ function renderSurvey(panel: TomticketChatPanel, t: PanelText): TemplateResult {
   </form>`;
 }
 
-/** The closed state: the closing text, the survey or its thanks, and "new chat". */
+/** "Receber a conversa por e-mail", when the account allows it, and what came of it. */
+function renderTranscript(panel: TomticketChatPanel, t: PanelText, chatId: string): TemplateResult | typeof nothing {
+  if (!panel.config?.transcriptByEmail) return nothing;
+  const { sending, to, error } = panel.transcript.of(chatId);
+  const note = to
+    ? t.transcriptSent(to)
+    : error === "rate_limited"
+      ? t.transcriptWait
+      : error === "email_not_configured" || error === "transcript_disabled"
+        ? t.transcriptUnavailable
+        : error && errorText(t, error);
+  return html`${to
+      ? nothing
+      : html`<button part="transcript-email" type="button" ?disabled=${sending} @click=${() => void panel.transcript.send(panel.boot)}>
+          ${t.transcriptButton}
+        </button>`}
+    <p role="status">${note}</p>`;
+}
+
+/** The closed state: the closing text, the survey or its thanks, the transcript by e-mail, and "new chat". */
 export function renderClosedView(panel: TomticketChatPanel, t: PanelText): TemplateResult {
   const chat = panel.chat.chat;
   const closedBy = chat?.closedBy;
@@ -49,6 +68,7 @@ export function renderClosedView(panel: TomticketChatPanel, t: PanelText): Templ
     <p role="status">${text}</p>
     ${survey === "ask" || survey === "sending" ? renderSurvey(panel, t) : nothing}
     <p part="survey-thanks" role="status">${survey === "done" ? t.surveyThanks : ""}</p>
+    ${chat ? renderTranscript(panel, t, chat.id) : nothing}
     <button part="new-chat" type="button" class="primary" @click=${() => panel.newChat()}>${t.newChatButton}</button>
   </div>`;
 }

@@ -22,6 +22,7 @@ import { afterRender, beforeRender } from "./panel-focus";
 import { renderView } from "./panel-views";
 import { beep } from "./sound";
 import { SurveyController } from "./survey-controller";
+import { TranscriptController } from "./transcript-controller";
 import { panelStyles } from "./styles";
 import { followVisualViewport, SMALL_SCREEN, trapTab } from "./viewport";
 
@@ -29,7 +30,7 @@ import { followVisualViewport, SMALL_SCREEN, trapTab } from "./viewport";
 const PARTS =
   "header,title,status,popout,minimize,end-chat,form,greeting,department,error,start,offline,offline-form,offline-sent,messages,message," +
   "message-customer,message-attendant,message-system,author,body,meta,retry,typing,compose,send,counter," +
-  "closed,survey,survey-thanks,new-chat,history,transcript,back";
+  "closed,survey,survey-thanks,new-chat,history,transcript,back,transcript-email";
 
 export type View = "loading" | "failed" | "form" | "offline" | "chat" | "transcript";
 
@@ -56,6 +57,7 @@ export type View = "loading" | "failed" | "form" | "offline" | "chat" | "transcr
  * @csspart messages, message, message-customer|attendant|system, author, body, meta, retry, typing
  * @csspart compose, send, counter - the message input
  * @csspart closed, survey, survey-thanks, new-chat - the closed state and the satisfaction survey
+ * @csspart transcript-email - "Receber a conversa por e-mail" (when the account allows it)
  *
  * @cssprop --tt-primary, --tt-on-primary, --tt-surface, --tt-text, --tt-muted, --tt-border, --tt-error, --tt-focus
  * @cssprop --tt-customer-bubble, --tt-attendant-bubble - message backgrounds
@@ -97,6 +99,7 @@ export class TomticketChatPanel extends LitElement {
   readonly chat: ChatController;
   readonly history = new HistoryController(this);
   readonly survey = new SurveyController(this);
+  readonly transcript = new TranscriptController(this);
   readonly offline = new OfflineController(this);
   /** Move focus into the view after the next render (the focused element went away, or a view opened). */
   wantFocus = false;

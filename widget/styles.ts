@@ -38,6 +38,7 @@ export const panelStyles = css`
   textarea { resize: none; }
   .primary { border: 0; padding: 10px 14px; background: var(--_p); color: var(--_op); font-weight: 600; }
   .primary:disabled { opacity: 0.6; cursor: default; }
+  [part="transcript-email"] { padding: 9px 14px; border: 1px solid var(--_muted); background: none; color: var(--_text); font-weight: 600; }
   [part="greeting"], [part="offline"] p { margin: 0; }
   [part="offline"] { display: grid; gap: 12px; }
   [role="alert"] { margin: 0; color: var(--_error); font-size: 13px; }

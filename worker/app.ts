@@ -5,7 +5,7 @@
 import { Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { AppEnv } from "./env";
-import { ApiError } from "./errors";
+import { ApiError, RetryLater } from "./errors";
 import { attendantSocketRoutes } from "./routes/attendant-socket";
 import { authRoutes } from "./routes/auth";
 import { chatRoutes } from "./routes/chats";
@@ -70,6 +70,10 @@ app.notFound((c) => c.json({ error: { code: "not_found", message: "No such route
 app.onError((error, c) => {
   if (error instanceof ApiError) {
     const body = { code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) };
+    if (error instanceof RetryLater) {
+      c.header("Retry-After", String(error.retryAfter));
+      return c.json({ error: { ...body, retryAfter: error.retryAfter } }, error.status);
+    }
     return c.json({ error: body }, error.status);
   }
   if (error instanceof HTTPException) {

@@ -18,6 +18,9 @@ export interface Env {
   OUTBOX: DurableObjectNamespace<Outbox>;
   /** Encrypts stored SMTP passwords (≥ 32 characters). `wrangler secret put EMAIL_SECRET` in production. */
   EMAIL_SECRET?: string;
+  /** The public offline form: messages per account and IP, and per account and e-mail address (a minute). */
+  OFFLINE_IP_LIMITER: RateLimit;
+  OFFLINE_EMAIL_LIMITER: RateLimit;
 }
 
 /** Hono generics for the whole app. */

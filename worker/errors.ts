@@ -23,3 +23,16 @@ export const forbidden = (message = "You may not do this") => new ApiError(403, 
 export const unauthenticated = () => new ApiError(401, "unauthenticated", "Log in first");
 export const rateLimited = () => new ApiError(429, "rate_limited", "Too many requests; try again in a minute");
 export const conflict = (code: string, message: string, field?: string) => new ApiError(409, code, message, field);
+
+/**
+ * A 429 `rate_limited` that says when to come back: `retryAfter` (seconds) in the envelope and
+ * the `Retry-After` header, so a form can tell the person how long to wait.
+ */
+export class RetryLater extends ApiError {
+  constructor(
+    readonly retryAfter: number,
+    message: string,
+  ) {
+    super(429, "rate_limited", message);
+  }
+}

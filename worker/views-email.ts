@@ -2,7 +2,18 @@
  * Answer types of the e-mail foundation (settings, test e-mail, outbox; docs/API.md "E-mail").
  * Zod-free: the console imports them with `import type`.
  */
-export type { EmailSettingsView } from "./email/settings";
+/** GET /api/settings/email (and the PUT's answer; worker/email/settings.ts). */
+export interface EmailSettingsView {
+  host: string;
+  port: number;
+  security: "starttls" | "tls" | "none";
+  username: string;
+  fromName: string;
+  fromAddress: string;
+  passwordSet: boolean;
+  /** Host and sender are set: e-mail can be sent. */
+  configured: boolean;
+}
 
 /** Where an outbox row is: queued → sending → sent, or failed after the last try (resendable). */
 export type OutboxStatus = "queued" | "sending" | "sent" | "failed";

@@ -33,6 +33,8 @@ export interface WidgetConfigResponse {
   look: EffectiveLook;
   /** Whether to ask for the satisfaction survey when a chat closes. */
   surveyEnabled: boolean;
+  /** Whether a closed chat offers its transcript by e-mail (POST /api/widget/chats/:id/transcript). */
+  transcriptByEmail: boolean;
 }
 
 export interface WidgetCustomer {

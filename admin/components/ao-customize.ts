@@ -28,7 +28,7 @@ import type { AoLookForm, SaveStatus } from "./ao-look-form";
 import { pageStyles } from "./page-styles";
 import "./ao-look-form";
 import "./ao-look-preview";
-import type { QueueStatus } from "./ao-policies";
+import type { PolicySwitch, QueueStatus } from "./ao-policies";
 import { ERROR_KEYS, policiesField, type Policies } from "../policies-form";
 import "./ao-policies";
 
@@ -200,13 +200,13 @@ export class AoCustomize extends AppElement {
     this.busy = false;
   }
 
-  private async setSurvey(surveyEnabled: boolean): Promise<void> {
+  private async setPolicy(change: PolicySwitch): Promise<void> {
     const settings = this.settings;
     if (!settings) return;
     // The stored look, not the draft: unsaved edits stay unsaved.
-    const doc: AccountSettings = { look: settings.account.look, policies: { ...settings.account.policies, surveyEnabled } };
+    const doc: AccountSettings = { look: settings.account.look, policies: { ...settings.account.policies, ...change } };
     this.policyBusy = true;
-    this.surveyWanted = surveyEnabled;
+    this.surveyWanted = doc.policies?.surveyEnabled ?? false;
     this.status = null;
     try {
       const answer = await this.app.saveAccountSettings(doc);
@@ -314,7 +314,7 @@ export class AoCustomize extends AppElement {
             .policies=${this.settings.account.policies ?? {}}
             ?queue-busy=${this.queueBusy}
             .queueStatus=${this.queueStatus}
-            @ao-policy-change=${(e: CustomEvent<{ surveyEnabled: boolean }>) => this.setSurvey(e.detail.surveyEnabled)}
+            @ao-policy-change=${(e: CustomEvent<PolicySwitch>) => this.setPolicy(e.detail)}
             @ao-policies-save=${(e: CustomEvent<{ policies: Policies }>) => this.savePolicies(e.detail.policies)}
           ></ao-policies>`
         : nothing}`;

@@ -1,6 +1,6 @@
 /**
  * `<ao-gestao>`: Gestão (management). A menu of the sections the role may open
- * (Departamentos, Horários de Atendimento, Atendentes, Clientes, Configurações da Conta, Auditoria) beside the open one.
+ * (Departamentos, Horários de Atendimento, Atendentes, Clientes, Configurações da Conta, Auditoria, E-mail) beside the open one.
  * A section the role may not open shows the first one it may.
  */
 import { css, html } from "lit";
@@ -13,6 +13,7 @@ import "./ao-attendants";
 import "./ao-audit";
 import "./ao-customers";
 import "./ao-departments";
+import "./ao-email";
 import "./ao-hours";
 
 const LABELS: Record<GestaoSection, MessageKey> = {
@@ -22,6 +23,7 @@ const LABELS: Record<GestaoSection, MessageKey> = {
   customers: "gestao.customers",
   account: "gestao.account",
   audit: "gestao.audit",
+  email: "gestao.email",
 };
 
 export class AoGestao extends AppElement {
@@ -112,6 +114,8 @@ export class AoGestao extends AppElement {
         return html`<ao-account .app=${this.app}></ao-account>`;
       case "audit":
         return html`<ao-audit .app=${this.app}></ao-audit>`;
+      case "email":
+        return html`<ao-email .app=${this.app}></ao-email>`;
       default:
         return html``;
     }

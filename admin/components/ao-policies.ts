@@ -5,7 +5,7 @@
  * saved by the page, which hands back the outcome in `queueStatus` (a refused field shows
  * under that field).
  *
- * @fires ao-policy-change - `detail: { surveyEnabled: boolean }`
+ * @fires ao-policy-change - `detail: { surveyEnabled: boolean }` or `{ transcriptByEmail: boolean }` (one switch each)
  * @fires ao-policies-save - `detail: { policies }` the account's policies after the queue form
  */
 import { css, html, nothing, type PropertyValues } from "lit";
@@ -26,6 +26,9 @@ import {
 import { AppElement, define } from "./app-element";
 import { describedBy, fieldError, focusFirstInvalid, invalid } from "./form-parts";
 import { pageStyles } from "./page-styles";
+
+/** One switch of the page, flipped: saved at once by the page. */
+export type PolicySwitch = { surveyEnabled: boolean } | { transcriptByEmail: boolean };
 
 /** The outcome of the last queue save, from the page. */
 export type QueueStatus = { kind: "saved" } | { kind: "error"; field: PoliciesField | null; key: MessageKey };
@@ -120,6 +123,15 @@ export class AoPolicies extends AppElement {
   private change(event: Event): void {
     const surveyEnabled = (event.target as HTMLInputElement).checked;
     this.dispatchEvent(new CustomEvent("ao-policy-change", { detail: { surveyEnabled }, bubbles: true, composed: true }));
+  }
+
+  /** The transcript switch as flipped, shown while the page saves it (the stored value comes back after). */
+  private transcriptWanted = false;
+
+  private changeTranscript(event: Event): void {
+    const transcriptByEmail = (event.target as HTMLInputElement).checked;
+    this.transcriptWanted = transcriptByEmail;
+    this.dispatchEvent(new CustomEvent("ao-policy-change", { detail: { transcriptByEmail }, bubbles: true, composed: true }));
   }
 
   private edit(change: Partial<PoliciesDraft>): void {
@@ -229,6 +241,22 @@ export class AoPolicies extends AppElement {
             <p id="survey-hint" class="hint">${t("policies.surveyHint")}</p>
           </div>
         </div>
+        <div class="check">
+          <input
+            id="transcript"
+            type="checkbox"
+            name="policies.transcriptByEmail"
+            data-testid="policies-transcript"
+            aria-describedby="transcript-hint"
+            .checked=${live(this.busy ? this.transcriptWanted : (this.policies.transcriptByEmail ?? false))}
+            ?disabled=${this.busy}
+            @change=${this.changeTranscript}
+          />
+          <div>
+            <label for="transcript">${t("policies.transcript")}</label>
+            <p id="transcript-hint" class="hint">${t("policies.transcriptHint")}</p>
+          </div>
+        </div>
       </fieldset>
       ${this.queueForm()}`;
   }
@@ -237,7 +265,7 @@ define("ao-policies", AoPolicies);
 
 declare global {
   interface HTMLElementEventMap {
-    "ao-policy-change": CustomEvent<{ surveyEnabled: boolean }>;
+    "ao-policy-change": CustomEvent<PolicySwitch>;
     "ao-policies-save": CustomEvent<{ policies: Policies }>;
   }
 }

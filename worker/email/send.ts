@@ -7,7 +7,8 @@
 import * as z from "zod";
 import type { Env } from "../env";
 import { badRequest } from "../errors";
-import { domainOf, emailAddress, headerText, messageId } from "./address";
+import { domainOf, emailAddress, messageId, oneLine } from "./address";
+import type { OutboxEmail } from "../../durable-objects/outbox-store";
 import { SafeHtml } from "./compose";
 import { emailSettingsView } from "./settings";
 
@@ -39,7 +40,12 @@ export const MAX_EMAIL_TEXT = 200_000;
 
 const Input = z.object({
   to: emailAddress,
-  toName: headerText(200).optional(),
+  // A customer's name as they typed it: control characters (CR/LF) become spaces, like subjects.
+  toName: z
+    .string()
+    .transform(oneLine)
+    .pipe(z.string().max(200))
+    .optional(),
   // Subjects often quote what a customer typed: line breaks become spaces instead of a refusal.
   subject: z
     .string()
@@ -57,8 +63,8 @@ export function outboxOf(env: Pick<Env, "OUTBOX">, accountId: string) {
   return env.OUTBOX.get(env.OUTBOX.idFromName(accountId));
 }
 
-/** Validates and stores the e-mail in the account's outbox; it is sent as soon as possible. */
-export async function sendEmail(env: Env, accountId: string, input: SendEmailInput): Promise<SentEmail> {
+/** Validates the input (a 400 naming the field) and makes the row: Message-ID fixed, html checked. */
+async function prepare(env: Env, accountId: string, input: SendEmailInput): Promise<OutboxEmail> {
   const { html, ...rest } = input;
   const parsed = Input.safeParse(rest);
   if (!parsed.success) {
@@ -71,8 +77,7 @@ export async function sendEmail(env: Env, accountId: string, input: SendEmailInp
   const settings = await emailSettingsView(env.DB, accountId);
   // The id's right side only has to be ours and stable; the sender's domain when there is one.
   const domain = settings.fromAddress ? domainOf(settings.fromAddress) : "atendimento-online.invalid";
-  const id = `<${crypto.randomUUID()}@${domain}>`;
-  const entry = await outboxOf(env, accountId).enqueue(accountId, {
+  return {
     to: { address: body.to, ...(body.toName ? { name: body.toName } : {}) },
     subject: body.subject,
     text: body.text,
@@ -80,8 +85,31 @@ export async function sendEmail(env: Env, accountId: string, input: SendEmailInp
     replyTo: body.replyTo ?? null,
     inReplyTo: body.inReplyTo ?? null,
     references: body.references ?? [],
-    messageId: id,
+    messageId: `<${crypto.randomUUID()}@${domain}>`,
     ref: body.ref ?? null,
-  });
+  };
+}
+
+/** Validates and stores the e-mail in the account's outbox; it is sent as soon as possible. */
+export async function sendEmail(env: Env, accountId: string, input: SendEmailInput): Promise<SentEmail> {
+  const entry = await outboxOf(env, accountId).enqueue(accountId, await prepare(env, accountId, input));
   return { id: entry.id, messageId: entry.messageId };
+}
+
+/**
+ * Like {@link sendEmail}, but at most once per `windowMs` for one `ref` (a customer asking for
+ * the same transcript again and again): `{ sent: false, retryAt }` and nothing stored when an
+ * e-mail with this `ref` was queued within the window. Checked inside the outbox object, so
+ * two racing requests queue one e-mail.
+ */
+export async function sendEmailUnlessRecent(
+  env: Env,
+  accountId: string,
+  input: SendEmailInput & { ref: string },
+  windowMs: number,
+): Promise<({ sent: true } & SentEmail) | { sent: false; retryAt: number }> {
+  const email = await prepare(env, accountId, input);
+  const result = await outboxOf(env, accountId).enqueueUnlessRecent(accountId, { ...email, ref: input.ref }, windowMs);
+  if (!result.ok) return { sent: false, retryAt: result.retryAt };
+  return { sent: true, id: result.entry.id, messageId: result.entry.messageId };
 }

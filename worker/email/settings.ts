@@ -13,6 +13,7 @@ import { emailAddress, headerText, isEmailAddress, isHostName, domainOf } from "
 import type { Mailbox } from "./compose";
 import { open, seal } from "./secret-box";
 import type { SmtpServer } from "./smtp";
+import type { EmailSettingsView } from "../views-email";
 
 /** The settings row key of the e-mail document (loadSettings skips keys starting with "#"). */
 export const EMAIL_SETTINGS_KEY = "#email";
@@ -46,18 +47,8 @@ const StoredEmailSettings = z.object({
 });
 type StoredEmailSettings = z.infer<typeof StoredEmailSettings>;
 
-/** GET /api/settings/email (and the PUT's answer). */
-export interface EmailSettingsView {
-  host: string;
-  port: number;
-  security: "starttls" | "tls" | "none";
-  username: string;
-  fromName: string;
-  fromAddress: string;
-  passwordSet: boolean;
-  /** Host and sender are set: e-mail can be sent. */
-  configured: boolean;
-}
+/** GET /api/settings/email (and the PUT's answer); declared in views-email.ts, which the console reads. */
+export type { EmailSettingsView };
 
 const UNSET: EmailSettingsView = {
   host: "",

@@ -132,5 +132,6 @@ export const widgetConfigRoutes = new Hono<AppEnv>().get("/config", async (c) =>
     })),
     look: effectiveLook(stored.account.look),
     surveyEnabled: stored.account.policies.surveyEnabled ?? false,
+    transcriptByEmail: stored.account.policies.transcriptByEmail ?? false,
   });
 });

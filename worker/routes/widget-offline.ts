@@ -10,9 +10,11 @@ import * as z from "zod";
 import { database } from "../db/client";
 import { departments, offlineMessages } from "../db/schema";
 import type { AppEnv } from "../env";
+import { isEmailAddress, oneLine } from "../email/address";
 import { ApiError } from "../errors";
 import { parseBody } from "../validate";
 import type { WidgetOfflineMessageResponse } from "../views";
+import { limitOfflineMessages, offlineBodyLimit } from "./offline-guard";
 import { AccountKey, accountByKey, tokenCustomer } from "./widget-common";
 
 /** Longest offline message; longer than a chat line, since it is the whole request at once. */
@@ -21,14 +23,17 @@ export const MAX_OFFLINE_MESSAGE_LENGTH = 5000;
 const OfflineMessageBody = z.object({
   account: AccountKey,
   departmentId: z.string().min(1).max(64).optional(),
-  name: z.string().trim().min(1).max(120),
-  email: z.string().trim().toLowerCase().email().max(254),
+  // One line: the name becomes an e-mail's display name when the message is answered.
+  name: z.string().transform(oneLine).pipe(z.string().min(1).max(120)),
+  // The same check as sending: an address accepted here can be answered.
+  email: z.string().trim().toLowerCase().max(254).refine(isEmailAddress, { message: "Not a valid e-mail address" }),
   message: z.string().trim().min(1).max(MAX_OFFLINE_MESSAGE_LENGTH),
   pageUrl: z.url({ protocol: /^https?$/ }).max(2000).optional(),
 });
 
-export const widgetOfflineRoutes = new Hono<AppEnv>().post("/offline-messages", async (c) => {
+export const widgetOfflineRoutes = new Hono<AppEnv>().post("/offline-messages", offlineBodyLimit, async (c) => {
   const body = await parseBody(c, OfflineMessageBody);
+  await limitOfflineMessages(c, body.account, body.email);
   const account = await accountByKey(c, body.account);
   const orm = database(c.env.DB);
   if (body.departmentId !== undefined) {

@@ -25,6 +25,7 @@ import { widgetHistoryRoutes } from "./widget-history";
 import { widgetIdentifyRoutes } from "./widget-identify";
 import { widgetOfflineRoutes } from "./widget-offline";
 import { widgetSurveyRoutes } from "./widget-survey";
+import { widgetTranscriptRoutes } from "./widget-transcript";
 import { AccountKey, accountByKey, bearer, requireCustomer, tokenCustomer } from "./widget-common";
 import { assertOriginAllowedFor } from "./widget-origin";
 
@@ -72,6 +73,7 @@ export const widgetRoutes = new Hono<AppEnv>()
   .route("/", widgetHistoryRoutes)
   .route("/", widgetSurveyRoutes)
   .route("/", widgetOfflineRoutes)
+  .route("/", widgetTranscriptRoutes)
   .post("/chats", async (c) => {
     const body = await parseBody(c, StartChatBody);
     const account = await accountByKey(c, body.account);

@@ -65,6 +65,8 @@ export const Policies = z.object({
    * customer's last message, whichever is later (durable-objects/inactivity.ts).
    */
   inactivityCloseMinutes: z.number().int().min(2).max(1440).optional(),
+  /** The customer may ask for the chat's transcript by e-mail when it closes; absent: no. */
+  transcriptByEmail: z.boolean().optional(),
 });
 
 /** What a department may decide for itself, over the account's `policies`. */
