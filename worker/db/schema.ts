@@ -465,3 +465,55 @@ export const shifts = sqliteTable(
   },
   (t) => [index("shifts_account_department_idx").on(t.accountId, t.departmentId)],
 );
+
+/** A rule condition of a label (validated by worker/labels; evaluated by the pure rule engine). */
+export interface LabelCondition {
+  field: string;
+  operator: string;
+  value: unknown;
+}
+
+/**
+ * Rótulos: tags that classify chats. `nameKey` is the name folded for uniqueness (case- and
+ * accent-insensitive per account). `conditions` are the label's automatic rules: when a chat is
+ * created, the label is applied if ANY condition matches.
+ */
+export const labels = sqliteTable(
+  "labels",
+  {
+    id: text("id").primaryKey(),
+    accountId: text("account_id").notNull().references(() => accounts.id),
+    name: text("name").notNull(),
+    nameKey: text("name_key").notNull(),
+    color: text("color").notNull(),
+    description: text("description").notNull().default(""),
+    active: integer("active", { mode: "boolean" }).notNull().default(true),
+    conditions: text("conditions", { mode: "json" }).notNull().$type<LabelCondition[]>().default(sql`'[]'`),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [uniqueIndex("labels_account_name_idx").on(t.accountId, t.nameKey)],
+);
+
+export const LABEL_APPLIERS = ["attendant", "rule"] as const;
+export type LabelApplier = (typeof LABEL_APPLIERS)[number];
+
+/** Which labels a chat has, who applied each (an attendant, or a rule: `rule` says which condition). */
+export const chatLabels = sqliteTable(
+  "chat_labels",
+  {
+    accountId: text("account_id").notNull().references(() => accounts.id),
+    chatId: text("chat_id").notNull().references(() => chats.id),
+    labelId: text("label_id").notNull().references(() => labels.id),
+    appliedBy: text("applied_by", { enum: LABEL_APPLIERS }).notNull(),
+    /** The attendant who applied it (appliedBy "attendant"). */
+    attendantId: text("attendant_id"),
+    /** The condition that matched, as JSON (appliedBy "rule"). */
+    rule: text("rule", { mode: "json" }).$type<LabelCondition>(),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.chatId, t.labelId] }),
+    index("chat_labels_account_label_idx").on(t.accountId, t.labelId, t.chatId),
+  ],
+);
