@@ -37,6 +37,8 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, MessageKey> = {
   "shift.updated": "audit.action.shift.updated",
   "shift.deleted": "audit.action.shift.deleted",
   "chat.transferred": "audit.action.chat.transferred",
+  "ticket.created": "audit.action.ticket.created",
+  "ticket.updated": "audit.action.ticket.updated",
 };
 
 /** Every action, in the Worker's order (by resource), for the filter. */
@@ -54,6 +56,7 @@ const TARGET_LABELS: Record<string, MessageKey> = {
   attendant: "audit.target.attendant",
   customer: "audit.target.customer",
   chat: "audit.target.chat",
+  ticket: "audit.target.ticket",
 };
 
 /** "Cliente", "Departamento"… for an entry's `targetType` (unknown types as recorded). */

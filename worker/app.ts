@@ -32,6 +32,8 @@ import { chatTransferRoutes } from "./routes/chat-transfer";
 import { supervisionRoutes } from "./routes/supervision";
 import { emailSettingsRoutes } from "./routes/email-settings";
 import { outboxRoutes } from "./routes/outbox";
+import { ticketRoutes } from "./routes/tickets";
+import { chatTicketRoutes, offlineTicketRoutes } from "./routes/ticket-conversions";
 
 export const app = new Hono<AppEnv>();
 
@@ -62,6 +64,9 @@ app.route("/api/shifts", shiftRoutes);
 app.route("/api/chats", chatTransferRoutes);
 app.route("/api/supervision", supervisionRoutes);
 app.route("/api/outbox", outboxRoutes);
+app.route("/api/tickets", ticketRoutes);
+app.route("/api/offline-messages", offlineTicketRoutes);
+app.route("/api/chats", chatTicketRoutes);
 
 app.notFound((c) => c.json({ error: { code: "not_found", message: "No such route" } }, 404));
 

@@ -32,5 +32,7 @@ export const AUDIT_ACTIONS = [
   "shift.updated",
   "shift.deleted",
   "chat.transferred",
+  "ticket.created",
+  "ticket.updated",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -18,6 +18,7 @@ import { database } from "./db/client";
 import { chatMessages, chats, chatSurveys, customers, departments, offlineMessages } from "./db/schema";
 import type { Env } from "./env";
 import { FORGOTTEN_NAME } from "../durable-objects/forget-customer";
+import { deleteCustomerTickets } from "./tickets/purge";
 
 export { FORGOTTEN_NAME };
 
@@ -68,6 +69,8 @@ export async function forgetCustomer(env: Env, input: ForgetInput): Promise<void
       .where(and(eq(chatMessages.accountId, accountId), eq(chatMessages.authorType, "customer"), inArray(chatMessages.chatId, theirChats))),
     db.update(chats).set({ pageUrl: null }).where(and(eq(chats.accountId, accountId), eq(chats.customerId, customer.id))),
     db.update(chatSurveys).set({ comment: null }).where(and(eq(chatSurveys.accountId, accountId), inArray(chatSurveys.chatId, theirChats))),
+    // Their tickets and every entry of them (what they wrote, and what was answered to them).
+    ...deleteCustomerTickets(db, accountId, customer.id),
     db.delete(offlineMessages).where(and(eq(offlineMessages.accountId, accountId), or(eq(offlineMessages.customerId, customer.id), byEmail))),
     // Counts only: the audit log must not keep the name or the e-mail either.
     auditEntry(db, {

@@ -65,12 +65,16 @@ export const Policies = z.object({
    * customer's last message, whichever is later (durable-objects/inactivity.ts).
    */
   inactivityCloseMinutes: z.number().int().min(2).max(1440).optional(),
+  /** "Converter mensagens offline em chamados automaticamente" (worker/tickets/convert.ts); absent: off. */
+  offlineToTicket: z.boolean().optional(),
 });
 
 /** What a department may decide for itself, over the account's `policies`. */
 export const DepartmentPolicies = z.object({
   /** The department's own routing mode; absent: the account's. */
   routing: Policies.shape.routing,
+  /** The department's own choice of turning offline messages into tickets; absent: the account's. */
+  offlineToTicket: Policies.shape.offlineToTicket,
 });
 
 /** The account's document: the look for every department, and the policies. */
