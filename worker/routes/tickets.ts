@@ -64,9 +64,10 @@ const PatchBody = z
 
 const ReplyBody = z.object({ body: z.string().trim().min(1).max(MAX_TICKET_BODY), internal: z.boolean().default(false) });
 
-/** `q` as a search: "#12" or "12" is the number; otherwise the subject, the customer's name or e-mail. */
+/** `q` as a search: "#12" is the number only; "12" the number or a text; otherwise the subject, the customer's name or e-mail. */
 function searchCondition(q: string): SQL | undefined {
   const number = /^#?(\d{1,9})$/.exec(q)?.[1];
+  if (number && q.startsWith("#")) return eq(tickets.number, Number(number));
   const pattern = `%${q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
   const text = (column: typeof tickets.subject | typeof customers.name | typeof customers.email) => sql`${column} LIKE ${pattern} ESCAPE '\\'`;
   return or(number ? eq(tickets.number, Number(number)) : undefined, text(tickets.subject), text(customers.name), text(customers.email));
