@@ -3,9 +3,14 @@
  * imports them with `import type`.
  */
 import type { TicketEntryKind, TicketPriority, TicketSource, TicketStatus } from "./db/schema";
-import type { OutboxStatus } from "./views-email";
 
 export type { TicketEntryKind, TicketPriority, TicketSource, TicketStatus };
+
+/**
+ * An outbox row's status (views-email.ts `OutboxStatus`, repeated: that module re-exports the
+ * e-mail settings' types, which the console's type check cannot load).
+ */
+export type DeliveryStatus = "queued" | "sending" | "sent" | "failed";
 
 /** A ticket as the list and the detail show it. */
 export interface TicketItem {
@@ -34,7 +39,7 @@ export interface TicketEntryView {
   body: string;
   createdAt: number;
   /** Public replies only: where its e-mail is in the outbox (null when the outbox no longer has the row: sent over 30 days ago). */
-  delivery?: { status: OutboxStatus; lastError: string | null; sentAt: number | null } | null;
+  delivery?: { status: DeliveryStatus; lastError: string | null; sentAt: number | null } | null;
 }
 
 /** GET /api/tickets */

@@ -14,6 +14,7 @@ import { t, type MessageKey } from "../i18n";
 import { AppElement, define } from "./app-element";
 import { listStatus, pager } from "./list-parts";
 import { listPageStyles } from "./list-page-styles";
+import "./ao-create-ticket";
 
 export class AoOffline extends AppElement {
   static override properties = {
@@ -119,6 +120,7 @@ export class AoOffline extends AppElement {
         <a class="reply" href=${replyMailto(m.email, account)} data-testid="offline-reply" aria-label=${t("offline.replyTo", { name: m.name })}
           >${t("offline.reply")}</a
         >
+        <ao-create-ticket .app=${this.app} source="offline" source-id=${m.id}></ao-create-ticket>
       </article>
     </li>`;
   }
