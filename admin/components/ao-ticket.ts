@@ -113,7 +113,9 @@ export class AoTicket extends AppElement {
     const body = String(new FormData(form).get("body") ?? "").trim();
     if (!body) return;
     const internal = this.internal;
-    if (await this.act(() => ticketsApi.reply(this.ticketId, body, internal), internal ? "tickets.noteAdded" : "tickets.sent")) form.reset();
+    // Only the text is cleared: a form reset would also untick "Nota interna" behind the state's back.
+    const sent = await this.act(() => ticketsApi.reply(this.ticketId, body, internal), internal ? "tickets.noteAdded" : "tickets.sent");
+    if (sent) (form.elements.namedItem("body") as HTMLTextAreaElement).value = "";
   }
 
   private entry(entry: TicketEntryView) {

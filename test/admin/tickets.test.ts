@@ -10,7 +10,7 @@ import type { TicketEntryView } from "../../worker/views-tickets";
 const look = { colors: {}, size: {}, texts: {} };
 
 function attendant(id: string, departmentIds: string[], active = true): AttendantView {
-  return { id, name: `Nome ${id}`, email: `${id}@x.test`, role: "attendant", departmentIds, managedDepartmentIds: [], chatStatusOnLogin: "offline", chatStatus: "offline", active, invitation: null, shiftId: null, maxChats: null };
+  return { id, name: `Nome ${id}`, email: `${id}@x.test`, role: "attendant", departmentIds, managedDepartmentIds: [], chatStatusOnLogin: "offline", chatStatus: "offline", active, invitation: null, shiftId: null, maxChats: null, createdAt: 0 };
 }
 
 function entry(overrides: Partial<TicketEntryView>): TicketEntryView {

@@ -33,7 +33,7 @@ export async function startHarness(): Promise<Harness> {
   const prepared = inject("preparedState");
   if (prepared) cpSync(prepared, state, { recursive: true });
   else prepareDatabase(state, { openAllHours: true });
-  const app = await startLocalServer({ persistTo: state, vars: { TOKEN_SECRET: "e2e-secret-0123456789abcdef0123456789abcdef" } });
+  const app = await startLocalServer({ persistTo: state, vars: { TOKEN_SECRET: "e2e-secret-0123456789abcdef0123456789abcdef", EMAIL_SECRET: "e2e-email-secret-0123456789abcdef0123456789" } });
   const pages = new Map<string, { type: string; body: string | Buffer }>();
   const site: Server = createServer((req, res) => {
     const found = pages.get(new URL(req.url ?? "/", "http://x").pathname);
