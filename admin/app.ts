@@ -31,6 +31,7 @@ export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, "").split("/").filter(Boolean);
   const first = parts[0];
   if (first === "history") return parts[1] ? { page: "transcript", chatId: decodeURIComponent(parts[1]) } : { page: "history" };
+  if (first === "tickets") return parts[1] ? { page: "tickets", id: decodeURIComponent(parts[1]) } : { page: "tickets" };
   if (first === "gestao") {
     const section = GESTAO_SECTIONS.find((s) => s === parts[1]) ?? "departments";
     return parts[2] ? { page: "gestao", section, id: decodeURIComponent(parts[2]) } : { page: "gestao", section };
@@ -43,6 +44,7 @@ export function parseRoute(hash: string): Route {
 export function routeHash(route: Route): string {
   if (route.page === "live") return "#/";
   if (route.page === "transcript") return `#/history/${encodeURIComponent(route.chatId)}`;
+  if (route.page === "tickets") return `#/tickets${route.id ? `/${encodeURIComponent(route.id)}` : ""}`;
   if (route.page === "gestao") return `#/gestao/${route.section}${route.id ? `/${encodeURIComponent(route.id)}` : ""}`;
   return `#/${route.page}`;
 }

@@ -38,6 +38,8 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, MessageKey> = {
   "shift.deleted": "audit.action.shift.deleted",
   "chat.transferred": "audit.action.chat.transferred",
   "offline_message.answered": "audit.action.offline_message.answered",
+  "ticket.created": "audit.action.ticket.created",
+  "ticket.updated": "audit.action.ticket.updated",
 };
 
 /** Every action, in the Worker's order (by resource), for the filter. */
@@ -56,6 +58,7 @@ const TARGET_LABELS: Record<string, MessageKey> = {
   customer: "audit.target.customer",
   chat: "audit.target.chat",
   offline_message: "audit.target.offline_message",
+  ticket: "audit.target.ticket",
 };
 
 /** "Cliente", "Departamento"… for an entry's `targetType` (unknown types as recorded). */

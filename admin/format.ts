@@ -15,15 +15,6 @@ export function safeHttpUrl(raw: string | null | undefined): string | null {
   }
 }
 
-/**
- * A `mailto:` link that opens the attendant's mail client on a reply to `email`, subject
- * "Re: <account name>". Both parts are percent-encoded: a customer-typed address cannot add
- * recipients, headers or a body.
- */
-export function replyMailto(email: string, accountName: string): string {
-  return `mailto:${encodeURIComponent(email)}?subject=${encodeURIComponent(`Re: ${accountName}`)}`;
-}
-
 /** Hour and minute, e.g. "14:03". */
 export function formatTime(ms: number): string {
   return new Intl.DateTimeFormat(getLocale(), { hour: "2-digit", minute: "2-digit" }).format(ms);

@@ -125,8 +125,6 @@ export const coreEs: Record<CoreKey, string> = {
   "offline.apply": "Filtrar",
   "offline.empty": "No hay mensajes offline.",
   "offline.loading": "Cargando…",
-  "offline.reply": "Responder por correo",
-  "offline.replyTo": "Responder por correo a {name}",
   "offline.prev": "Anterior",
   "offline.next": "Siguiente",
   "offline.pageN": "Página {n}",

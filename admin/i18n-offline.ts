@@ -5,7 +5,7 @@
 export const offlineThreadPtBR = {
   "offline.threadNote": "Mensagens deixadas no chat enquanto ninguém estava online. Abra uma para ler a conversa e responder por e-mail; a resposta do cliente volta para a mesma conversa.",
   "offline.status": "Situação",
-  "offline.allStatuses": "Todas",
+  "offline.allStatuses": "Novas e respondidas",
   "offline.status.new": "Nova",
   "offline.status.answered": "Respondida",
   "offline.status.ticket": "Virou chamado",
@@ -36,7 +36,7 @@ export type OfflineThreadKey = keyof typeof offlineThreadPtBR;
 export const offlineThreadEn: Record<OfflineThreadKey, string> = {
   "offline.threadNote": "Messages left in the chat while nobody was online. Open one to read the conversation and answer by e-mail; the customer's reply comes back into the same conversation.",
   "offline.status": "Status",
-  "offline.allStatuses": "All",
+  "offline.allStatuses": "New and answered",
   "offline.status.new": "New",
   "offline.status.answered": "Answered",
   "offline.status.ticket": "Became a ticket",
@@ -65,7 +65,7 @@ export const offlineThreadEn: Record<OfflineThreadKey, string> = {
 export const offlineThreadEs: Record<OfflineThreadKey, string> = {
   "offline.threadNote": "Mensajes que dejaron en el chat mientras no había nadie en línea. Abre uno para leer la conversación y responder por correo; la respuesta del cliente vuelve a la misma conversación.",
   "offline.status": "Estado",
-  "offline.allStatuses": "Todos",
+  "offline.allStatuses": "Nuevos y respondidos",
   "offline.status.new": "Nuevo",
   "offline.status.answered": "Respondido",
   "offline.status.ticket": "Se convirtió en ticket",

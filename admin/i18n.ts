@@ -13,6 +13,7 @@ import { hoursEn, hoursEs, hoursPtBR } from "./i18n-hours";
 import { supervisionEn, supervisionEs, supervisionPtBR } from "./i18n-supervision";
 import { transferEn, transferEs, transferPtBR } from "./i18n-transfer";
 import { offlineThreadEn, offlineThreadEs, offlineThreadPtBR } from "./i18n-offline";
+import { ticketsEn, ticketsEs, ticketsPtBR } from "./i18n-tickets";
 
 const corePtBR = {
   "app.title": "Atendimento Online",
@@ -134,8 +135,6 @@ const corePtBR = {
   "offline.apply": "Filtrar",
   "offline.empty": "Nenhuma mensagem offline.",
   "offline.loading": "Carregando…",
-  "offline.reply": "Responder por e-mail",
-  "offline.replyTo": "Responder por e-mail a {name}",
   "offline.prev": "Anterior",
   "offline.next": "Próxima",
   "offline.pageN": "Página {n}",
@@ -148,7 +147,7 @@ const corePtBR = {
   "time.hours": "{h} h {m} min",
 } as const;
 
-const ptBR = { ...corePtBR, ...chatSettingsPtBR, ...gestaoPeoplePtBR, ...gestaoAccountPtBR, ...hoursPtBR, ...transferPtBR, ...supervisionPtBR, ...offlineThreadPtBR, ...emailPtBR };
+const ptBR = { ...corePtBR, ...chatSettingsPtBR, ...gestaoPeoplePtBR, ...gestaoAccountPtBR, ...hoursPtBR, ...transferPtBR, ...supervisionPtBR, ...offlineThreadPtBR, ...emailPtBR, ...ticketsPtBR };
 
 /** A text's key. */
 export type MessageKey = keyof typeof ptBR;
@@ -275,8 +274,6 @@ const coreEn: Record<keyof typeof corePtBR, string> = {
   "offline.apply": "Filter",
   "offline.empty": "No offline messages.",
   "offline.loading": "Loading…",
-  "offline.reply": "Reply by e-mail",
-  "offline.replyTo": "Reply by e-mail to {name}",
   "offline.prev": "Previous",
   "offline.next": "Next",
   "offline.pageN": "Page {n}",
@@ -289,8 +286,8 @@ const coreEn: Record<keyof typeof corePtBR, string> = {
   "time.hours": "{h} h {m} min",
 };
 
-const en: Record<MessageKey, string> = { ...coreEn, ...chatSettingsEn, ...gestaoPeopleEn, ...gestaoAccountEn, ...hoursEn, ...transferEn, ...supervisionEn, ...offlineThreadEn, ...emailEn };
-const es: Record<MessageKey, string> = { ...coreEs, ...chatSettingsEs, ...gestaoPeopleEs, ...gestaoAccountEs, ...hoursEs, ...transferEs, ...supervisionEs, ...offlineThreadEs, ...emailEs };
+const en: Record<MessageKey, string> = { ...coreEn, ...chatSettingsEn, ...gestaoPeopleEn, ...gestaoAccountEn, ...hoursEn, ...transferEn, ...supervisionEn, ...offlineThreadEn, ...emailEn, ...ticketsEn };
+const es: Record<MessageKey, string> = { ...coreEs, ...chatSettingsEs, ...gestaoPeopleEs, ...gestaoAccountEs, ...hoursEs, ...transferEs, ...supervisionEs, ...offlineThreadEs, ...emailEs, ...ticketsEs };
 
 export const LOCALES = ["pt-BR", "en", "es"] as const;
 export type Locale = (typeof LOCALES)[number];

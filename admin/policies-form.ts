@@ -95,5 +95,8 @@ export function routingChoice(doc: DepartmentSettings | undefined): RoutingChoic
 /** The department's document with the routing choice, keeping its look. */
 export function withRouting(doc: DepartmentSettings | undefined, choice: RoutingChoice): DepartmentSettings {
   const look = doc?.look ?? { colors: {}, size: {}, texts: {} };
-  return choice === "" ? { look } : { look, policies: { routing: choice } };
+  // The department's other policies (offlineToTicket) stay as stored.
+  const { routing: _, ...others } = doc?.policies ?? {};
+  const policies = choice === "" ? others : { ...others, routing: choice };
+  return Object.keys(policies).length ? { look, policies } : { look };
 }

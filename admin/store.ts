@@ -53,7 +53,9 @@ export type Route =
   /** "Meu perfil": the attendant's own name, password and notifications. */
   | { page: "profile" }
   /** "Supervisão": the waiting and active chats of the departments the person supervises. */
-  | { page: "supervision" };
+  | { page: "supervision" }
+  /** Chamados: the list, or one ticket. */
+  | { page: "tickets"; id?: string };
 
 const NOTICE_LIMIT = 4;
 

@@ -33,6 +33,8 @@ import { supervisionRoutes } from "./routes/supervision";
 import { emailSettingsRoutes } from "./routes/email-settings";
 import { outboxRoutes } from "./routes/outbox";
 import { offlineThreadRoutes } from "./routes/offline-thread";
+import { ticketRoutes } from "./routes/tickets";
+import { chatTicketRoutes, offlineTicketRoutes } from "./routes/ticket-conversions";
 
 export const app = new Hono<AppEnv>();
 
@@ -64,6 +66,9 @@ app.route("/api/chats", chatTransferRoutes);
 app.route("/api/supervision", supervisionRoutes);
 app.route("/api/outbox", outboxRoutes);
 app.route("/api/offline-messages", offlineThreadRoutes);
+app.route("/api/tickets", ticketRoutes);
+app.route("/api/offline-messages", offlineTicketRoutes);
+app.route("/api/chats", chatTicketRoutes);
 
 app.notFound((c) => c.json({ error: { code: "not_found", message: "No such route" } }, 404));
 

@@ -33,5 +33,7 @@ export const AUDIT_ACTIONS = [
   "shift.deleted",
   "chat.transferred",
   "offline_message.answered",
+  "ticket.created",
+  "ticket.updated",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -18,6 +18,7 @@ import { database } from "./db/client";
 import { chatMessages, chats, chatSurveys, customers, departments, offlineMessageEntries, offlineMessages } from "./db/schema";
 import type { Env } from "./env";
 import { FORGOTTEN_NAME } from "../durable-objects/forget-customer";
+import { deleteCustomerTickets } from "./tickets/purge";
 
 export { FORGOTTEN_NAME };
 
@@ -74,6 +75,8 @@ export async function forgetCustomer(env: Env, input: ForgetInput): Promise<void
     db.update(chatSurveys).set({ comment: null }).where(and(eq(chatSurveys.accountId, accountId), inArray(chatSurveys.chatId, theirChats))),
     // The threads' entries first: they point at the offline messages (foreign key).
     db.delete(offlineMessageEntries).where(and(eq(offlineMessageEntries.accountId, accountId), inArray(offlineMessageEntries.offlineMessageId, theirOffline))),
+    // Their tickets and every entry of them (what they wrote, and what was answered to them).
+    ...deleteCustomerTickets(db, accountId, customer.id),
     db.delete(offlineMessages).where(and(eq(offlineMessages.accountId, accountId), or(eq(offlineMessages.customerId, customer.id), byEmail))),
     // Counts only: the audit log must not keep the name or the e-mail either.
     auditEntry(db, {

@@ -1,7 +1,9 @@
 /**
  * Retention: every day (Cron Trigger, see wrangler.toml) each account that set
  * `retention_days` loses its closed chats (with their messages and surveys) that closed before
- * now − N days, and its offline messages created before then (with their e-mail threads). Open chats are never touched.
+ * now − N days, its offline messages created before then (with their e-mail threads), and its
+ * tickets closed before then (with their entries; worker/tickets/purge.ts). Open chats and open
+ * tickets are never touched.
  * Department rooms keep a closed chat for an hour only (`CLOSED_CHAT_KEPT_MS`), far less than
  * the one-day minimum, so D1 is the only copy left to delete.
  *
@@ -14,6 +16,7 @@ import { and, asc, eq, gt, inArray, isNotNull, lt } from "drizzle-orm";
 import { auditEntry } from "./audit";
 import { database, type Database } from "./db/client";
 import { accounts, chatMessages, chatSurveys, chats, offlineMessageEntries, offlineMessages } from "./db/schema";
+import { purgeClosedTickets } from "./tickets/purge";
 
 const DAY_MS = 86_400_000;
 /** Chats (or offline messages) per batch: each of their statements stays short. */
@@ -30,6 +33,8 @@ export interface RetentionReport {
   accountId: string;
   chats: number;
   offlineMessages: number;
+  /** Closed tickets (with their entries) that closed before the cutoff. */
+  tickets: number;
 }
 
 /** One batch of expired chats: their messages and surveys, then the chats; the number of chats deleted. */
@@ -80,16 +85,17 @@ export async function purgeAccount(d1: D1Database, account: { id: string; retent
   const before = now - account.retentionDays * DAY_MS;
   const chatCount = await drain(() => purgeChatBatch(db, account.id, before));
   const offlineCount = await drain(() => purgeOfflineBatch(db, account.id, before));
-  if (chatCount + offlineCount > 0) {
+  const ticketCount = await drain(() => purgeClosedTickets(db, account.id, before, BATCH));
+  if (chatCount + offlineCount + ticketCount > 0) {
     await auditEntry(db, {
       accountId: account.id,
       actor: RETENTION_ACTOR,
       action: "retention.purged",
-      detail: { chats: chatCount, offlineMessages: offlineCount, retentionDays: account.retentionDays, before },
+      detail: { chats: chatCount, offlineMessages: offlineCount, tickets: ticketCount, retentionDays: account.retentionDays, before },
       at: now,
     });
   }
-  return { accountId: account.id, chats: chatCount, offlineMessages: offlineCount };
+  return { accountId: account.id, chats: chatCount, offlineMessages: offlineCount, tickets: ticketCount };
 }
 
 /**

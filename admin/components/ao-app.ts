@@ -18,6 +18,8 @@ import "./ao-history";
 import "./ao-login";
 import "./ao-notices";
 import "./ao-offline";
+import "./ao-tickets";
+import "./ao-ticket";
 import "./ao-publish";
 import "./ao-satisfaction";
 import "./ao-supervision";
@@ -99,6 +101,8 @@ export class AoApp extends AppElement {
         return html`<ao-profile .app=${this.app}></ao-profile>`;
       case "supervision":
         return html`<ao-supervision .app=${this.app}></ao-supervision>`;
+      case "tickets":
+        return route.id ? html`<ao-ticket .app=${this.app} ticket-id=${route.id}></ao-ticket>` : html`<ao-tickets .app=${this.app}></ao-tickets>`;
     }
   }
 }

@@ -13,6 +13,7 @@ import { AppElement, define } from "./app-element";
 import "./ao-compose";
 import "./ao-messages";
 import "./ao-transfer-dialog";
+import "./ao-create-ticket";
 
 const CLOSED_BY: Record<string, MessageKey> = {
   customer: "chat.closedBy.customer",
@@ -154,6 +155,7 @@ export class AoChatWindow extends AppElement {
                 ${t("transfer.open")}
               </button>`
             : ""}
+          <ao-create-ticket .app=${this.app} source="chat" source-id=${chat.id}></ao-create-ticket>
           ${canClose
             ? html`<button type="button" class="danger" data-testid="close-chat" @click=${() => this.app.live?.close(chat.id)}>
                 ${t("chat.close")}

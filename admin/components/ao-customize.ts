@@ -31,6 +31,7 @@ import "./ao-look-preview";
 import type { PolicySwitch, QueueStatus } from "./ao-policies";
 import { ERROR_KEYS, policiesField, type Policies } from "../policies-form";
 import "./ao-policies";
+import "./ao-offline-ticket-policy";
 
 /** The scope "" is the account's own look. */
 const ACCOUNT = "";
@@ -316,7 +317,11 @@ export class AoCustomize extends AppElement {
             .queueStatus=${this.queueStatus}
             @ao-policy-change=${(e: CustomEvent<PolicySwitch>) => this.setPolicy(e.detail)}
             @ao-policies-save=${(e: CustomEvent<{ policies: Policies }>) => this.savePolicies(e.detail.policies)}
-          ></ao-policies>`
+          ></ao-policies>
+          <ao-offline-ticket-policy
+            .app=${this.app}
+            @ao-settings-saved=${(e: CustomEvent<{ account: AccountSettings }>) => (this.settings = this.settings && { ...this.settings, account: e.detail.account })}
+          ></ao-offline-ticket-policy>`
         : nothing}`;
   }
 }

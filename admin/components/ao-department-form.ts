@@ -34,6 +34,7 @@ import { peopleStyles } from "./people-styles";
 import "./ao-confirm";
 import "./ao-department-logos";
 import "./ao-department-routing";
+import "./ao-offline-ticket-policy";
 
 const FIELDS: readonly DepartmentField[] = ["name", "initialMessage", "active"];
 
@@ -237,6 +238,7 @@ export class AoDepartmentForm extends AppElement {
         </fieldset>
       </form>
       ${d ? html`<ao-department-routing .app=${this.app} department-id=${d.id}></ao-department-routing>` : nothing}
+      ${d ? html`<ao-offline-ticket-policy .app=${this.app} department-id=${d.id}></ao-offline-ticket-policy>` : nothing}
       ${d
         ? html`<ao-department-logos
             .app=${this.app}

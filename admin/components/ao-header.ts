@@ -16,6 +16,7 @@ const SECTIONS: { page: Route["page"]; hash: string; label: MessageKey; testId: 
   { page: "supervision", hash: "#/supervision", label: "nav.supervision", testId: "nav-supervision" },
   { page: "history", hash: "#/history", label: "nav.history", testId: "nav-history" },
   { page: "offline", hash: "#/offline", label: "nav.offline", testId: "nav-offline" },
+  { page: "tickets", hash: "#/tickets", label: "nav.tickets", testId: "nav-tickets" },
   { page: "customize", hash: "#/customize", label: "nav.customize", testId: "nav-customize" },
   { page: "publish", hash: "#/publish", label: "nav.publish", testId: "nav-publish" },
   { page: "satisfaction", hash: "#/satisfaction", label: "nav.satisfaction", testId: "nav-satisfaction" },

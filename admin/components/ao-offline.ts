@@ -18,6 +18,7 @@ import "./ao-offline-thread";
 import { offlineBadge, offlineBadgeStyles } from "./offline-badge";
 import { listStatus, pager } from "./list-parts";
 import { listPageStyles } from "./list-page-styles";
+import "./ao-create-ticket";
 
 export class AoOffline extends AppElement {
   static override properties = {
@@ -144,6 +145,7 @@ export class AoOffline extends AppElement {
         <button type="button" class="open" data-testid="offline-open" aria-label=${t("offline.openFor", { name: m.name })} @click=${() => (this.openId = m.id)}>
           ${t("offline.open")}
         </button>
+        <ao-create-ticket .app=${this.app} source="offline" source-id=${m.id}></ao-create-ticket>
       </article>
     </li>`;
   }

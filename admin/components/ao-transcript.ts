@@ -10,6 +10,7 @@ import { t, type MessageKey } from "../i18n";
 import { AppElement, define } from "./app-element";
 import { messageContent, messageStyles } from "./message-template";
 import { surveyContent, surveyStyles } from "./survey-template";
+import "./ao-create-ticket";
 
 export class AoTranscript extends AppElement {
   static override properties = {
@@ -92,6 +93,7 @@ export class AoTranscript extends AppElement {
     const href = safeHttpUrl(chat.pageUrl);
     return html`${back}
       <h1>${t("transcript.heading", { number: chat.number })}</h1>
+      <ao-create-ticket .app=${this.app} source="chat" source-id=${chat.id}></ao-create-ticket>
       <dl>
         <dt>${t("chat.customer")}</dt>
         <dd>${chat.customer.name}</dd>

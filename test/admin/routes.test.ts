@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { canOpen, parseRoute, routeHash } from "../../admin/app";
-import { formatGrade, formatPercent, replyMailto } from "../../admin/format";
+import { formatGrade, formatPercent } from "../../admin/format";
 import { setLocale } from "../../admin/i18n";
 
 describe("console routes", () => {
@@ -29,15 +29,6 @@ describe("console routes", () => {
       expect(canOpen(role, "history")).toBe(true);
       expect(canOpen(role, "offline")).toBe(true);
     }
-  });
-});
-
-describe("offline message reply link", () => {
-  it("encodes the customer's address and the subject, so a typed address cannot add recipients or headers", () => {
-    expect(replyMailto("ana@example.com", "Loja Demo")).toBe("mailto:ana%40example.com?subject=Re%3A%20Loja%20Demo");
-    const hostile = replyMailto("x@y.com?cc=evil@z.com&body=hi", "A & B");
-    expect(hostile).toBe("mailto:x%40y.com%3Fcc%3Devil%40z.com%26body%3Dhi?subject=Re%3A%20A%20%26%20B");
-    expect(new URL(hostile).searchParams.get("subject")).toBe("Re: A & B");
   });
 });
 

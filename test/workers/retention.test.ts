@@ -80,7 +80,7 @@ describe("retention", () => {
     const otherOffline = await seedOffline(keeps, now - 400 * DAY);
 
     const reports = await purgeExpired(env.DB, now);
-    expect(reports.find((r) => r.accountId === account.id)).toEqual({ accountId: account.id, chats: 3, offlineMessages: 1 });
+    expect(reports.find((r) => r.accountId === account.id)).toEqual({ accountId: account.id, chats: 3, offlineMessages: 1, tickets: 0 });
     expect(reports.find((r) => r.accountId === keeps.id)).toBeUndefined();
 
     expect([await chatsTagged(oldClosed), await messagesTagged(oldClosed), await surveysTagged(oldClosed)]).toEqual([0, 0, 0]);
@@ -90,12 +90,12 @@ describe("retention", () => {
     expect([await chatsTagged(otherOld), await messagesTagged(otherOld), await offlineExists(otherOffline)]).toEqual([2, 4, 1]);
 
     expect(await purgeEntries(account)).toEqual([
-      { actorId: null, actorName: "Sistema", detail: { chats: 3, offlineMessages: 1, retentionDays: 30, before: now - 30 * DAY } },
+      { actorId: null, actorName: "Sistema", detail: { chats: 3, offlineMessages: 1, tickets: 0, retentionDays: 30, before: now - 30 * DAY } },
     ]);
     expect(await purgeEntries(keeps)).toEqual([]);
 
     // A second run finds nothing due and records nothing.
-    expect((await purgeExpired(env.DB, now)).find((r) => r.accountId === account.id)).toEqual({ accountId: account.id, chats: 0, offlineMessages: 0 });
+    expect((await purgeExpired(env.DB, now)).find((r) => r.accountId === account.id)).toEqual({ accountId: account.id, chats: 0, offlineMessages: 0, tickets: 0 });
     expect(await purgeEntries(account)).toHaveLength(1);
   });
 
@@ -129,7 +129,7 @@ describe("retention", () => {
 
     expect([await chatsTagged(old), await chatsTagged(recent)]).toEqual([0, 1]);
     expect((await purgeEntries(account)).map((e) => e.detail)).toEqual([
-      { chats: 2, offlineMessages: 0, retentionDays: 7, before: expect.any(Number) },
+      { chats: 2, offlineMessages: 0, tickets: 0, retentionDays: 7, before: expect.any(Number) },
     ]);
   });
 });

@@ -1,9 +1,11 @@
 /**
  * GET /api/offline-messages: the offline form's messages for the console, newest first, a page
- * at a time, optionally of one status and one department. An attendant sees the messages of the departments they may see and those left
- * without a department; an administrator sees every message of the account.
+ * at a time, optionally of one status and one department. Without a status, the messages that
+ * became tickets are left out: they live in Chamados (`?status=ticket` lists them). An attendant
+ * sees the messages of the departments they may see and those left without a department; an
+ * administrator sees every message of the account.
  */
-import { and, desc, eq, inArray, isNull, or } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull, ne, or } from "drizzle-orm";
 import { Hono } from "hono";
 import * as z from "zod";
 import { visibleDepartments } from "../access";
@@ -52,7 +54,7 @@ export const offlineMessageRoutes = new Hono<AppEnv>().use(requireAttendant).get
     ? eq(offlineMessages.departmentId, query.departmentId)
     : or(isNull(offlineMessages.departmentId), allowed.length ? inArray(offlineMessages.departmentId, allowed) : undefined);
   const rows = await offlineMessageQuery(c.env.DB)
-    .where(and(eq(offlineMessages.accountId, who.accountId), scope, query.status ? eq(offlineMessages.status, query.status) : undefined))
+    .where(and(eq(offlineMessages.accountId, who.accountId), scope, query.status ? eq(offlineMessages.status, query.status) : ne(offlineMessages.status, "ticket")))
     // The id breaks ties between messages of the same millisecond, so pages never overlap.
     .orderBy(desc(offlineMessages.createdAt), desc(offlineMessages.id))
     .limit(query.limit + 1)

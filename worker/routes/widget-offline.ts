@@ -12,6 +12,7 @@ import { departments, offlineMessages } from "../db/schema";
 import type { AppEnv } from "../env";
 import { isEmailAddress, oneLine } from "../email/address";
 import { ApiError } from "../errors";
+import { offlineToTicketOn, storeOfflineAsTicket } from "../tickets/convert";
 import { parseBody } from "../validate";
 import type { WidgetOfflineMessageResponse } from "../views";
 import { limitOfflineMessages, offlineBodyLimit } from "./offline-guard";
@@ -45,20 +46,23 @@ export const widgetOfflineRoutes = new Hono<AppEnv>().post("/offline-messages", 
     if (!department) throw new ApiError(404, "unknown_department", "No such department");
   }
   const customer = await tokenCustomer(c, account.id);
-  const [row] = await orm
-    .insert(offlineMessages)
-    .values({
-      id: crypto.randomUUID(),
-      accountId: account.id,
-      departmentId: body.departmentId ?? null,
-      customerId: customer?.id ?? null,
-      name: body.name,
-      email: body.email,
-      message: body.message,
-      pageUrl: body.pageUrl ?? null,
-      createdAt: Date.now(),
-    })
-    .returning({ id: offlineMessages.id, createdAt: offlineMessages.createdAt });
+  const values = {
+    id: crypto.randomUUID(),
+    accountId: account.id,
+    departmentId: body.departmentId ?? null,
+    customerId: customer?.id ?? null,
+    name: body.name,
+    email: body.email,
+    message: body.message,
+    pageUrl: body.pageUrl ?? null,
+    createdAt: Date.now(),
+  };
+  // "Converter mensagens offline em chamados automaticamente": stored as a ticket at once.
+  if (await offlineToTicketOn(c.env.DB, account.id, values.departmentId)) {
+    await storeOfflineAsTicket(c.env.DB, values);
+    return c.json({ offlineMessage: { id: values.id, createdAt: values.createdAt } } satisfies WidgetOfflineMessageResponse, 201);
+  }
+  const [row] = await orm.insert(offlineMessages).values(values).returning({ id: offlineMessages.id, createdAt: offlineMessages.createdAt });
   if (!row) throw new Error("offline message insert returned no row");
   return c.json({ offlineMessage: row } satisfies WidgetOfflineMessageResponse, 201);
 });

@@ -1,6 +1,6 @@
 /**
  * The attendance policies that apply in one department: the account's `policies` with the
- * department's own overrides on top (today only `routing`). Read by the department rooms
+ * department's own overrides on top (`routing`, `offlineToTicket`). Read by the department rooms
  * (automatic routing, the inactivity close) in one small query of both documents.
  */
 import { and, eq, inArray } from "drizzle-orm";
@@ -26,5 +26,7 @@ export async function effectivePolicies(db: D1Database, accountId: string, depar
   const policies: EffectivePolicies = account.success ? { ...account.data.policies } : {};
   const routing = department.success ? department.data.policies?.routing : undefined;
   if (routing) policies.routing = routing;
+  const offlineToTicket = department.success ? department.data.policies?.offlineToTicket : undefined;
+  if (offlineToTicket !== undefined) policies.offlineToTicket = offlineToTicket;
   return policies;
 }

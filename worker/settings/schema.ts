@@ -67,12 +67,16 @@ export const Policies = z.object({
   inactivityCloseMinutes: z.number().int().min(2).max(1440).optional(),
   /** The customer may ask for the chat's transcript by e-mail when it closes; absent: no. */
   transcriptByEmail: z.boolean().optional(),
+  /** "Converter mensagens offline em chamados automaticamente" (worker/tickets/convert.ts); absent: off. */
+  offlineToTicket: z.boolean().optional(),
 });
 
 /** What a department may decide for itself, over the account's `policies`. */
 export const DepartmentPolicies = z.object({
   /** The department's own routing mode; absent: the account's. */
   routing: Policies.shape.routing,
+  /** The department's own choice of turning offline messages into tickets; absent: the account's. */
+  offlineToTicket: Policies.shape.offlineToTicket,
 });
 
 /** The account's document: the look for every department, and the policies. */
