@@ -1,8 +1,8 @@
 /**
  * `<ao-department-routing>`: the department's own chat assignment (manual or automatic) or the
  * account's, in the department form (Gestão › Departamentos). Kept in the department's settings
- * document (`policies.routing`, PUT /api/settings/departments/:id) with its look, which this
- * leaves as stored. Administrators and the department's managers change it, like its look.
+ * document (`policies.routing`, PUT /api/settings/departments/:id) with its look and other
+ * policies, which this leaves as stored (read again just before saving). Administrators and the department's managers change it, like its look.
  */
 import { css, html, nothing, type PropertyValues } from "lit";
 import type { DepartmentSettings } from "../../worker/views";
@@ -88,7 +88,10 @@ export class AoDepartmentRouting extends AppElement {
     this.saved = false;
     this.error = null;
     try {
-      const doc = withRouting(this.stored, this.choice);
+      // Read fresh: the department form's other policies (e.g. offline to ticket) may have been
+      // saved since this loaded, and the document is replaced whole.
+      const fresh = (await this.app.settings()).departments[this.departmentId];
+      const doc = withRouting(fresh, this.choice);
       const answer = await this.app.saveDepartmentSettings(this.departmentId, doc);
       this.stored = answer?.look ? answer : doc;
       this.choice = routingChoice(this.stored);
