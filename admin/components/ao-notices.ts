@@ -75,7 +75,9 @@ export class AoNotices extends AppElement {
   }
 
   override render() {
-    return html`<ul role="status" aria-live="polite" aria-label=${t("notices.label")}>
+    // The live region wraps the list: a role on the <ul> itself would hide its list semantics
+    // (axe: list items outside a list).
+    return html`<div role="status" aria-live="polite" aria-label=${t("notices.label")}><ul>
       ${repeat(
         this.app.store.notices,
         (n) => n.id,
@@ -84,7 +86,7 @@ export class AoNotices extends AppElement {
           <button type="button" aria-label=${t("notice.dismiss")} @click=${() => this.app.store.dismissNotice(n.id)}>×</button>
         </li>`,
       )}
-    </ul>`;
+    </ul></div>`;
   }
 }
 define("ao-notices", AoNotices);
