@@ -101,8 +101,11 @@ describe("Chamados", () => {
       await expectNoSeriousA11yViolations(admin);
       await shot(admin, `tickets-list-${size.name}`);
     }
-    // A second "Criar chamado" on the same message opens the existing ticket.
+    // The message left the offline list for Chamados; under "Virou chamado" a second "Criar
+    // chamado" on it opens the existing ticket.
     await admin.locator('[data-testid="nav-offline"]').click();
+    await admin.locator('[data-testid="offline-status-filter"]').selectOption("ticket");
+    await admin.locator('form[aria-label] button[type="submit"]').first().click();
     await admin.locator('[data-testid="offline-item"]', { hasText: `Rita ${tag}` }).locator('[data-testid="create-ticket"]').click();
     await heading.waitFor();
     expect(await heading.textContent()).toContain(tag);
