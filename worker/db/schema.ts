@@ -173,6 +173,8 @@ export const chats = sqliteTable(
   (t) => [
     uniqueIndex("chats_account_number_idx").on(t.accountId, t.number),
     index("chats_account_status_idx").on(t.accountId, t.status, t.createdAt),
+    // The history's newest-first page without a status (or a date range of every status).
+    index("chats_account_created_idx").on(t.accountId, t.createdAt),
     index("chats_customer_idx").on(t.customerId, t.status),
   ],
 );

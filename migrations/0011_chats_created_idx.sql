@@ -1,0 +1,1 @@
+CREATE INDEX `chats_account_created_idx` ON `chats` (`account_id`,`created_at`);
