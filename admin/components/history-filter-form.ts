@@ -28,6 +28,9 @@ export const filterFormStyles = css`
     width: 100%;
     min-width: 0;
   }
+  form.filters input[type="checkbox"] {
+    width: auto;
+  }
   .wide {
     grid-column: span 2;
   }
@@ -47,6 +50,7 @@ export const filterFormStyles = css`
     margin: 0;
   }
   details.labels label {
+    white-space: nowrap;
     display: inline-flex;
     align-items: center;
     gap: 0.3rem;
