@@ -73,15 +73,6 @@ export async function request<T>(method: string, path: string, body?: unknown): 
   return data as T;
 }
 
-/** Query for GET /api/chats. */
-export interface ChatQuery {
-  status: ChatStatus;
-  page: number;
-  departmentId?: string;
-  q?: string;
-  limit?: number;
-}
-
 /** Query for GET /api/offline-messages. */
 export interface OfflineQuery {
   page: number;
@@ -97,13 +88,6 @@ export const api = {
   setStatus: (status: "online" | "offline") => request<{ status: "online" | "offline" }>("PUT", "/api/me/status", { status }),
   wsToken: () => request<WsTokenResponse>("POST", "/api/ws-token"),
   departments: () => request<DepartmentsResponse>("GET", "/api/departments"),
-  chats(query: ChatQuery): Promise<ChatListResponse> {
-    const params = new URLSearchParams({ status: query.status, page: String(query.page) });
-    if (query.departmentId) params.set("departmentId", query.departmentId);
-    if (query.q) params.set("q", query.q);
-    if (query.limit) params.set("limit", String(query.limit));
-    return request<ChatListResponse>("GET", `/api/chats?${params}`);
-  },
   chat: (id: string) => request<ChatDetailResponse>("GET", `/api/chats/${encodeURIComponent(id)}`),
   transferTargets: (id: string) => request<TransferTargetsResponse>("GET", `/api/chats/${encodeURIComponent(id)}/transfer-targets`),
   transfer: (id: string, body: { departmentId?: string; attendantId?: string; note?: string }) =>

@@ -7,7 +7,6 @@
 import type {
   AccountSettings,
   ChatDetailResponse,
-  ChatListResponse,
   DepartmentSettings,
   DepartmentsResponse,
   Me,
@@ -16,7 +15,7 @@ import type {
   SettingsResponse,
 } from "../worker/views";
 import type { OfflineMessageThreadResponse, OfflineReplyResponse } from "../worker/views-offline";
-import { ApiError, api, type ChatQuery, type OfflineQuery } from "./api";
+import { ApiError, api, type OfflineQuery } from "./api";
 import { errorKey } from "./errors";
 import { outsideShiftNotice } from "./hours-form";
 import type { MessageKey } from "./i18n";
@@ -28,9 +27,13 @@ import { GESTAO_SECTIONS, Store, type GestaoSection, type Route } from "./store"
 const PLAIN_PAGES = ["offline", "customize", "publish", "satisfaction", "profile", "supervision"] as const;
 
 export function parseRoute(hash: string): Route {
-  const parts = hash.replace(/^#\/?/, "").split("/").filter(Boolean);
+  const [path = "", search = ""] = hash.replace(/^#\/?/, "").split("?", 2);
+  const parts = path.split("/").filter(Boolean);
   const first = parts[0];
-  if (first === "history") return parts[1] ? { page: "transcript", chatId: decodeURIComponent(parts[1]) } : { page: "history" };
+  if (first === "history") {
+    if (parts[1]) return { page: "transcript", chatId: decodeURIComponent(parts[1]) };
+    return search ? { page: "history", search } : { page: "history" };
+  }
   if (first === "tickets") return parts[1] ? { page: "tickets", id: decodeURIComponent(parts[1]) } : { page: "tickets" };
   if (first === "gestao") {
     const section = GESTAO_SECTIONS.find((s) => s === parts[1]) ?? "departments";
@@ -45,6 +48,7 @@ export function routeHash(route: Route): string {
   if (route.page === "live") return "#/";
   if (route.page === "transcript") return `#/history/${encodeURIComponent(route.chatId)}`;
   if (route.page === "tickets") return `#/tickets${route.id ? `/${encodeURIComponent(route.id)}` : ""}`;
+  if (route.page === "history") return route.search ? `#/history?${route.search}` : "#/history";
   if (route.page === "gestao") return `#/gestao/${route.section}${route.id ? `/${encodeURIComponent(route.id)}` : ""}`;
   return `#/${route.page}`;
 }
@@ -81,8 +85,8 @@ export function canOpenSection(role: Me["role"], section: GestaoSection): boolea
 export class AdminApp {
   readonly store = new Store();
   live: LiveSession | null = null;
-  /** The Histórico filters and page, kept while the attendant reads a transcript. */
-  historyQuery: ChatQuery = { status: "closed", page: 1 };
+  /** The Histórico's last search (the hash's query text), so "back to history" returns to it. */
+  historySearch = "";
 
   /** Starts the app: listens to the URL and the network, then asks who is signed in. */
   async boot(): Promise<void> {
@@ -153,10 +157,6 @@ export class AdminApp {
     this.store.changed();
   }
 
-  /** A page of chats for the history; an expired session goes back to the login screen. */
-  history(query: ChatQuery): Promise<ChatListResponse> {
-    return this.call(() => api.chats(query));
-  }
 
   /** Departments for the Histórico filter (all of them for administrators). */
   async departments(): Promise<DepartmentsResponse["departments"]> {
@@ -256,7 +256,7 @@ export class AdminApp {
   }
 
   private leave(notice: MessageKey | null): void {
-    this.historyQuery = { status: "closed", page: 1 };
+    this.historySearch = "";
     this.live?.stop();
     this.live = null;
     this.store.signOut(notice);

@@ -104,8 +104,6 @@ export const coreEs: Record<CoreKey, string> = {
   "history.filters": "Filtros",
   "history.department": "Departamento",
   "history.allDepartments": "Todos",
-  "history.search": "Buscar",
-  "history.searchPlaceholder": "Cliente, correo o texto",
   "history.apply": "Filtrar",
   "history.empty": "No hay chats finalizados.",
   "history.loading": "Cargando…",

@@ -14,6 +14,7 @@ import { supervisionEn, supervisionEs, supervisionPtBR } from "./i18n-supervisio
 import { transferEn, transferEs, transferPtBR } from "./i18n-transfer";
 import { offlineThreadEn, offlineThreadEs, offlineThreadPtBR } from "./i18n-offline";
 import { ticketsEn, ticketsEs, ticketsPtBR } from "./i18n-tickets";
+import { historySearchEn, historySearchEs, historySearchPtBR } from "./i18n-history";
 
 const corePtBR = {
   "app.title": "Atendimento Online",
@@ -114,8 +115,6 @@ const corePtBR = {
   "history.filters": "Filtros",
   "history.department": "Departamento",
   "history.allDepartments": "Todos",
-  "history.search": "Buscar",
-  "history.searchPlaceholder": "Cliente, e-mail ou texto",
   "history.apply": "Filtrar",
   "history.empty": "Nenhum atendimento encerrado.",
   "history.loading": "Carregando…",
@@ -147,7 +146,7 @@ const corePtBR = {
   "time.hours": "{h} h {m} min",
 } as const;
 
-const ptBR = { ...corePtBR, ...chatSettingsPtBR, ...gestaoPeoplePtBR, ...gestaoAccountPtBR, ...hoursPtBR, ...transferPtBR, ...supervisionPtBR, ...offlineThreadPtBR, ...emailPtBR, ...ticketsPtBR };
+const ptBR = { ...corePtBR, ...chatSettingsPtBR, ...gestaoPeoplePtBR, ...gestaoAccountPtBR, ...hoursPtBR, ...transferPtBR, ...supervisionPtBR, ...offlineThreadPtBR, ...emailPtBR, ...ticketsPtBR, ...historySearchPtBR };
 
 /** A text's key. */
 export type MessageKey = keyof typeof ptBR;
@@ -253,8 +252,6 @@ const coreEn: Record<keyof typeof corePtBR, string> = {
   "history.filters": "Filters",
   "history.department": "Department",
   "history.allDepartments": "All",
-  "history.search": "Search",
-  "history.searchPlaceholder": "Customer, e-mail or text",
   "history.apply": "Filter",
   "history.empty": "No closed chats.",
   "history.loading": "Loading…",
@@ -286,8 +283,8 @@ const coreEn: Record<keyof typeof corePtBR, string> = {
   "time.hours": "{h} h {m} min",
 };
 
-const en: Record<MessageKey, string> = { ...coreEn, ...chatSettingsEn, ...gestaoPeopleEn, ...gestaoAccountEn, ...hoursEn, ...transferEn, ...supervisionEn, ...offlineThreadEn, ...emailEn, ...ticketsEn };
-const es: Record<MessageKey, string> = { ...coreEs, ...chatSettingsEs, ...gestaoPeopleEs, ...gestaoAccountEs, ...hoursEs, ...transferEs, ...supervisionEs, ...offlineThreadEs, ...emailEs, ...ticketsEs };
+const en: Record<MessageKey, string> = { ...coreEn, ...chatSettingsEn, ...gestaoPeopleEn, ...gestaoAccountEn, ...hoursEn, ...transferEn, ...supervisionEn, ...offlineThreadEn, ...emailEn, ...ticketsEn, ...historySearchEn };
+const es: Record<MessageKey, string> = { ...coreEs, ...chatSettingsEs, ...gestaoPeopleEs, ...gestaoAccountEs, ...hoursEs, ...transferEs, ...supervisionEs, ...offlineThreadEs, ...emailEs, ...ticketsEs, ...historySearchEs };
 
 export const LOCALES = ["pt-BR", "en", "es"] as const;
 export type Locale = (typeof LOCALES)[number];

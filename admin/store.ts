@@ -42,7 +42,8 @@ export interface Notice {
  */
 export type Route =
   | { page: "live" }
-  | { page: "history" }
+  /** `search`: the filters as the hash's query text (`#/history?q=…`), see history-filters.ts. */
+  | { page: "history"; search?: string }
   | { page: "transcript"; chatId: string }
   | { page: "offline" }
   | { page: "customize" }

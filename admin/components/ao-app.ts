@@ -84,7 +84,7 @@ export class AoApp extends AppElement {
       case "live":
         return html`<ao-desk .app=${this.app}></ao-desk>`;
       case "history":
-        return html`<ao-history .app=${this.app}></ao-history>`;
+        return html`<ao-history .app=${this.app} .search=${route.search ?? ""}></ao-history>`;
       case "transcript":
         return html`<ao-transcript .app=${this.app} chat-id=${route.chatId}></ao-transcript>`;
       case "offline":

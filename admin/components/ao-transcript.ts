@@ -86,7 +86,7 @@ export class AoTranscript extends AppElement {
   }
 
   override render() {
-    const back = html`<a href="#/history" data-testid="transcript-back">${t("transcript.back")}</a>`;
+    const back = html`<a href=${this.app.historySearch ? `#/history?${this.app.historySearch}` : "#/history"} data-testid="transcript-back">${t("transcript.back")}</a>`;
     if (this.error) return html`${back}<p class="error" role="alert">${t(this.error)}</p>`;
     if (!this.detail) return html`${back}<p class="muted" role="status">${t("history.loading")}</p>`;
     const { chat, messages, survey } = this.detail;

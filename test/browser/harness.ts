@@ -20,6 +20,8 @@ export interface Harness {
   /** The host site on another origin, e.g. http://localhost:40124 */
   site: string;
   browser: Browser;
+  /** The app's local state directory (`--persist-to`): a test may insert D1 rows there with `wrangler d1 execute`. */
+  state: string;
   /** Serves `html` at `path` on the host site. */
   page(path: string, html: string): void;
   /** Serves the file at `file` (absolute, read now) at `path` on the host site, e.g. a style sheet. */
@@ -58,6 +60,7 @@ export async function startHarness(): Promise<Harness> {
     // "localhost" vs "127.0.0.1": a different origin (host and port) from the app.
     site: `http://localhost:${sitePort}`,
     browser,
+    state,
     page: (path, html) => pages.set(path, { type: "text/html; charset=utf-8", body: html }),
     file: (path, file, contentType) => pages.set(path, { type: contentType, body: readFileSync(file) }),
     async stop() {
@@ -124,6 +127,9 @@ export function useHarness(): { h: Harness; contexts: Contexts } {
     },
     get browser() {
       return current().browser;
+    },
+    get state() {
+      return current().state;
     },
     page: (path, html) => current().page(path, html),
     file: (path, file, contentType) => current().file(path, file, contentType),
