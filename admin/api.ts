@@ -3,13 +3,11 @@
  * Every non-2xx answer is turned into an {@link ApiError} carrying the server's error envelope
  * (`{ error: { code, message } }`, see docs/API.md), so callers branch on `code`, not on text.
  */
-import type { ChatStatus } from "../durable-objects/protocol";
 import type { ChatTransferResponse, TransferTargetsResponse } from "../worker/views-hours";
 import type {
   AccountSettings,
   ApiError as ApiErrorBody,
   ChatDetailResponse,
-  ChatListResponse,
   DepartmentsResponse,
   DepartmentSettings,
   MeResponse,

@@ -18,7 +18,7 @@ import { presenceSnapshot, rememberTold, sameSnapshot, toldPresence, type Presen
 import { ClientFrameSchema } from "./frame-schemas";
 import { CLOSED_CHAT_KEPT_MS, CloseCode, MAX_FRAME_BYTES, PROTOCOL_VERSION, type ServerFrame, type WireChat } from "./protocol";
 import { migrate } from "./room-schema";
-import { RoomStorage, type ChatRow, type NewChat, type RoomMeta } from "./room-storage";
+import { RoomStorage, type ChatRow, type RoomMeta } from "./room-storage";
 import { Timers, type RunOptions, type TimerHandlers } from "./timers";
 import { exportChat, forgetChat, importChat, type TransferBundle, type TransferTarget } from "./transfer";
 import { departmentRoom } from "../worker/access";

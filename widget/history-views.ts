@@ -4,7 +4,7 @@
  */
 import { html, nothing, type TemplateResult } from "lit";
 import type { WidgetHistoryChat } from "../worker/views";
-import type { Lang, PanelText } from "./i18n";
+import type { PanelText } from "./i18n";
 import { formatAt, renderRow } from "./message-row";
 import { toRows } from "./messages";
 import type { TomticketChatPanel } from "./panel";

@@ -144,7 +144,7 @@ describe("chat → ticket", () => {
 
 describe("forgetting and retention", () => {
   it("deletes the forgotten customer's tickets and every entry of them", async () => {
-    const { account, admin } = await adminOf("tickets-forget");
+    const { admin } = await adminOf("tickets-forget");
     const { ticket } = await openTicket(admin, { subject: "Dados pessoais" });
     await replyTicket(admin, ticket.id, { body: "nota", internal: true });
     const bystander = await openTicket(admin);
