@@ -6,7 +6,7 @@
  */
 import { and, eq, isNull, or, inArray } from "drizzle-orm";
 import { Hono, type Context } from "hono";
-import { visibleDepartments } from "../access";
+import { departmentRoom, visibleDepartments } from "../access";
 import { requestActor } from "../audit";
 import { requireAttendant } from "../auth/session";
 import { database } from "../db/client";
@@ -72,6 +72,9 @@ export const chatTicketRoutes = new Hono<AppEnv>().use(requireAttendant).post("/
   if (existing) return alreadyConverted(c, existing.id);
   const { chat: row, customer } = chat;
   const transcript = await chatTranscript(c.env, { id, accountId: who.accountId, departmentId: row.departmentId, status: row.status, closedAt: row.closedAt }, who.id);
+  // An open chat's room is ahead of D1 (write-behind): its attendant is read there.
+  const live = row.status === "closed" ? null : await departmentRoom(c.env, who.accountId, row.departmentId).getChat(id);
+  const assigneeId = live ? (live.attendant?.id ?? null) : row.attendantId;
   const firstLine = transcript.split("\n").find((l) => l.startsWith(`${customer.name}: `))?.slice(customer.name.length + 2) ?? "";
   const { actor, ip } = requestActor(c);
   const at = Date.now();
@@ -84,7 +87,7 @@ export const chatTicketRoutes = new Hono<AppEnv>().use(requireAttendant).post("/
         customer: { ...customer, isNew: false },
         departmentId: row.departmentId,
         priority: "normal",
-        assigneeId: row.attendantId,
+        assigneeId,
         source: "chat",
         sourceId: id,
         first: { kind: "note", authorId: who.id, authorName: who.name, body: `Chat #${row.number}\n\n${transcript || "—"}` },
