@@ -38,6 +38,9 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, MessageKey> = {
   "shift.deleted": "audit.action.shift.deleted",
   "chat.transferred": "audit.action.chat.transferred",
   "offline_message.answered": "audit.action.offline_message.answered",
+  "label.created": "audit.action.label.created",
+  "label.updated": "audit.action.label.updated",
+  "label.deleted": "audit.action.label.deleted",
 };
 
 /** Every action, in the Worker's order (by resource), for the filter. */
@@ -56,6 +59,7 @@ const TARGET_LABELS: Record<string, MessageKey> = {
   customer: "audit.target.customer",
   chat: "audit.target.chat",
   offline_message: "audit.target.offline_message",
+  label: "audit.target.label",
 };
 
 /** "Cliente", "Departamento"… for an entry's `targetType` (unknown types as recorded). */

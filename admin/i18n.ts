@@ -13,6 +13,7 @@ import { hoursEn, hoursEs, hoursPtBR } from "./i18n-hours";
 import { supervisionEn, supervisionEs, supervisionPtBR } from "./i18n-supervision";
 import { transferEn, transferEs, transferPtBR } from "./i18n-transfer";
 import { offlineThreadEn, offlineThreadEs, offlineThreadPtBR } from "./i18n-offline";
+import { labelsEn, labelsEs, labelsPtBR } from "./i18n-labels";
 
 const corePtBR = {
   "app.title": "Atendimento Online",
@@ -148,7 +149,7 @@ const corePtBR = {
   "time.hours": "{h} h {m} min",
 } as const;
 
-const ptBR = { ...corePtBR, ...chatSettingsPtBR, ...gestaoPeoplePtBR, ...gestaoAccountPtBR, ...hoursPtBR, ...transferPtBR, ...supervisionPtBR, ...offlineThreadPtBR, ...emailPtBR };
+const ptBR = { ...corePtBR, ...chatSettingsPtBR, ...gestaoPeoplePtBR, ...gestaoAccountPtBR, ...hoursPtBR, ...transferPtBR, ...supervisionPtBR, ...offlineThreadPtBR, ...emailPtBR, ...labelsPtBR };
 
 /** A text's key. */
 export type MessageKey = keyof typeof ptBR;
@@ -289,8 +290,8 @@ const coreEn: Record<keyof typeof corePtBR, string> = {
   "time.hours": "{h} h {m} min",
 };
 
-const en: Record<MessageKey, string> = { ...coreEn, ...chatSettingsEn, ...gestaoPeopleEn, ...gestaoAccountEn, ...hoursEn, ...transferEn, ...supervisionEn, ...offlineThreadEn, ...emailEn };
-const es: Record<MessageKey, string> = { ...coreEs, ...chatSettingsEs, ...gestaoPeopleEs, ...gestaoAccountEs, ...hoursEs, ...transferEs, ...supervisionEs, ...offlineThreadEs, ...emailEs };
+const en: Record<MessageKey, string> = { ...coreEn, ...chatSettingsEn, ...gestaoPeopleEn, ...gestaoAccountEn, ...hoursEn, ...transferEn, ...supervisionEn, ...offlineThreadEn, ...emailEn, ...labelsEn };
+const es: Record<MessageKey, string> = { ...coreEs, ...chatSettingsEs, ...gestaoPeopleEs, ...gestaoAccountEs, ...hoursEs, ...transferEs, ...supervisionEs, ...offlineThreadEs, ...emailEs, ...labelsEs };
 
 export const LOCALES = ["pt-BR", "en", "es"] as const;
 export type Locale = (typeof LOCALES)[number];

@@ -33,6 +33,8 @@ import { supervisionRoutes } from "./routes/supervision";
 import { emailSettingsRoutes } from "./routes/email-settings";
 import { outboxRoutes } from "./routes/outbox";
 import { offlineThreadRoutes } from "./routes/offline-thread";
+import { labelRoutes } from "./routes/labels";
+import { chatLabelRoutes } from "./routes/chat-labels";
 
 export const app = new Hono<AppEnv>();
 
@@ -64,6 +66,8 @@ app.route("/api/chats", chatTransferRoutes);
 app.route("/api/supervision", supervisionRoutes);
 app.route("/api/outbox", outboxRoutes);
 app.route("/api/offline-messages", offlineThreadRoutes);
+app.route("/api/labels", labelRoutes);
+app.route("/api/chats", chatLabelRoutes);
 
 app.notFound((c) => c.json({ error: { code: "not_found", message: "No such route" } }, 404));
 

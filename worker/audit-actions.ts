@@ -33,5 +33,8 @@ export const AUDIT_ACTIONS = [
   "shift.deleted",
   "chat.transferred",
   "offline_message.answered",
+  "label.created",
+  "label.updated",
+  "label.deleted",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

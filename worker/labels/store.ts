@@ -1,0 +1,86 @@
+/**
+ * D1 reads and writes of Rótulos shared by the routes and the rooms: the account's labels, a
+ * chat's labels, the rows a rule or an attendant adds. Every query is scoped by account.
+ */
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import type { Database } from "../db/client";
+import { database } from "../db/client";
+import { chatLabels, labels, type LabelApplier } from "../db/schema";
+import type { ChatLabel, LabelView } from "../views-labels";
+import type { RuleCondition, RuleLabel } from "./rules";
+
+export type LabelRow = typeof labels.$inferSelect;
+
+/** The one mapping of a label row to the API. */
+export function labelView(row: LabelRow): LabelView {
+  return {
+    id: row.id,
+    name: row.name,
+    color: row.color,
+    description: row.description,
+    active: row.active,
+    conditions: row.conditions as RuleCondition[],
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  };
+}
+
+/** Every label of the account, by name (at most MAX_LABELS exist). */
+export async function accountLabels(db: D1Database, accountId: string): Promise<LabelRow[]> {
+  return database(db).select().from(labels).where(eq(labels.accountId, accountId)).orderBy(asc(labels.name));
+}
+
+/** The labels as the rule engine and the rooms need them. */
+export function ruleLabels(rows: readonly LabelRow[]): RuleLabel[] {
+  return rows.map((r) => ({ id: r.id, name: r.name, color: r.color, active: r.active, conditions: r.conditions as RuleCondition[] }));
+}
+
+/** One label of the account, or undefined (also for another account's id). */
+export async function findLabel(db: D1Database, accountId: string, id: string): Promise<LabelRow | undefined> {
+  return database(db).select().from(labels).where(and(eq(labels.id, id), eq(labels.accountId, accountId))).get();
+}
+
+/** The labels of one chat, by name. */
+export async function labelsOfChat(db: D1Database, accountId: string, chatId: string): Promise<ChatLabel[]> {
+  return database(db)
+    .select({ id: labels.id, name: labels.name, color: labels.color })
+    .from(chatLabels)
+    .innerJoin(labels, and(eq(labels.id, chatLabels.labelId), eq(labels.accountId, chatLabels.accountId)))
+    .where(and(eq(chatLabels.chatId, chatId), eq(chatLabels.accountId, accountId)))
+    .orderBy(asc(labels.name));
+}
+
+/** The rows of one chat (who applied each). */
+export async function chatLabelRows(db: D1Database, accountId: string, chatId: string) {
+  return database(db)
+    .select({ labelId: chatLabels.labelId })
+    .from(chatLabels)
+    .where(and(eq(chatLabels.chatId, chatId), eq(chatLabels.accountId, accountId)));
+}
+
+export interface ChatLabelInsert {
+  accountId: string;
+  chatId: string;
+  labelId: string;
+  appliedBy: LabelApplier;
+  attendantId: string | null;
+  rule: RuleCondition | null;
+  at: number;
+}
+
+/**
+ * Adds a label to a chat, only while the label still exists in the account (a room's cached
+ * rules may name a label deleted a moment ago: that must not fail the chat's batch on the
+ * foreign key) and only once (a repeat is a no-op).
+ */
+export function insertChatLabel(db: Database, row: ChatLabelInsert) {
+  return db.run(sql`INSERT INTO chat_labels (account_id, chat_id, label_id, applied_by, attendant_id, rule, created_at)
+    SELECT ${row.accountId}, ${row.chatId}, ${row.labelId}, ${row.appliedBy}, ${row.attendantId}, ${row.rule ? JSON.stringify(row.rule) : null}, ${row.at}
+    FROM labels WHERE id = ${row.labelId} AND account_id = ${row.accountId}
+    ON CONFLICT (chat_id, label_id) DO NOTHING`);
+}
+
+/** Removes labels from a chat. */
+export function deleteChatLabels(db: Database, accountId: string, chatId: string, labelIds: string[]) {
+  return db.delete(chatLabels).where(and(eq(chatLabels.accountId, accountId), eq(chatLabels.chatId, chatId), inArray(chatLabels.labelId, labelIds)));
+}
