@@ -12,7 +12,8 @@
  *
  * Later conditions (shifts, capacity) go in `refusalNow()`.
  */
-import { sql } from "drizzle-orm";
+import { and, eq, exists } from "drizzle-orm";
+import { chatLabels as chatLabelRows, chats } from "../worker/db/schema";
 import { database } from "../worker/db/client";
 import { deleteChat, deleteCustomerWithoutChats, insertChat, insertCustomer, updateCustomerContact } from "../worker/db/writes";
 import type { ChatOrigin } from "../worker/db/schema";
@@ -160,8 +161,10 @@ async function writeToD1(d1: D1Database, input: OpenChatInput, matches: RuleMatc
 export async function removeOrphan(d1: D1Database, orphan: AdmissionTimer): Promise<void> {
   const db = database(d1);
   // The labels its rules gave it first (foreign key), and only if the chat itself goes.
-  const labels = db.run(sql`DELETE FROM chat_labels WHERE chat_id = ${orphan.chatId} AND account_id = ${orphan.accountId}
-    AND EXISTS (SELECT 1 FROM chats WHERE id = ${orphan.chatId} AND account_id = ${orphan.accountId} AND status = 'waiting' AND last_seq = 0)`);
+  const doomed = and(eq(chats.id, orphan.chatId), eq(chats.accountId, orphan.accountId), eq(chats.status, "waiting"), eq(chats.lastSeq, 0));
+  const labels = db
+    .delete(chatLabelRows)
+    .where(and(eq(chatLabelRows.chatId, orphan.chatId), eq(chatLabelRows.accountId, orphan.accountId), exists(db.select({ id: chats.id }).from(chats).where(doomed))));
   if (orphan.customerIsNew) {
     await db.batch([labels, deleteChat(db, orphan.accountId, orphan.chatId), deleteCustomerWithoutChats(db, orphan.accountId, orphan.customerId)]);
   } else {

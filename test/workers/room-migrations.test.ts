@@ -88,7 +88,7 @@ describe("room schema versions", () => {
       };
     });
     expect(after.version).toBe(SCHEMA_VERSION);
-    expect(after.tables).toEqual(["chats", "hours", "messages", "meta", "presence", "schema_version", "timers"]);
+    expect(after.tables).toEqual(["chat_labels", "chats", "hours", "labels", "labels_state", "messages", "meta", "presence", "schema_version", "timers"]);
     expect(after.timerColumns).toEqual(["id", "kind", "key", "due_at", "payload", "attempts", "last_error"]);
     expect(after.metaColumns).toEqual(["id", "account_id", "department_id", "created_at"]);
     expect(after.open).toMatchObject({ number: 7, account_id: accountId, status: "active", attendant_id: "att-1", last_seq: 1, version: 3 });

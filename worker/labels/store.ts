@@ -74,10 +74,24 @@ export interface ChatLabelInsert {
  * foreign key) and only once (a repeat is a no-op).
  */
 export function insertChatLabel(db: Database, row: ChatLabelInsert) {
-  return db.run(sql`INSERT INTO chat_labels (account_id, chat_id, label_id, applied_by, attendant_id, rule, created_at)
-    SELECT ${row.accountId}, ${row.chatId}, ${row.labelId}, ${row.appliedBy}, ${row.attendantId}, ${row.rule ? JSON.stringify(row.rule) : null}, ${row.at}
-    FROM labels WHERE id = ${row.labelId} AND account_id = ${row.accountId}
-    ON CONFLICT (chat_id, label_id) DO NOTHING`);
+  const value = <T>(v: T) => sql<T>`${v}`;
+  return db
+    .insert(chatLabels)
+    .select(
+      db
+        .select({
+          accountId: value(row.accountId).as("account_id"),
+          chatId: value(row.chatId).as("chat_id"),
+          labelId: labels.id,
+          appliedBy: value(row.appliedBy).as("applied_by"),
+          attendantId: value(row.attendantId).as("attendant_id"),
+          rule: value(row.rule ? JSON.stringify(row.rule) : null).as("rule"),
+          createdAt: value(row.at).as("created_at"),
+        })
+        .from(labels)
+        .where(and(eq(labels.id, row.labelId), eq(labels.accountId, row.accountId))),
+    )
+    .onConflictDoNothing();
 }
 
 /** Removes labels from a chat. */
