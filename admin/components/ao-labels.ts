@@ -90,6 +90,17 @@ export class AoLabels extends AppElement {
     this.loading = false;
   }
 
+  /** The form or list on screen at the last render: back on the list, it is read again (labels change elsewhere too). */
+  private shown: string | null | undefined = undefined;
+
+  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    super.willUpdate(changed);
+    const id = this.openId;
+    if (id === this.shown) return;
+    if (id === null && this.shown !== undefined && !this.loading) void this.load();
+    this.shown = id;
+  }
+
   private get openId(): string | null {
     const route = this.app.store.route;
     return route.page === "gestao" && route.section === "labels" ? (route.id ?? null) : null;
