@@ -49,12 +49,12 @@ export class AoLabelForm extends AppElement {
         align-items: center;
         flex-wrap: wrap;
       }
-      .color input[type="color"] {
+      .field .color input[type="color"] {
         width: 3rem;
-        height: 2.2rem;
+        height: 2.3rem;
         padding: 0.1rem;
       }
-      .color input[type="text"] {
+      .field .color input[type="text"] {
         width: 8rem;
       }
       .preview {
@@ -99,6 +99,9 @@ export class AoLabelForm extends AppElement {
   private edit(draft: LabelDraft): void {
     this.draft = draft;
     this.saved = false;
+    // An error shown goes once its control is fixed; new ones wait for Save.
+    const now = checkLabel(draft);
+    this.errors = Object.fromEntries(Object.entries(this.errors).filter(([id, key]) => now[id] === key || key === "labels.error.nameTaken" || key === "labels.error.field"));
   }
 
   private async submit(event: SubmitEvent): Promise<void> {
