@@ -2,7 +2,8 @@
  * The Histórico's HTTP client: the search (GET /api/chats with the filters) and the labels the
  * filter offers (GET /api/labels, from the Rótulos API).
  */
-import type { ChatLabelChip, HistoryResponse } from "../worker/views-history";
+import type { HistoryResponse } from "../worker/views-history";
+import type { ChatLabel } from "../worker/views-labels";
 import { ApiError, request } from "./api";
 import { historyApiQuery, type HistoryFilters } from "./history-filters";
 
@@ -15,9 +16,9 @@ export const historyApi = {
    * The account's labels, by name, for the filter. A server without the Rótulos API (404) or a
    * role it refuses (403) leaves the filter without labels instead of failing the page.
    */
-  async labels(): Promise<ChatLabelChip[]> {
+  async labels(): Promise<ChatLabel[]> {
     try {
-      const { labels } = await request<{ labels: ChatLabelChip[] }>("GET", "/api/labels");
+      const { labels } = await request<{ labels: ChatLabel[] }>("GET", "/api/labels");
       return labels.map(({ id, name, color }) => ({ id, name, color })).sort((a, b) => a.name.localeCompare(b.name));
     } catch (error) {
       if (error instanceof ApiError && (error.status === 404 || error.status === 403)) return [];

@@ -79,7 +79,7 @@ export function canOpen(role: Me["role"], page: Route["page"]): boolean {
  */
 export function canOpenSection(role: Me["role"], section: GestaoSection): boolean {
   if (role === "administrator") return true;
-  return role === "department_manager" && (section === "departments" || section === "hours" || section === "attendants" || section === "customers");
+  return role === "department_manager" && (section === "departments" || section === "hours" || section === "attendants" || section === "customers" || section === "labels");
 }
 
 export class AdminApp {

@@ -40,6 +40,9 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, MessageKey> = {
   "offline_message.answered": "audit.action.offline_message.answered",
   "ticket.created": "audit.action.ticket.created",
   "ticket.updated": "audit.action.ticket.updated",
+  "label.created": "audit.action.label.created",
+  "label.updated": "audit.action.label.updated",
+  "label.deleted": "audit.action.label.deleted",
 };
 
 /** Every action, in the Worker's order (by resource), for the filter. */
@@ -59,6 +62,7 @@ const TARGET_LABELS: Record<string, MessageKey> = {
   chat: "audit.target.chat",
   offline_message: "audit.target.offline_message",
   ticket: "audit.target.ticket",
+  label: "audit.target.label",
 };
 
 /** "Cliente", "Departamento"… for an entry's `targetType` (unknown types as recorded). */

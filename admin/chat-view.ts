@@ -3,7 +3,7 @@
  * id), messages still waiting for their acknowledgement, read receipts and typing. Pure
  * functions over plain data, so the merge rules can be tested without a socket or a DOM.
  */
-import type { WireChat, WireMessage } from "../durable-objects/protocol";
+import type { WireChat, WireLabel, WireMessage } from "../durable-objects/protocol";
 
 /** A message sent by this console and not yet acknowledged by `message.created`. */
 export interface PendingMessage {
@@ -29,6 +29,8 @@ export interface ChatView {
   receipts: { deliveredSeq: number; readSeq: number };
   /** Name of the customer while they are typing. */
   customerTyping: string | null;
+  /** Rótulos: the chat's labels, from session.ready / chat.queued and every `chat.labels`. */
+  labels: WireLabel[];
 }
 
 /** A fresh view of a chat the console has just heard of. */
@@ -42,12 +44,15 @@ export function newChatView(chat: WireChat): ChatView {
     readSeq: chat.attendantReadSeq,
     receipts: { deliveredSeq: chat.customerDeliveredSeq, readSeq: chat.customerReadSeq },
     customerTyping: null,
+    labels: chat.labels ?? [],
   };
 }
 
 /** Replaces the chat record; read marks only move forward. */
 export function updateChat(view: ChatView, chat: WireChat): void {
   view.chat = chat;
+  // Frames that also reach customers carry no labels: keep the ones we know.
+  if (chat.labels) view.labels = chat.labels;
   view.readSeq = Math.max(view.readSeq, chat.attendantReadSeq);
   view.receipts = {
     deliveredSeq: Math.max(view.receipts.deliveredSeq, chat.customerDeliveredSeq),

@@ -15,6 +15,7 @@ import { transferEn, transferEs, transferPtBR } from "./i18n-transfer";
 import { offlineThreadEn, offlineThreadEs, offlineThreadPtBR } from "./i18n-offline";
 import { ticketsEn, ticketsEs, ticketsPtBR } from "./i18n-tickets";
 import { historySearchEn, historySearchEs, historySearchPtBR } from "./i18n-history";
+import { labelsEn, labelsEs, labelsPtBR } from "./i18n-labels";
 
 const corePtBR = {
   "app.title": "Atendimento Online",
@@ -146,7 +147,7 @@ const corePtBR = {
   "time.hours": "{h} h {m} min",
 } as const;
 
-const ptBR = { ...corePtBR, ...chatSettingsPtBR, ...gestaoPeoplePtBR, ...gestaoAccountPtBR, ...hoursPtBR, ...transferPtBR, ...supervisionPtBR, ...offlineThreadPtBR, ...emailPtBR, ...ticketsPtBR, ...historySearchPtBR };
+const ptBR = { ...corePtBR, ...chatSettingsPtBR, ...gestaoPeoplePtBR, ...gestaoAccountPtBR, ...hoursPtBR, ...transferPtBR, ...supervisionPtBR, ...offlineThreadPtBR, ...emailPtBR, ...ticketsPtBR, ...historySearchPtBR, ...labelsPtBR };
 
 /** A text's key. */
 export type MessageKey = keyof typeof ptBR;
@@ -283,8 +284,8 @@ const coreEn: Record<keyof typeof corePtBR, string> = {
   "time.hours": "{h} h {m} min",
 };
 
-const en: Record<MessageKey, string> = { ...coreEn, ...chatSettingsEn, ...gestaoPeopleEn, ...gestaoAccountEn, ...hoursEn, ...transferEn, ...supervisionEn, ...offlineThreadEn, ...emailEn, ...ticketsEn, ...historySearchEn };
-const es: Record<MessageKey, string> = { ...coreEs, ...chatSettingsEs, ...gestaoPeopleEs, ...gestaoAccountEs, ...hoursEs, ...transferEs, ...supervisionEs, ...offlineThreadEs, ...emailEs, ...ticketsEs, ...historySearchEs };
+const en: Record<MessageKey, string> = { ...coreEn, ...chatSettingsEn, ...gestaoPeopleEn, ...gestaoAccountEn, ...hoursEn, ...transferEn, ...supervisionEn, ...offlineThreadEn, ...emailEn, ...ticketsEn, ...historySearchEn, ...labelsEn };
+const es: Record<MessageKey, string> = { ...coreEs, ...chatSettingsEs, ...gestaoPeopleEs, ...gestaoAccountEs, ...hoursEs, ...transferEs, ...supervisionEs, ...offlineThreadEs, ...emailEs, ...ticketsEs, ...historySearchEs, ...labelsEs };
 
 export const LOCALES = ["pt-BR", "en", "es"] as const;
 export type Locale = (typeof LOCALES)[number];

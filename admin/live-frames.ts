@@ -79,6 +79,11 @@ export function applyFrame(store: Store, departmentId: string, frame: ServerFram
     case "attendant.status":
       onOwnStatus(store, frame);
       break;
+    case "chat.labels": {
+      const view = store.chats.get(frame.chatId);
+      if (view) view.labels = frame.labels;
+      break;
+    }
     case "chat.inactivity_warning": {
       // Only the chat's own attendant is told (supervisors see it close like any other).
       const view = store.chats.get(frame.chatId);

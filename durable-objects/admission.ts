@@ -12,10 +12,15 @@
  *
  * Later conditions (shifts, capacity) go in `refusalNow()`.
  */
+import { and, eq, exists } from "drizzle-orm";
+import { chatLabels as chatLabelRows, chats } from "../worker/db/schema";
 import { database } from "../worker/db/client";
 import { deleteChat, deleteCustomerWithoutChats, insertChat, insertCustomer, updateCustomerContact } from "../worker/db/writes";
 import type { ChatOrigin } from "../worker/db/schema";
-import type { WireChat } from "./protocol";
+import { matchLabels, ruleAppliedLine, type RuleLabel, type RuleMatch } from "../worker/labels/rules";
+import { insertChatLabel } from "../worker/labels/store";
+import type { WireChat, WireLabel } from "./protocol";
+import { chatLabels, setChatLabels } from "./room-labels";
 import type { NewChat, RoomStorage } from "./room-storage";
 import { toWireChat } from "./wire";
 
@@ -32,6 +37,8 @@ export interface OpenChatInput {
   /** The department's initial message, shown first (may be empty). */
   initialMessage: { author: string; body: string } | null;
   firstMessage: string;
+  /** The customer's identity was verified (customer hash): the `verified` label condition. */
+  verified?: boolean;
 }
 
 export type Refusal = { code: "department_offline"; message: string } | { code: "department_closed"; message: string; opensAt: number | null };
@@ -49,11 +56,15 @@ export interface AdmissionTimer {
 export interface AdmissionRoom {
   db: D1Database;
   storage: RoomStorage;
+  sql: SqlStorage;
+  /** The account's labels and their rules, and its time zone (loaded before admission: evaluation is synchronous). */
+  labelRules(): RuleLabel[];
+  timeZone(): string;
   /** Why the department cannot take a chat now, or null when it can. */
   refusalNow(): Refusal | null;
   setTimer(kind: "admission", key: string, dueAt: number, payload: AdmissionTimer): void;
   cancelTimer(kind: "admission", key: string): void;
-  /** Called once the chat is stored: D1 sync, queue notifications. */
+  /** Called once the chat is stored: D1 sync, queue notifications (`chat` carries its labels: attendants only). */
   queued(chat: WireChat): void;
 }
 
@@ -66,9 +77,10 @@ export async function admitChat(room: AdmissionRoom, input: OpenChatInput): Prom
   const { chat } = input;
   const orphan: AdmissionTimer = { accountId: chat.accountId, chatId: chat.id, customerId: chat.customer.id, customerIsNew: input.customerIsNew };
   room.setTimer("admission", chat.id, chat.createdAt + ADMISSION_GRACE_MS, orphan);
+  const matches = labelsFor(room, input);
   let number: number;
   try {
-    number = await writeToD1(room.db, input);
+    number = await writeToD1(room.db, input, matches);
   } catch (error) {
     // The batch is atomic: nothing was written, so nothing is left to clean up.
     room.cancelTimer("admission", chat.id);
@@ -86,13 +98,41 @@ export async function admitChat(room: AdmissionRoom, input: OpenChatInput): Prom
     room.storage.appendMessage(row.id, { type: "system", id: null, name: input.initialMessage.author }, input.initialMessage.body, null, chat.createdAt);
   }
   room.storage.appendMessage(row.id, { type: "customer", id: chat.customer.id, name: chat.customer.name }, input.firstMessage, null, chat.createdAt);
+  const labels = recordRuleLabels(room, row.id, matches, chat.createdAt);
   room.cancelTimer("admission", chat.id);
   const wire = toWireChat(room.storage.chat(row.id)!);
-  room.queued(wire);
+  room.queued(labels.length > 0 ? { ...wire, labels } : wire);
+  // The customer's copy: never with labels.
   return { admitted: true, chat: wire, created: true };
 }
 
-async function writeToD1(d1: D1Database, input: OpenChatInput): Promise<number> {
+/** Rótulos: the labels whose rules match the new chat (pure and synchronous: the chat's first message waits for nothing). */
+function labelsFor(room: AdmissionRoom, input: OpenChatInput): RuleMatch[] {
+  const { chat } = input;
+  return matchLabels(room.labelRules(), {
+    departmentId: chat.departmentId,
+    origin: chat.origin,
+    pageUrl: chat.pageUrl,
+    customerEmail: chat.customer.email,
+    customerName: chat.customer.name,
+    firstMessage: input.firstMessage,
+    verified: input.verified === true,
+    at: chat.createdAt,
+    timeZone: room.timeZone(),
+  });
+}
+
+/** The labels applied by rules, kept with the chat here, each with its attendants-only timeline line. */
+function recordRuleLabels(room: AdmissionRoom, chatId: string, matches: RuleMatch[], at: number): WireLabel[] {
+  if (matches.length === 0) return [];
+  setChatLabels(room.sql, chatId, matches.map(({ label }) => ({ id: label.id, name: label.name, color: label.color })));
+  for (const match of matches) {
+    room.storage.appendMessage(chatId, { type: "system", id: null, name: "" }, ruleAppliedLine(match), null, at, true);
+  }
+  return chatLabels(room.sql, chatId);
+}
+
+async function writeToD1(d1: D1Database, input: OpenChatInput, matches: RuleMatch[]): Promise<number> {
   const db = database(d1);
   const { chat } = input;
   const customer = { id: chat.customer.id, accountId: chat.accountId, name: chat.customer.name, email: chat.customer.email, at: chat.createdAt };
@@ -107,6 +147,10 @@ async function writeToD1(d1: D1Database, input: OpenChatInput): Promise<number> 
       pageUrl: chat.pageUrl,
       createdAt: chat.createdAt,
     }),
+    // In the chat's own batch: a chat never exists in D1 without the labels its rules gave it.
+    ...matches.map((m) =>
+      insertChatLabel(db, { accountId: chat.accountId, chatId: chat.id, labelId: m.label.id, appliedBy: "rule", attendantId: null, rule: m.condition, at: chat.createdAt }),
+    ),
   ]);
   const number = inserted[0]?.number;
   if (typeof number !== "number") throw new Error("D1 returned no protocol number");
@@ -116,9 +160,14 @@ async function writeToD1(d1: D1Database, input: OpenChatInput): Promise<number> 
 /** Removes the D1 rows of a chat that no room holds (refused late, or orphaned by a crash). */
 export async function removeOrphan(d1: D1Database, orphan: AdmissionTimer): Promise<void> {
   const db = database(d1);
+  // The labels its rules gave it first (foreign key), and only if the chat itself goes.
+  const doomed = and(eq(chats.id, orphan.chatId), eq(chats.accountId, orphan.accountId), eq(chats.status, "waiting"), eq(chats.lastSeq, 0));
+  const labels = db
+    .delete(chatLabelRows)
+    .where(and(eq(chatLabelRows.chatId, orphan.chatId), eq(chatLabelRows.accountId, orphan.accountId), exists(db.select({ id: chats.id }).from(chats).where(doomed))));
   if (orphan.customerIsNew) {
-    await db.batch([deleteChat(db, orphan.accountId, orphan.chatId), deleteCustomerWithoutChats(db, orphan.accountId, orphan.customerId)]);
+    await db.batch([labels, deleteChat(db, orphan.accountId, orphan.chatId), deleteCustomerWithoutChats(db, orphan.accountId, orphan.customerId)]);
   } else {
-    await deleteChat(db, orphan.accountId, orphan.chatId);
+    await db.batch([labels, deleteChat(db, orphan.accountId, orphan.chatId)]);
   }
 }

@@ -41,6 +41,11 @@ import { availability, finishImport, reassignChat, type AttendantTarget, type Re
 import { INACTIVITY, INACTIVITY_CLOSED_MESSAGE, InactivityClose } from "./inactivity";
 import { applyLimits, type AttendantLimit } from "./attendant-limit";
 import type { ClosedBy } from "./protocol";
+import { labelsByChat, labelsStale, readLabels, setChatLabels, tellChatLabels, writeLabels } from "./room-labels";
+import { roomLabels } from "../worker/labels/rooms";
+import { labelsOfChat } from "../worker/labels/store";
+import type { RuleLabel } from "../worker/labels/rules";
+import type { WireLabel } from "./protocol";
 
 /** How soon after a write D1 receives it: long enough to batch a burst, short enough to read back. */
 const SYNC_DELAY_MS = 100;
@@ -75,6 +80,9 @@ export class DepartmentRoom extends DurableObject<Env> implements Room {
     return {
       db: this.env.DB,
       storage: this.storage,
+      sql: this.ctx.storage.sql,
+      labelRules: () => readLabels(this.ctx.storage.sql)?.labels ?? [],
+      timeZone: () => readHours(this.ctx.storage.sql)?.timeZone ?? "UTC",
       refusalNow: () => {
         const hours = hoursAt(readHours(this.ctx.storage.sql), Date.now());
         if (!hours.open) return { code: "department_closed", message: closedMessage(hours), opensAt: hours.opensAt };
@@ -87,6 +95,7 @@ export class DepartmentRoom extends DurableObject<Env> implements Room {
       queued: (chat) => {
         this.afterWrite();
         toAllAttendants(this.ctx, { type: "chat.queued", chat });
+        if (chat.labels) tellChatLabels(this.ctx, [chat.id]);
       },
     };
   }
@@ -179,7 +188,8 @@ export class DepartmentRoom extends DurableObject<Env> implements Room {
       const chat = this.storage.chat(who.chatId);
       chats = chat ? [toWireChatWithCloser(this.storage, chat)] : [];
     } else {
-      chats = this.storage.openChats().map(toWireChat);
+      const labels = labelsByChat(this.ctx.storage.sql);
+      chats = this.storage.openChats().map((c) => ({ ...toWireChat(c), labels: labels.get(c.id) ?? [] }));
     }
     return {
       type: "session.ready",
@@ -485,6 +495,7 @@ export class DepartmentRoom extends DurableObject<Env> implements Room {
   async openChat(input: OpenChatInput): Promise<OpenChatResult> {
     if (!this.identifyAs(input.chat)) throw new Error("This room belongs to another department");
     await this.ensureHours();
+    await this.ensureLabels();
     const result = await admitChat(this.admission, input);
     // After `queued` told the attendants: routing and positions follow the new chat.
     if (result.admitted && result.created) await this.queueMoved(true);
@@ -524,9 +535,15 @@ export class DepartmentRoom extends DurableObject<Env> implements Room {
   /** Takes a chat handed over by another room (transferChat there). A repeated import changes nothing. */
   async importChat(bundle: TransferBundle, meta: RoomMeta): Promise<WireChat> {
     if (!this.identifyAs(meta)) throw new Error("This room belongs to another department");
+    // Read before the import: nothing may run between storing the chat and telling the attendants.
+    const labels = await labelsOfChat(this.env.DB, meta.accountId, bundle.chat.id).catch((error: unknown) => {
+      console.error("reading a transferred chat's labels failed; it arrives without them", error);
+      return [];
+    });
     if (importChat(this.ctx.storage.sql, bundle, meta.departmentId)) {
       this.afterWrite();
-      toAllAttendants(this.ctx, { type: "chat.queued", chat: toWireChat(this.storage.chat(bundle.chat.id)!) });
+      setChatLabels(this.ctx.storage.sql, bundle.chat.id, labels);
+      toAllAttendants(this.ctx, { type: "chat.queued", chat: { ...toWireChat(this.storage.chat(bundle.chat.id)!), labels } });
       const { chat: _, messages: __, ...extras } = bundle;
       finishImport(this, bundle.chat.id, { ...extras, notice: bundle.notice ?? `Transferido de ${bundle.fromDepartmentName}` });
     }
@@ -637,5 +654,35 @@ export class DepartmentRoom extends DurableObject<Env> implements Room {
     );
     if (outcome.requeuedChatIds.length > 0) await this.queueMoved(true);
     return outcome;
+  }
+
+  // ------------------------------------------------------------------ Rótulos (room-labels.ts)
+
+  /** Loads the account's labels from D1 when the room has none or they are stale; a failure admits the chat without rules. */
+  private async ensureLabels(): Promise<void> {
+    const meta = this.storage.meta();
+    if (!meta || !labelsStale(this.ctx.storage.sql, Date.now())) return;
+    try {
+      const { labels, readAt } = await roomLabels(this.env.DB, meta.accountId);
+      const changed = writeLabels(this.ctx.storage.sql, labels, readAt);
+      if (changed?.length) tellChatLabels(this.ctx, changed);
+    } catch (error) {
+      console.error("loading the account's labels failed; this chat gets none by rule", error);
+    }
+  }
+
+  /** The account's labels after a change (worker/labels/rooms.ts): stored; chats whose labels were renamed or deleted are told. */
+  async setLabels(meta: RoomMeta, labels: RuleLabel[], readAt: number): Promise<void> {
+    if (!this.identifyAs(meta)) throw new Error("This room belongs to another department");
+    const changed = writeLabels(this.ctx.storage.sql, labels, readAt);
+    if (changed?.length) tellChatLabels(this.ctx, changed);
+  }
+
+  /** A chat's labels changed in D1 (PUT /api/chats/:id/labels): kept here while the room holds the chat, and told. False when it does not. */
+  async chatLabelsChanged(chatId: string, labels: WireLabel[]): Promise<boolean> {
+    if (!this.storage.chat(chatId)) return false;
+    setChatLabels(this.ctx.storage.sql, chatId, labels);
+    tellChatLabels(this.ctx, [chatId]);
+    return true;
   }
 }

@@ -118,6 +118,19 @@ export interface WireChat {
   attendantReadSeq: number;
   customerDeliveredSeq: number;
   attendantDeliveredSeq: number;
+  /**
+   * Rótulos: the chat's labels. Only in frames to attendant sockets (session.ready, chat.queued);
+   * a customer never receives them. Absent means "not told here", not "none": keep what you had.
+   */
+  labels?: WireLabel[];
+}
+
+/** A label on a chat (Rótulos), as consoles show it. */
+export interface WireLabel {
+  id: string;
+  name: string;
+  /** "#rrggbb". */
+  color: string;
 }
 
 export interface WireAttendant {
@@ -199,6 +212,8 @@ export type ServerFrame =
    * active chat for the customer's inactivity (policies.inactivityCloseMinutes). A customer
    * message before `closesAt` (epoch ms) cancels it; the close itself is a `chat.closed` by "system".
    */
-  | { type: "chat.inactivity_warning"; chatId: string; closesAt: number };
+  | { type: "chat.inactivity_warning"; chatId: string; closesAt: number }
+  /** To every attendant socket of the room when a chat's labels change (by an attendant or a rule): the whole new set. */
+  | { type: "chat.labels"; chatId: string; labels: WireLabel[] };
 
 export type ServerFrameType = ServerFrame["type"];

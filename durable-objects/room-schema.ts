@@ -79,6 +79,21 @@ CREATE TABLE hours (
 ALTER TABLE messages ADD COLUMN internal INTEGER NOT NULL DEFAULT 0;
 `,
   },
+  {
+    // Rótulos (room-labels.ts): the account's labels and rules, pushed by the Worker (or loaded
+    // when stale), and the labels of the chats this room holds, which leave with their chat.
+    version: 5,
+    sql: `
+CREATE TABLE labels (
+  id TEXT PRIMARY KEY, name TEXT NOT NULL, color TEXT NOT NULL, active INTEGER NOT NULL, conditions TEXT NOT NULL, position INTEGER NOT NULL
+);
+CREATE TABLE labels_state (id INTEGER PRIMARY KEY CHECK (id = 1), read_at INTEGER NOT NULL);
+CREATE TABLE chat_labels (
+  chat_id TEXT NOT NULL, label_id TEXT NOT NULL, name TEXT NOT NULL, color TEXT NOT NULL, PRIMARY KEY (chat_id, label_id)
+);
+CREATE TRIGGER chat_labels_leave_with_chat AFTER DELETE ON chats BEGIN DELETE FROM chat_labels WHERE chat_id = old.id; END;
+`,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

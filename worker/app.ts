@@ -35,6 +35,8 @@ import { outboxRoutes } from "./routes/outbox";
 import { offlineThreadRoutes } from "./routes/offline-thread";
 import { ticketRoutes } from "./routes/tickets";
 import { chatTicketRoutes, offlineTicketRoutes } from "./routes/ticket-conversions";
+import { labelRoutes } from "./routes/labels";
+import { chatLabelRoutes } from "./routes/chat-labels";
 
 export const app = new Hono<AppEnv>();
 
@@ -69,6 +71,8 @@ app.route("/api/offline-messages", offlineThreadRoutes);
 app.route("/api/tickets", ticketRoutes);
 app.route("/api/offline-messages", offlineTicketRoutes);
 app.route("/api/chats", chatTicketRoutes);
+app.route("/api/labels", labelRoutes);
+app.route("/api/chats", chatLabelRoutes);
 
 app.notFound((c) => c.json({ error: { code: "not_found", message: "No such route" } }, 404));
 

@@ -35,5 +35,8 @@ export const AUDIT_ACTIONS = [
   "offline_message.answered",
   "ticket.created",
   "ticket.updated",
+  "label.created",
+  "label.updated",
+  "label.deleted",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -15,7 +15,7 @@
 import { and, asc, eq, gt, inArray, isNotNull, lt } from "drizzle-orm";
 import { auditEntry } from "./audit";
 import { database, type Database } from "./db/client";
-import { accounts, chatMessages, chatSurveys, chats, offlineMessageEntries, offlineMessages } from "./db/schema";
+import { accounts, chatLabels, chatMessages, chatSurveys, chats, offlineMessageEntries, offlineMessages } from "./db/schema";
 import { purgeClosedTickets } from "./tickets/purge";
 
 const DAY_MS = 86_400_000;
@@ -45,7 +45,9 @@ async function purgeChatBatch(db: Database, accountId: string, before: number): 
     .where(and(eq(chats.accountId, accountId), eq(chats.status, "closed"), lt(chats.closedAt, before)))
     .orderBy(asc(chats.closedAt), asc(chats.id))
     .limit(BATCH);
-  const [, , deleted] = await db.batch([
+  const [, , , deleted] = await db.batch([
+    // Their labels first: chat_labels points at the chats (foreign key).
+    db.delete(chatLabels).where(and(eq(chatLabels.accountId, accountId), inArray(chatLabels.chatId, doomed))),
     db.delete(chatMessages).where(and(eq(chatMessages.accountId, accountId), inArray(chatMessages.chatId, doomed))),
     db.delete(chatSurveys).where(and(eq(chatSurveys.accountId, accountId), inArray(chatSurveys.chatId, doomed))),
     db.delete(chats).where(and(eq(chats.accountId, accountId), inArray(chats.id, doomed))).returning({ id: chats.id }),

@@ -3,18 +3,11 @@
  * imports them with `import type`.
  */
 import type { ChatListItem } from "./views";
-
-/** A label as a chat carries it: enough to draw its chip. */
-export interface ChatLabelChip {
-  id: string;
-  name: string;
-  /** `#rrggbb`, as the label was saved. */
-  color: string;
-}
+import type { ChatLabel } from "./views-labels";
 
 /** One chat of a history page, with its labels (by name). */
 export interface HistoryChat extends ChatListItem {
-  labels: ChatLabelChip[];
+  labels: ChatLabel[];
 }
 
 /** `GET /api/chats`: a page of the chats that match the filters, newest first. */

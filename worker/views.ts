@@ -110,7 +110,8 @@ export interface ChatListResponse {
 }
 
 export interface ChatDetailResponse {
-  chat: ChatListItem;
+  /** `labels`: the chat's labels (Rótulos), by name. */
+  chat: ChatListItem & { labels: import("./views-labels").ChatLabel[] };
   messages: WireMessage[];
   /** The customer's satisfaction answer, when there is one. */
   survey: ChatSurvey | null;

@@ -10,6 +10,7 @@ import type { ChatView } from "../chat-view";
 import { formatDateTime, safeHttpUrl } from "../format";
 import { t, type MessageKey } from "../i18n";
 import { AppElement, define } from "./app-element";
+import "./ao-chat-labels";
 import "./ao-compose";
 import "./ao-messages";
 import "./ao-transfer-dialog";
@@ -132,6 +133,7 @@ export class AoChatWindow extends AppElement {
         <div class="title">
           <h1 id="chat-title">${chat.customer.name}<span class="number">#${chat.number}</span></h1>
           ${this.details(view)}
+          <ao-chat-labels .app=${this.app} chat-id=${chat.id} .labels=${view.labels}></ao-chat-labels>
         </div>
         <div class="actions">
           ${chat.status === "waiting" && store.takesChatsOf(chat.departmentId)

@@ -15,6 +15,7 @@ import "./ao-customers";
 import "./ao-departments";
 import "./ao-email";
 import "./ao-hours";
+import "./ao-labels";
 
 const LABELS: Record<GestaoSection, MessageKey> = {
   departments: "gestao.departments",
@@ -24,6 +25,7 @@ const LABELS: Record<GestaoSection, MessageKey> = {
   account: "gestao.account",
   audit: "gestao.audit",
   email: "gestao.email",
+  labels: "gestao.labels",
 };
 
 export class AoGestao extends AppElement {
@@ -116,6 +118,8 @@ export class AoGestao extends AppElement {
         return html`<ao-audit .app=${this.app}></ao-audit>`;
       case "email":
         return html`<ao-email .app=${this.app}></ao-email>`;
+      case "labels":
+        return html`<ao-labels .app=${this.app}></ao-labels>`;
       default:
         return html``;
     }

@@ -7,7 +7,8 @@
 import { css, html } from "lit";
 import { keyed } from "lit/directives/keyed.js";
 import type { DepartmentsResponse } from "../../worker/views";
-import type { ChatLabelChip, HistoryChat, HistoryResponse } from "../../worker/views-history";
+import type { HistoryChat, HistoryResponse } from "../../worker/views-history";
+import type { ChatLabel } from "../../worker/views-labels";
 import { historyApi } from "../api-history";
 import { errorKey } from "../errors";
 import { formatDateTime } from "../format";
@@ -69,7 +70,7 @@ export class AoHistory extends AppElement {
   declare search: string;
   declare result: HistoryResponse | null;
   declare departments: DepartmentsResponse["departments"];
-  declare labels: ChatLabelChip[];
+  declare labels: ChatLabel[];
   declare loading: boolean;
   declare error: MessageKey | null;
   private filters: HistoryFilters = DEFAULT_HISTORY_FILTERS;

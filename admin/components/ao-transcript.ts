@@ -11,6 +11,7 @@ import { AppElement, define } from "./app-element";
 import { messageContent, messageStyles } from "./message-template";
 import { surveyContent, surveyStyles } from "./survey-template";
 import "./ao-create-ticket";
+import "./ao-chat-labels";
 
 export class AoTranscript extends AppElement {
   static override properties = {
@@ -85,6 +86,10 @@ export class AoTranscript extends AppElement {
     }
   }
 
+  private labelsChanged(event: CustomEvent<{ chatId: string; labels: ChatDetailResponse["chat"]["labels"] }>): void {
+    if (this.detail?.chat.id === event.detail.chatId) this.detail = { ...this.detail, chat: { ...this.detail.chat, labels: event.detail.labels } };
+  }
+
   override render() {
     const back = html`<a href=${this.app.historySearch ? `#/history?${this.app.historySearch}` : "#/history"} data-testid="transcript-back">${t("transcript.back")}</a>`;
     if (this.error) return html`${back}<p class="error" role="alert">${t(this.error)}</p>`;
@@ -112,6 +117,7 @@ export class AoTranscript extends AppElement {
           ${chat.closedAt ? html` · ${t("history.closedAt", { date: formatDateTime(chat.closedAt) })}` : ""}
         </dd>
       </dl>
+      <ao-chat-labels .app=${this.app} chat-id=${chat.id} .labels=${chat.labels} @ao-chat-labels-changed=${this.labelsChanged}></ao-chat-labels>
       ${surveyContent(survey)}
       <ol aria-label=${t("messages.label")}>
         ${messages.map(

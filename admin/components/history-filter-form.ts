@@ -4,7 +4,7 @@
  * keys it by the search so that back/forward puts the fields back as the URL says.
  */
 import { css, html } from "lit";
-import type { ChatLabelChip } from "../../worker/views-history";
+import type { ChatLabel } from "../../worker/views-labels";
 import { HISTORY_STATUSES, activeFilterCount, type HistoryFilters } from "../history-filters";
 import { t } from "../i18n";
 import { labelChip } from "./label-chips";
@@ -13,7 +13,7 @@ import { labelChip } from "./label-chips";
 export interface FilterChoices {
   departments: { id: string; name: string }[];
   attendants: { id: string; name: string }[];
-  labels: ChatLabelChip[];
+  labels: ChatLabel[];
 }
 
 export const filterFormStyles = css`

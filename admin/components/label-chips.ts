@@ -4,7 +4,7 @@
  */
 import { css, html } from "lit";
 import { styleMap } from "lit/directives/style-map.js";
-import type { ChatLabelChip } from "../../worker/views-history";
+import type { ChatLabel } from "../../worker/views-labels";
 import { chipColors } from "../label-colors";
 
 export const labelChipStyles = css`
@@ -27,12 +27,12 @@ export const labelChipStyles = css`
 `;
 
 /** One chip. */
-export function labelChip(label: ChatLabelChip) {
+export function labelChip(label: ChatLabel) {
   return html`<span class="chip" style=${styleMap(chipColors(label.color))} data-testid="label-chip" data-label-id=${label.id}>${label.name}</span>`;
 }
 
 /** A chat's chips as a list (nothing when it has none). */
-export function labelChips(labels: readonly ChatLabelChip[], name: string) {
+export function labelChips(labels: readonly ChatLabel[], name: string) {
   if (labels.length === 0) return "";
   return html`<ul class="chips" aria-label=${name}>
     ${labels.map((l) => html`<li>${labelChip(l)}</li>`)}

@@ -63,9 +63,9 @@ describe("room schema versions", () => {
   it("a new room starts at the latest version with every table", async () => {
     const stub = env.DEPARTMENT.get(env.DEPARTMENT.idFromName(`migrations:${crypto.randomUUID()}`));
     const found = await runInDurableObject(stub, (_, state) => ({ version: schemaVersion(state.storage.sql), tables: tables(state.storage.sql) }));
-    expect(found).toEqual({ version: SCHEMA_VERSION, tables: ["chats", "hours", "messages", "meta", "presence", "schema_version", "timers"] });
-    expect(SCHEMA_VERSION).toBe(4);
-    expect(MIGRATIONS.map((m) => m.version)).toEqual([1, 2, 3, 4]);
+    expect(found).toEqual({ version: SCHEMA_VERSION, tables: ["chat_labels", "chats", "hours", "labels", "labels_state", "messages", "meta", "presence", "schema_version", "timers"] });
+    expect(SCHEMA_VERSION).toBe(5);
+    expect(MIGRATIONS.map((m) => m.version)).toEqual([1, 2, 3, 4, 5]);
   });
 
   it("a room created before versions is taken as version 1 and migrated: its data stays, the old timer becomes a row that fires", async () => {
@@ -88,7 +88,7 @@ describe("room schema versions", () => {
       };
     });
     expect(after.version).toBe(SCHEMA_VERSION);
-    expect(after.tables).toEqual(["chats", "hours", "messages", "meta", "presence", "schema_version", "timers"]);
+    expect(after.tables).toEqual(["chat_labels", "chats", "hours", "labels", "labels_state", "messages", "meta", "presence", "schema_version", "timers"]);
     expect(after.timerColumns).toEqual(["id", "kind", "key", "due_at", "payload", "attempts", "last_error"]);
     expect(after.metaColumns).toEqual(["id", "account_id", "department_id", "created_at"]);
     expect(after.open).toMatchObject({ number: 7, account_id: accountId, status: "active", attendant_id: "att-1", last_seq: 1, version: 3 });

@@ -9,7 +9,8 @@ import type { SessionAttendant } from "../auth/session";
 import { database } from "../db/client";
 import { accounts, chatLabels, chats, labels } from "../db/schema";
 import { chatListQuery, toListItem } from "./list-query";
-import type { ChatLabelChip, HistoryChat } from "../views-history";
+import type { HistoryChat } from "../views-history";
+import type { ChatLabel } from "../views-labels";
 import { containsPattern, ftsPhrase, resolveRange, type HistoryFilters } from "./filters";
 
 type Who = Pick<SessionAttendant, "id" | "accountId" | "role">;
@@ -63,8 +64,8 @@ export async function accountZone(db: D1Database, accountId: string): Promise<st
 }
 
 /** The labels of these chats (one query), by chat id, each chat's by name. */
-export async function labelsOfChats(db: D1Database, accountId: string, chatIds: string[]): Promise<Map<string, ChatLabelChip[]>> {
-  const byChat = new Map<string, ChatLabelChip[]>();
+export async function labelsOfChats(db: D1Database, accountId: string, chatIds: string[]): Promise<Map<string, ChatLabel[]>> {
+  const byChat = new Map<string, ChatLabel[]>();
   if (chatIds.length === 0) return byChat;
   const rows = await database(db)
     .select({ chatId: chatLabels.chatId, id: labels.id, name: labels.name, color: labels.color })

@@ -16,6 +16,7 @@ import { parseHistoryQuery } from "../history/filters";
 import { chatListQuery, toListItem } from "../history/list-query";
 import { historyRows, searchCondition } from "../history/search";
 import { surveyOfChat } from "../surveys";
+import { labelsOfChat } from "../labels/store";
 import { idParam } from "../validate";
 import type { ChatDetailResponse } from "../views";
 import type { HistoryResponse } from "../views-history";
@@ -54,9 +55,13 @@ export const chatRoutes = new Hono<AppEnv>()
     if (!row || !allowed.includes(row.departmentId)) throw notFound("No such chat");
     const reader = { kind: "attendant" as const, attendantId: who.id, supervises: who.role !== "attendant" };
     const chatRef = { id: row.id, accountId: who.accountId, departmentId: row.departmentId, status: row.status, closedAt: row.closedAt };
-    const [messages, survey] = await Promise.all([readMessages(c.env, reader, chatRef), surveyOfChat(c.env.DB, who.accountId, row.id)]);
+    const [messages, survey, labels] = await Promise.all([
+      readMessages(c.env, reader, chatRef),
+      surveyOfChat(c.env.DB, who.accountId, row.id),
+      labelsOfChat(c.env.DB, who.accountId, row.id),
+    ]);
     return c.json({
-      chat: toListItem(row),
+      chat: { ...toListItem(row), labels },
       messages,
       survey,
     } satisfies ChatDetailResponse);

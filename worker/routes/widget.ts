@@ -88,7 +88,8 @@ export const widgetRoutes = new Hono<AppEnv>()
 
     const secret = tokenSecret(c.env);
     const now = Date.now();
-    let customer: WidgetCustomer | undefined = await tokenCustomer(c, account.id);
+    const fromToken = await tokenCustomer(c, account.id);
+    let customer: WidgetCustomer | undefined = fromToken;
     /** The Bearer, kept while it names the customer this chat is for. */
     let customerToken = customer ? bearer(c) : null;
     if (body.customerHash !== undefined) {
@@ -129,6 +130,8 @@ export const widgetRoutes = new Hono<AppEnv>()
       customerIsNew: !customer,
       initialMessage: department.initialMessage ? { author: department.name, body: department.initialMessage } : null,
       firstMessage: body.message,
+      // Rótulos' `verified` condition: verified now, or a token of a customer verified before.
+      verified: body.customerHash !== undefined || (customer?.id === fromToken?.id && Boolean(fromToken?.verifiedEmail)),
     });
     if (!result.admitted) throw new ApiError(409, result.refusal.code, result.refusal.message);
     const { chat } = result;
