@@ -82,6 +82,19 @@ describe("Rótulos", () => {
     const detail = await (await ana.request.get(`${h.server}/api/chats/${chat.id}`)).json();
     expect(detail.chat.labels.map((l: { name: string }) => l.name)).toEqual(["Financeiro", "Prioridade"]);
 
+    // The history filtered by the hand-applied label finds the chat, with both chips.
+    const prioridade = detail.chat.labels.find((l: { name: string }) => l.name === "Prioridade").id;
+    // A bookmarked search, opened in another tab of Ana's session.
+    const history = await ana.context().newPage();
+    await history.setViewportSize({ width: 1280, height: 800 });
+    await history.goto(`${h.server}/admin/#/history?status=all&labelId=${prioridade}`);
+    const found = history.locator('[data-testid="history-item"]', { hasText: CUSTOMER });
+    await found.waitFor();
+    await expect.poll(() => history.locator('[data-testid="history-item"]').count()).toBe(1);
+    await expect.poll(() => found.locator('[data-testid="label-chip"]').allTextContents()).toEqual(["Financeiro", "Prioridade"]);
+    await expectNoSeriousA11yViolations(history);
+    await snap(history, "labels-history-1280");
+
     // Removing by hand works too, and the customer never saw any of it.
     await ana.locator('ao-chat-window [data-testid="label-remove"]').last().click();
     await expect.poll(() => chips.count()).toBe(1);
