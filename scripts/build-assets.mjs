@@ -19,6 +19,9 @@ mkdirSync(out, { recursive: true });
 const bundles = [
   { in: "widget/loader.ts", out: "widget.js" },
   { in: "widget/panel.ts", out: "widget-panel.js" },
+  // The panel's English and Spanish texts: only a page in that language downloads them.
+  { in: "widget/lang-en.ts", out: "widget-lang-en.js" },
+  { in: "widget/lang-es.ts", out: "widget-lang-es.js" },
   { in: "admin/main.ts", out: "admin/app.js" },
 ].filter((b) => existsSync(join(root, b.in)));
 

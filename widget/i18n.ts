@@ -5,6 +5,9 @@
  * strings), and esbuild drops the unused `panelText` from the loader bundle, which has to stay
  * under a few kilobytes.
  *
+ * The panel speaks pt-BR built in; English and Spanish are separate scripts (i18n-en.ts,
+ * i18n-es.ts) that the loader fetches only for a page in that language.
+ *
  * The keys the account may replace in the console (`TEXT_KEYS` of worker/settings/schema.ts)
  * have the same names here, so an override is a plain spread: `{ ...panelText[lang], ...texts }`.
  */
@@ -99,162 +102,35 @@ export type PanelText = typeof ptBR;
 // Compile-time check: every text the console can replace exists here, as a plain string.
 ptBR satisfies Record<TextKey, string>;
 
-export const panelText: Record<Lang, PanelText> = {
-  "pt-BR": ptBR,
-  en: {
-    title: "Support",
-    minimize: "Minimize chat",
-    popout: "Open in a new tab",
-    loading: "Loading…",
-    loadFailed: "The chat could not be loaded. Please try again shortly.",
-    greeting: "Hello! Fill in the fields below to talk to our team.",
-    nameLabel: "Name",
-    emailLabel: "E-mail",
-    departmentLabel: "Department",
-    offlineSuffix: " (offline)",
-    messageLabel: "How can we help?",
-    startButton: "Start chat",
-    starting: "Starting…",
-    offlineTitle: "We are offline",
-    offlineText: "No agents are available right now. Leave a message and we will reply by e-mail.",
-    backAt: (day: string, time: string) => `We are back ${day} at ${time}.`,
-    offlineSent: "Message sent! We will reply by e-mail.",
-    offlineBusy: "All our agents are busy. Leave a message and we will reply by e-mail.",
-    queuePosition: (n) => `You are number ${n} in the queue.`,
-    queueClosed: "Our hours are over. Your chat stays in the queue.",
-    compose: "Message",
-    composePlaceholder: "Type your message…",
-    sendButton: "Send message",
-    endChat: "End chat",
-    messages: "Messages",
-    tooLong: (length, max) => `Your message has ${length} characters; the limit is ${max}.`,
-    connecting: "Connecting…",
-    reconnecting: "Connection lost. Reconnecting…",
-    waitingText: "Waiting for an agent…",
-    waitingOffline: "Waiting for an agent. No agents are online right now.",
-    joined: (name) => `${name} joined the chat.`,
-    typing: (name) => `${name} is typing…`,
-    pending: "Sending…",
-    sent: "Sent",
-    delivered: "Delivered",
-    read: "Read",
-    failed: "Not sent.",
-    retry: "Try again",
-    closedText: "This chat has ended.",
-    closedByYou: "You ended this chat.",
-    closedByAttendant: "The agent ended this chat.",
-    closedByName: (name) => `Closed by ${name}.`,
-    closedBySystem: "The chat was closed for inactivity.",
-    inactivityWarning: "This chat will close in 1 minute due to inactivity.",
-    newChatButton: "Start a new chat",
-    sessionExpired: "Your session has expired. Please start a new chat.",
-    surveyTitle: "Rate this chat",
-    surveySolvedQuestion: "Was your problem solved?",
-    yes: "Yes",
-    no: "No",
-    surveyGradeQuestion: "How would you rate the service?",
-    grades: ["Very poor", "Poor", "Fair", "Good", "Excellent"],
-    surveyCommentLabel: "Comment (optional)",
-    surveySubmit: "Send rating",
-    surveyThanks: "Thank you for your feedback!",
-    transcriptButton: "Email me this chat",
-    transcriptSent: (email: string) => `We sent the chat to ${email}.`,
-    transcriptWait: "The chat was sent a moment ago. Try again in a few minutes.",
-    transcriptUnavailable: "Sending by e-mail is not available right now.",
-    history: "Previous conversations",
-    back: "Back",
-    chatNumber: (n) => `Chat #${n}`,
-    errors: {
-      unknown_department: "Department not found.",
-      department_offline: "This department is offline right now. Choose another one or try later.",
-      rate_limited: "Too many attempts. Please wait a moment and try again.",
-      bad_request: "Please check the information you entered.",
-      network: "Cannot reach the server. Please try again.",
-      unsupported_version: "This chat version is out of date. Please reload the page.",
-      generic: "Something went wrong. Please try again.",
-    },
-  },
-  es: {
-    title: "Atención",
-    minimize: "Minimizar chat",
-    popout: "Abrir en una pestaña nueva",
-    loading: "Cargando…",
-    loadFailed: "No se pudo cargar el chat. Inténtelo de nuevo en unos instantes.",
-    greeting: "¡Hola! Complete los campos para hablar con nuestro equipo.",
-    nameLabel: "Nombre",
-    emailLabel: "Correo electrónico",
-    departmentLabel: "Departamento",
-    offlineSuffix: " (desconectado)",
-    messageLabel: "¿Cómo podemos ayudarle?",
-    startButton: "Iniciar conversación",
-    starting: "Iniciando…",
-    offlineTitle: "Estamos desconectados",
-    offlineText: "En este momento no hay agentes disponibles. Deje su mensaje y le responderemos por correo electrónico.",
-    backAt: (day: string, time: string) => `Volvemos ${day && "el " + day} a las ${time}.`,
-    offlineSent: "¡Mensaje enviado! Le responderemos por correo electrónico.",
-    offlineBusy: "Todos los agentes están ocupados. Deje su mensaje y le responderemos por correo electrónico.",
-    queuePosition: (n) => `Usted es el número ${n} en la cola.`,
-    queueClosed: "Terminó nuestro horario. Su conversación sigue en la cola.",
-    compose: "Mensaje",
-    composePlaceholder: "Escriba su mensaje…",
-    sendButton: "Enviar mensaje",
-    endChat: "Terminar conversación",
-    messages: "Mensajes",
-    tooLong: (length, max) => `Su mensaje tiene ${length} caracteres; el límite es ${max}.`,
-    connecting: "Conectando…",
-    reconnecting: "Se perdió la conexión. Reconectando…",
-    waitingText: "Esperando a un agente…",
-    waitingOffline: "Esperando a un agente. No hay agentes conectados en este momento.",
-    joined: (name) => `${name} se unió a la conversación.`,
-    typing: (name) => `${name} está escribiendo…`,
-    pending: "Enviando…",
-    sent: "Enviado",
-    delivered: "Entregado",
-    read: "Leído",
-    failed: "No enviado.",
-    retry: "Reintentar",
-    closedText: "Esta conversación ha terminado.",
-    closedByYou: "Usted terminó esta conversación.",
-    closedByAttendant: "El agente terminó esta conversación.",
-    closedByName: (name) => `Cerrado por ${name}.`,
-    closedBySystem: "La conversación se cerró por inactividad.",
-    inactivityWarning: "Esta atención se cerrará en 1 minuto por inactividad.",
-    newChatButton: "Iniciar una nueva conversación",
-    sessionExpired: "Su sesión expiró. Inicie una nueva conversación.",
-    surveyTitle: "Evalúe la atención",
-    surveySolvedQuestion: "¿Se resolvió su problema?",
-    yes: "Sí",
-    no: "No",
-    surveyGradeQuestion: "¿Qué nota le da a la atención?",
-    grades: ["Pésimo", "Malo", "Regular", "Bueno", "Excelente"],
-    surveyCommentLabel: "Comentario (opcional)",
-    surveySubmit: "Enviar evaluación",
-    surveyThanks: "¡Gracias por su evaluación!",
-    transcriptButton: "Recibir la conversación por correo",
-    transcriptSent: (email: string) => `Enviamos la conversación a ${email}.`,
-    transcriptWait: "La conversación se envió hace poco. Inténtelo de nuevo en unos minutos.",
-    transcriptUnavailable: "El envío por correo no está disponible ahora.",
-    history: "Conversaciones anteriores",
-    back: "Volver",
-    chatNumber: (n) => `Conversación n.º ${n}`,
-    errors: {
-      unknown_department: "Departamento no encontrado.",
-      department_offline: "Este departamento no está disponible ahora. Elija otro o inténtelo más tarde.",
-      rate_limited: "Demasiados intentos. Espere un momento e inténtelo de nuevo.",
-      bad_request: "Revise los datos ingresados.",
-      network: "No hay conexión con el servidor. Inténtelo de nuevo.",
-      unsupported_version: "Esta versión del chat está desactualizada. Recargue la página.",
-      generic: "Algo salió mal. Inténtelo de nuevo.",
-    },
-  },
-};
+/**
+ * The panel's texts of the languages loaded so far. pt-BR is built in; English and Spanish come
+ * in their own small scripts (`/widget-lang-en.js`, `/widget-lang-es.js`) that register here,
+ * so each page view downloads only its language. Kept on the global object so that a language
+ * script and the panel script share it whatever order they run in.
+ */
+function registry(): Partial<Record<Lang, PanelText>> {
+  const g = globalThis as unknown as { __tomticketPanelText?: Partial<Record<Lang, PanelText>> };
+  // Not seeded with ptBR: a language script imports this, and must not carry the Portuguese texts.
+  return (g.__tomticketPanelText ??= {});
+}
+
+/** Called by a language script. */
+export function registerPanelText(lang: Lang, text: PanelText): void {
+  registry()[lang] = text;
+}
+
+/** Whether the panel can speak `lang` now (pt-BR always). */
+export function hasPanelText(lang: Lang): boolean {
+  return lang === "pt-BR" || registry()[lang] !== undefined;
+}
 
 /**
  * The texts to show: the language's built-in ones, then the account's (or department's)
  * replacements. A replaced closing text replaces every variant of it.
  */
 export function textsFor(lang: Lang, overrides: Partial<Record<TextKey, string>> | undefined): PanelText {
-  const base = panelText[lang];
+  // A language whose script has not arrived yet reads in Portuguese until it does.
+  const base = (lang === "pt-BR" ? undefined : registry()[lang]) ?? ptBR;
   if (!overrides) return base;
   const t: PanelText = { ...base };
   const texts: Record<string, unknown> = t;

@@ -15,7 +15,8 @@ import { ChatController } from "./chat-controller";
 import { PANEL_TAG, type PanelBoot } from "./contract";
 import { renderHeaderView } from "./header-view";
 import { HistoryController } from "./history-controller";
-import { textsFor, type Lang, type PanelText } from "./i18n";
+import { hasPanelText, textsFor, type Lang, type PanelText } from "./i18n";
+import { loadLanguage } from "./panel-language";
 import { identifyCustomer } from "./identity";
 import { OfflineController } from "./offline-controller";
 import { afterRender, beforeRender } from "./panel-focus";
@@ -108,6 +109,8 @@ export class TomticketChatPanel extends LitElement {
   #started = false;
   #reported = "";
   #look: EffectiveLook | undefined;
+  /** A language whose texts could not be loaded: the panel speaks Portuguese instead. */
+  #langFailed: Lang | null = null;
   #stopViewport: (() => void) | undefined;
   #onVisibility = (): void => {
     this.#markRead();
@@ -274,6 +277,17 @@ export class TomticketChatPanel extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if ((changed.has("language") || changed.has("boot")) && this.boot && !hasPanelText(this.language)) {
+      // Drawn once the language's texts arrive; in Portuguese if they cannot be loaded.
+      const lang = this.language;
+      loadLanguage(this.boot.server, lang).then(
+        () => this.requestUpdate(),
+        () => {
+          this.#langFailed = lang;
+          this.requestUpdate();
+        },
+      );
+    }
     if (changed.has("config") && this.config) {
       if (this.view === "form" || this.view === "offline") this.showForm();
       else if (this.view === "failed") void this.init();
@@ -310,6 +324,7 @@ export class TomticketChatPanel extends LitElement {
   }
 
   protected override render(): TemplateResult {
+    if (!hasPanelText(this.language) && this.#langFailed !== this.language) return html`<section aria-busy="true"></section>`;
     const t = this.texts;
     return html`<section role="dialog" aria-labelledby="title" lang=${this.language} @keydown=${this.#onKeyDown}>
       ${renderHeaderView(this, t)} ${renderView(this, t)}

@@ -8,7 +8,8 @@ const gz = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
 /**
  * `[name, value]` figures for what a page view downloads from our server, each response gzipped
  * on its own: before the launcher shows, widget.js and the config JSON (`widget_gzip_bytes`);
- * for a usable chat, those plus widget-panel.js (`widget_open_gzip_bytes`).
+ * for a usable chat, those plus widget-panel.js (`widget_open_gzip_bytes`, a page in Portuguese),
+ * plus its language's texts for a page in English or Spanish (`widget_open_en_gzip_bytes`…).
  * @param {string} publicDir
  * @param {string} configJson the body of /api/widget/config for the demo account
  */
@@ -24,6 +25,11 @@ export function widgetSizes(publicDir, configJson) {
   if (existsSync(panel)) {
     figures.push(["widget_panel_gzip_bytes", gz(panel)]);
     figures.push(["widget_open_gzip_bytes", gz(loader) + config + gz(panel)]);
+    // A page in English or Spanish also downloads its texts (/widget-lang-<lang>.js).
+    for (const lang of ["en", "es"]) {
+      const file = join(publicDir, `widget-lang-${lang}.js`);
+      if (existsSync(file)) figures.push([`widget_open_${lang}_gzip_bytes`, gz(loader) + config + gz(panel) + gz(file)]);
+    }
   } else figures.push(["widget_open_gzip_bytes", "n/a (public/widget-panel.js not built yet)"]);
   return figures;
 }

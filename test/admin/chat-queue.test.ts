@@ -7,6 +7,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { ChatController, type ChatHost } from "../../widget/chat-controller";
 import type { PanelBoot } from "../../widget/contract";
 import { textsFor } from "../../widget/i18n";
+// The English and Spanish texts register themselves, as their scripts do in a page.
+import "../../widget/lang-en";
+import "../../widget/lang-es";
 import { FakeSocket } from "./fake-socket";
 import { wireChat } from "./fixtures";
 
