@@ -4,7 +4,7 @@
  */
 import type { AuditAction } from "./audit-actions";
 import type { NotificationPrefs, PresenceStatus, Role } from "./db/schema";
-import type { ChatListItem, MeResponse, OfflineMessageItem } from "./views";
+import type { MeResponse, OfflineMessageItem } from "./views";
 
 export type { AuditAction, NotificationPrefs };
 
@@ -103,8 +103,8 @@ export interface CustomersResponse {
 
 export interface CustomerDetailResponse {
   customer: CustomerView;
-  /** Newest first, at most 50, only departments the reader may see. */
-  chats: ChatListItem[];
+  /** Newest first, at most 50, only departments the reader may see; each with its labels. */
+  chats: import("./views-history").HistoryChat[];
   offlineMessages: OfflineMessageItem[];
 }
 

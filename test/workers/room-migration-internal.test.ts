@@ -5,7 +5,7 @@
 import { abortAllDurableObjects, runInDurableObject } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { MIGRATIONS, migrate, schemaVersion } from "../../durable-objects/room-schema";
+import { MIGRATIONS, migrate, SCHEMA_VERSION, schemaVersion } from "../../durable-objects/room-schema";
 
 describe("room schema v4: messages.internal", () => {
   it("a v3 room is migrated: its messages stay, not internal; an internal note is stored and kept from customers", async () => {
@@ -37,6 +37,6 @@ describe("room schema v4: messages.internal", () => {
         customer: instance.storage.messagesAfter(chatId, 0, 10, false).messages.map((m) => m.seq),
       };
     });
-    expect(after).toEqual({ version: 4, all: [[1, 0], [2, 1]], customer: [1] });
+    expect(after).toEqual({ version: SCHEMA_VERSION, all: [[1, 0], [2, 1]], customer: [1] });
   });
 });

@@ -17,6 +17,7 @@ import { ApiError, forbidden, notFound } from "../errors";
 import { forgetCustomer } from "../forget-customer";
 import { idParam, parseBody, parseQuery } from "../validate";
 import type { CustomerDetailResponse, CustomersResponse, CustomerView } from "../views-gestao";
+import { labelsOfChats } from "../history/search";
 import { chatListQuery, toListItem } from "./chats";
 import { offlineMessageQuery } from "./offline-messages";
 
@@ -69,7 +70,7 @@ async function findCustomer(db: D1Database, accountId: string, rawId: string): P
   return row;
 }
 
-/** The customer's chats in departments `who` may see, and their offline messages, newest first. */
+/** The customer's chats (with their labels) in departments `who` may see, and their offline messages, newest first. */
 async function customerHistory(db: D1Database, who: SessionAttendant, customer: CustomerRow) {
   const allowed = (await visibleDepartments(db, who)).map((d) => d.id);
   const chatRows = allowed.length
@@ -85,7 +86,8 @@ async function customerHistory(db: D1Database, who: SessionAttendant, customer: 
     .where(and(eq(offlineMessages.accountId, who.accountId), theirs, visible))
     .orderBy(desc(offlineMessages.createdAt), desc(offlineMessages.id))
     .limit(DETAIL_LIMIT);
-  return { chats: chatRows.map(toListItem), offlineMessages: offline };
+  const labels = await labelsOfChats(db, who.accountId, chatRows.map((r) => r.id));
+  return { chats: chatRows.map((r) => ({ ...toListItem(r), labels: labels.get(r.id) ?? [] })), offlineMessages: offline };
 }
 
 export const customerRoutes = new Hono<AppEnv>()
