@@ -43,6 +43,14 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, MessageKey> = {
   "label.created": "audit.action.label.created",
   "label.updated": "audit.action.label.updated",
   "label.deleted": "audit.action.label.deleted",
+  "account.surfaces_updated": "audit.action.account.surfaces_updated",
+  "customer.invited": "audit.action.customer.invited",
+  "kb.category_created": "audit.action.kb.category_created",
+  "kb.category_updated": "audit.action.kb.category_updated",
+  "kb.category_deleted": "audit.action.kb.category_deleted",
+  "kb.article_created": "audit.action.kb.article_created",
+  "kb.article_updated": "audit.action.kb.article_updated",
+  "kb.article_deleted": "audit.action.kb.article_deleted",
 };
 
 /** Every action, in the Worker's order (by resource), for the filter. */

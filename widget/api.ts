@@ -26,6 +26,10 @@ export class ApiRequestError extends Error {
   }
 }
 
+/** The surfaces a chat can start from (worker/db/schema.ts CHAT_ORIGINS, without its imports). */
+export const CHAT_ORIGINS = ["widget", "popup", "customer_panel", "knowledge_base", "app"] as const;
+export type ChatOrigin = (typeof CHAT_ORIGINS)[number];
+
 /** Body of `POST /api/widget/chats`. */
 export interface StartChatRequest {
   account: string;
@@ -34,7 +38,8 @@ export interface StartChatRequest {
   email: string;
   message: string;
   pageUrl?: string;
-  origin?: "widget";
+  /** Where the chat was started (the element's `origin`); the server defaults to "widget". */
+  origin?: ChatOrigin;
   /** The page's `customer-hash`, when the customer was verified with it. */
   customerHash?: string;
 }

@@ -5,6 +5,8 @@
  */
 import { html, nothing, type TemplateResult } from "lit";
 import type { WidgetDepartment } from "../worker/views";
+import { CHAT_ORIGINS, type ChatOrigin } from "./api";
+import type { PanelBoot } from "./contract";
 import type { PanelText } from "./i18n";
 import { knownCustomer } from "./identity";
 import type { TomticketChatPanel } from "./panel";
@@ -63,3 +65,12 @@ export function formFields(form: HTMLFormElement): (name: string) => string {
 
 /** The page's address, sent with a chat or a message (not for `file:` or other odd pages). */
 export const pageUrl = (): string | undefined => (/^https?:/.test(location.href) ? location.href.slice(0, 2000) : undefined);
+
+/**
+ * The surface the chat starts from: the element's `origin` (set by the pages we host: Painel do
+ * Cliente, Base de Conhecimento, app), else "popup" for the pop-up page and "widget" elsewhere.
+ */
+export function chatOrigin(boot: PanelBoot): ChatOrigin {
+  const declared = boot.host.getAttribute("origin");
+  return (CHAT_ORIGINS as readonly string[]).includes(declared ?? "") ? (declared as ChatOrigin) : boot.popup ? "popup" : "widget";
+}

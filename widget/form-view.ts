@@ -6,7 +6,7 @@ import { html, nothing, type TemplateResult } from "lit";
 import { MAX_MESSAGE_LENGTH } from "../durable-objects/protocol";
 import { ApiRequestError, type StartChatRequest } from "./api";
 import { emit } from "./events";
-import { departmentSelect, field, formFields, identityFields, pageUrl } from "./form-fields";
+import { chatOrigin, departmentSelect, field, formFields, identityFields, pageUrl } from "./form-fields";
 import { renderHistoryList } from "./history-views";
 import { errorText, type PanelText } from "./i18n";
 import { knownCustomer, startChatAs, verifiedHash } from "./identity";
@@ -59,7 +59,7 @@ async function start(panel: TomticketChatPanel, event: SubmitEvent): Promise<voi
     email: known.skipEmail ? known.email : field("email"),
     message,
     pageUrl: pageUrl(),
-    origin: "widget",
+    origin: chatOrigin(boot),
     customerHash: verifiedHash(boot) ?? undefined,
   };
   panel.busy = true;

@@ -42,6 +42,8 @@ const scriptOrigin =
  * @attr auto-open - open the panel on load (unless the customer closed it in this tab)
  * @attr hide-when-offline - no launcher while the department (or, when choosing, every one) is offline
  * @attr lang - `pt-BR`, `en` or `es`; without it, the account's locale
+ * @attr origin - the surface a chat starts from (`widget`, `popup`, `customer_panel`,
+ *   `knowledge_base`, `app`); set by the pages we host, default `widget` (`popup` in pop-up mode)
  * @attr name, email - the customer's, when the site knows them: those form fields are skipped
  * @attr customer-hash - HMAC of `email` by the site's server: the customer is verified and sees
  *   past chats (`setCustomer()` changes the three at once)

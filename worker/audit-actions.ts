@@ -38,5 +38,13 @@ export const AUDIT_ACTIONS = [
   "label.created",
   "label.updated",
   "label.deleted",
+  "account.surfaces_updated",
+  "customer.invited",
+  "kb.category_created",
+  "kb.category_updated",
+  "kb.category_deleted",
+  "kb.article_created",
+  "kb.article_updated",
+  "kb.article_deleted",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

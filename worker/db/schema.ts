@@ -43,6 +43,8 @@ export const accounts = sqliteTable("accounts", {
   retentionDays: integer("retention_days"),
   /** First time the widget was loaded with this account's key (the setup checklist's "snippet installed"). */
   widgetSeenAt: integer("widget_seen_at"),
+  /** Painel do Cliente at `/p/<slug>/` besides `/p/<public key>/` (lower-case letters, digits, dashes); null = key only. */
+  panelSlug: text("panel_slug").unique(),
   createdAt: integer("created_at").notNull(),
 });
 
@@ -85,6 +87,8 @@ export const attendants = sqliteTable(
     maxChats: integer("max_chats"),
     /** The attendant's own notification choices (console sound, desktop notifications). */
     notificationPrefs: text("notification_prefs", { mode: "json" }).notNull().$type<NotificationPrefs>().default(sql`'{}'`),
+    /** May write Base de Conhecimento articles (administrators always may). */
+    kbEditor: integer("kb_editor", { mode: "boolean" }).notNull().default(false),
     createdAt: integer("created_at").notNull(),
   },
   (t) => [index("attendants_account_idx").on(t.accountId)],
@@ -517,5 +521,109 @@ export const chatLabels = sqliteTable(
   (t) => [
     primaryKey({ columns: [t.chatId, t.labelId] }),
     index("chat_labels_account_label_idx").on(t.accountId, t.labelId, t.chatId),
+  ],
+);
+
+/**
+ * Painel do Cliente: a customer's password. The customer is the account's verified customer for
+ * that e-mail (`customers.verified_email`): a password is only ever set through a link e-mailed
+ * to that address (sign-up confirmation, invitation or reset), which is what verifies it.
+ */
+export const customerCredentials = sqliteTable("customer_credentials", {
+  customerId: text("customer_id").primaryKey().references(() => customers.id),
+  accountId: text("account_id").notNull().references(() => accounts.id),
+  /** Same format as attendants.password_hash. */
+  passwordHash: text("password_hash").notNull(),
+  createdAt: integer("created_at").notNull(),
+  updatedAt: integer("updated_at").notNull(),
+});
+
+export const CUSTOMER_TOKEN_PURPOSES = ["signup", "invite", "reset"] as const;
+export type CustomerTokenPurpose = (typeof CUSTOMER_TOKEN_PURPOSES)[number];
+
+/**
+ * Single-use links e-mailed to a customer: confirm a sign-up, accept an invitation from an
+ * attendant, reset a password. Only the SHA-256 of the token is stored; `usedAt` is set in the
+ * statement that checks it is unused. A sign-up keeps the chosen password's hash until confirmed.
+ */
+export const customerTokens = sqliteTable(
+  "customer_tokens",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    accountId: text("account_id").notNull().references(() => accounts.id),
+    purpose: text("purpose", { enum: CUSTOMER_TOKEN_PURPOSES }).notNull(),
+    /** Lower-cased. */
+    email: text("email").notNull(),
+    name: text("name").notNull().default(""),
+    customerId: text("customer_id"),
+    passwordHash: text("password_hash"),
+    createdBy: text("created_by"),
+    createdAt: integer("created_at").notNull(),
+    expiresAt: integer("expires_at").notNull(),
+    usedAt: integer("used_at"),
+  },
+  (t) => [index("customer_tokens_account_email_idx").on(t.accountId, t.email)],
+);
+
+/** Painel do Cliente sessions: separate from attendants' (another cookie, this table), one account each. */
+export const customerSessions = sqliteTable(
+  "customer_sessions",
+  {
+    /** SHA-256 of the cookie value. */
+    idHash: text("id_hash").primaryKey(),
+    accountId: text("account_id").notNull().references(() => accounts.id),
+    customerId: text("customer_id").notNull().references(() => customers.id),
+    createdAt: integer("created_at").notNull(),
+    expiresAt: integer("expires_at").notNull(),
+  },
+  (t) => [index("customer_sessions_customer_idx").on(t.customerId)],
+);
+
+/** Base de Conhecimento: a category of articles (`/kb/<key>/<category slug>/...`). */
+export const kbCategories = sqliteTable(
+  "kb_categories",
+  {
+    id: text("id").primaryKey(),
+    accountId: text("account_id").notNull().references(() => accounts.id),
+    name: text("name").notNull(),
+    slug: text("slug").notNull(),
+    description: text("description").notNull().default(""),
+    position: integer("position").notNull().default(0),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [uniqueIndex("kb_categories_account_slug_idx").on(t.accountId, t.slug)],
+);
+
+export const KB_ARTICLE_STATUSES = ["draft", "published"] as const;
+export type KbArticleStatus = (typeof KB_ARTICLE_STATUSES)[number];
+
+/**
+ * A knowledge-base article: Markdown as written (`body`) and the sanitized HTML rendered from it
+ * on save (`html`), so public pages never render untrusted Markdown per request. Votes of
+ * "Este artigo foi útil?" are counters.
+ */
+export const kbArticles = sqliteTable(
+  "kb_articles",
+  {
+    id: text("id").primaryKey(),
+    accountId: text("account_id").notNull().references(() => accounts.id),
+    categoryId: text("category_id").notNull().references(() => kbCategories.id),
+    title: text("title").notNull(),
+    slug: text("slug").notNull(),
+    description: text("description").notNull().default(""),
+    body: text("body").notNull(),
+    html: text("html").notNull(),
+    status: text("status", { enum: KB_ARTICLE_STATUSES }).notNull().default("draft"),
+    helpfulYes: integer("helpful_yes").notNull().default(0),
+    helpfulNo: integer("helpful_no").notNull().default(0),
+    authorId: text("author_id"),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+    publishedAt: integer("published_at"),
+  },
+  (t) => [
+    uniqueIndex("kb_articles_account_category_slug_idx").on(t.accountId, t.categoryId, t.slug),
+    index("kb_articles_account_status_idx").on(t.accountId, t.status, t.updatedAt),
   ],
 );
