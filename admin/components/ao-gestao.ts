@@ -16,6 +16,7 @@ import "./ao-departments";
 import "./ao-email";
 import "./ao-hours";
 import "./ao-labels";
+import { isSurface } from "./ao-surface-settings";
 
 const LABELS: Record<GestaoSection, MessageKey> = {
   departments: "gestao.departments",
@@ -113,7 +114,10 @@ export class AoGestao extends AppElement {
       case "customers":
         return html`<ao-customers .app=${this.app} .customerId=${id ?? null}></ao-customers>`;
       case "account":
-        return html`<ao-account .app=${this.app}></ao-account>`;
+        // Configurações da Conta's sub-pages: #/gestao/account/<surface>.
+        return isSurface(id)
+          ? html`<ao-surface-settings .app=${this.app} surface=${id}></ao-surface-settings>`
+          : html`<ao-account .app=${this.app}></ao-account>`;
       case "audit":
         return html`<ao-audit .app=${this.app}></ao-audit>`;
       case "email":
