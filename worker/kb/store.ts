@@ -19,7 +19,8 @@ export function articlePath(publicKey: string, categorySlug: string, slug: strin
 
 /** Every category of the account, by position then name, with all its articles counted. */
 export async function accountCategories(db: D1Database, accountId: string): Promise<KbCategoryView[]> {
-  const count = sql<number>`(SELECT COUNT(*) FROM ${kbArticles} WHERE ${kbArticles.accountId} = ${accountId} AND ${kbArticles.categoryId} = ${kbCategories.id})`;
+  // Written out: drizzle leaves columns unqualified in a one-table select, which would bind the subquery's own id.
+  const count = sql<number>`(SELECT COUNT(*) FROM kb_articles a WHERE a.account_id = ${accountId} AND a.category_id = "kb_categories"."id")`;
   const rows = await database(db)
     .select({
       id: kbCategories.id,
