@@ -146,7 +146,8 @@ export const kbArticleRoutes = new Hono<AppEnv>()
   });
 
 /** POST /api/kb/preview: the editor's preview, rendered exactly as a save would; nothing is stored. */
-export const kbPreviewRoutes = new Hono<AppEnv>().use(requireAttendant).post("/", async (c) => {
+// The session check on the route itself, not `use()`: nothing under /api/kb/preview/ is claimed.
+export const kbPreviewRoutes = new Hono<AppEnv>().post("/", requireAttendant, async (c) => {
   await requireKbEditor(c);
   const { body } = await parseBody(c, PreviewBody);
   return c.json({ html: await renderMarkdown(body) } satisfies KbPreviewResponse);
