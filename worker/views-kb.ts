@@ -23,6 +23,8 @@ export interface KbCategoriesResponse {
   categories: KbCategoryView[];
   /** Whether the caller may write (administrators, attendants with `kbEditor`). */
   canEdit: boolean;
+  /** The public index's path, `/kb/<key>/`. */
+  publicUrl: string;
 }
 
 export interface KbCategoryResponse {

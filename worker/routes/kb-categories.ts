@@ -13,7 +13,7 @@ import { kbArticles, kbCategories } from "../db/schema";
 import type { AppEnv } from "../env";
 import { badRequest, conflict, notFound } from "../errors";
 import { CategoryBody, CategoryPatch } from "../kb/bodies";
-import { canEditKb, requireKbEditor } from "../kb/editor";
+import { canEditKb, publicKeyOf, requireKbEditor } from "../kb/editor";
 import { RESERVED_CATEGORY_SLUGS, slugify } from "../kb/slug";
 import { accountCategories, categorySlugFree, findCategory, isSlugClash, type KbCategoryRow } from "../kb/store";
 import { idParam, parseBody } from "../validate";
@@ -55,8 +55,8 @@ export const kbCategoryRoutes = new Hono<AppEnv>()
   .use(requireAttendant)
   .get("/", async (c) => {
     const who = c.get("attendant");
-    const [categories, canEdit] = await Promise.all([accountCategories(c.env.DB, who.accountId), canEditKb(c.env.DB, who)]);
-    return c.json({ categories, canEdit } satisfies KbCategoriesResponse);
+    const [categories, canEdit, key] = await Promise.all([accountCategories(c.env.DB, who.accountId), canEditKb(c.env.DB, who), publicKeyOf(c.env.DB, who.accountId)]);
+    return c.json({ categories, canEdit, publicUrl: `/kb/${encodeURIComponent(key)}/` } satisfies KbCategoriesResponse);
   })
   .post("/", async (c) => {
     const who = await requireKbEditor(c);
