@@ -95,6 +95,10 @@ export class AoKbEditor extends AppElement {
       this.draft = kbDraft(null, this.categories[0]?.id ?? "");
       if (this.articleId) void this.load(this.articleId);
     }
+    // A new article starts in the first category: the select shows it, so the draft must hold it.
+    if (!this.article && !this.categories.some((c) => c.id === this.draft.categoryId) && this.categories[0]) {
+      this.draft = { ...this.draft, categoryId: this.categories[0].id };
+    }
   }
 
   private async load(id: string): Promise<void> {

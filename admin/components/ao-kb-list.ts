@@ -153,8 +153,9 @@ export class AoKbList extends AppElement {
         <a class="title" href="#/gestao/kb/${encodeURIComponent(article.id)}" data-testid="kb-article-open">${article.title}</a>
         <span class="line">${category} · ${t("kb.updated", { date: formatDateTime(article.updatedAt) })}</span>
       </span>
-      <span class="line" data-testid="kb-article-votes" aria-label=${t("kb.votes", { yes: article.helpfulYes, no: article.helpfulNo })}>
+      <span class="line" data-testid="kb-article-votes">
         <span aria-hidden="true">👍 ${article.helpfulYes} · 👎 ${article.helpfulNo}</span>
+        <span class="visually-hidden">${t("kb.votes", { yes: article.helpfulYes, no: article.helpfulNo })}</span>
       </span>
       <span class="badges">
         <span class="badge ${published ? "ok" : "off"}" data-testid="kb-article-status">${t(published ? "kb.status.published" : "kb.status.draft")}</span>

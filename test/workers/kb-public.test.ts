@@ -111,6 +111,8 @@ describe("Base de Conhecimento public pages", () => {
     const page = await res.text();
     expect(page).toContain('<html lang="pt-BR">');
     expect(page).toContain(`<link rel="canonical" href="http://chat.test/kb/${key}/">`);
+    // Our own stylesheet goes in as is (escaped quotes would break its rules).
+    expect(page).toContain('"Segoe UI"');
     expect(page).toContain(`href="/kb/${key}/pagamentos/emitir-o-boleto"`);
     expect(page).toContain(`href="/kb/${key}/conta/trocar-a-senha"`);
     expect(page).toContain("&lt;b&gt;Negrito&lt;/b&gt; &amp; cia");

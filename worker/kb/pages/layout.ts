@@ -1,10 +1,10 @@
 /**
  * The frame of every public Base de Conhecimento page: head (title, description, canonical URL,
  * Open Graph), a header with the search form, the main landmark, the footer chat's script.
- * Every value is escaped by hono/html; only the article's stored, sanitized HTML is inserted
- * raw, by the article page itself.
+ * Every value is escaped by hono/html; only our own constant stylesheet and the article's
+ * stored, sanitized HTML (by the article page itself) are inserted raw.
  */
-import { html } from "hono/html";
+import { html, raw } from "hono/html";
 import type { HtmlEscapedString } from "hono/utils/html";
 import type { Lang } from "../../settings/look";
 import type { KbAccount } from "../public-store";
@@ -63,7 +63,7 @@ ${head.noindex ? html`<meta name="robots" content="noindex">` : html`<link rel="
 <meta property="og:url" content="${canonical}">
 <meta property="og:site_name" content="${account.name} · ${texts.product}">
 <meta property="og:locale" content="${page.lang.replace("-", "_")}">
-<style>${KB_STYLE}</style>
+<style>${raw(KB_STYLE)}</style>
 </head>
 <body>
 <header class="top">
