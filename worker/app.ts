@@ -38,6 +38,10 @@ import { ticketRoutes } from "./routes/tickets";
 import { chatTicketRoutes, offlineTicketRoutes } from "./routes/ticket-conversions";
 import { labelRoutes } from "./routes/labels";
 import { chatLabelRoutes } from "./routes/chat-labels";
+import { kbCategoryRoutes } from "./routes/kb-categories";
+import { kbArticleRoutes, kbPreviewRoutes } from "./routes/kb-articles";
+import { kbPublicApiRoutes } from "./routes/kb-public-api";
+import { kbPageRoutes } from "./routes/kb-pages";
 
 export const app = new Hono<AppEnv>();
 
@@ -75,6 +79,14 @@ app.route("/api/offline-messages", offlineTicketRoutes);
 app.route("/api/chats", chatTicketRoutes);
 app.route("/api/labels", labelRoutes);
 app.route("/api/chats", chatLabelRoutes);
+// Base de Conhecimento: the console's three resources first, each mounted on its own path so
+// their attendant middleware never runs for the public /api/kb/:key/... (public keys are random
+// tokens, never "categories", "articles" or "preview").
+app.route("/api/kb/categories", kbCategoryRoutes);
+app.route("/api/kb/articles", kbArticleRoutes);
+app.route("/api/kb/preview", kbPreviewRoutes);
+app.route("/api/kb", kbPublicApiRoutes);
+app.route("/kb", kbPageRoutes);
 
 app.notFound((c) => c.json({ error: { code: "not_found", message: "No such route" } }, 404));
 

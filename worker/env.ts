@@ -23,6 +23,8 @@ export interface Env {
   /** The public offline form: messages per account and IP, and per account and e-mail address (a minute). */
   OFFLINE_IP_LIMITER: RateLimit;
   OFFLINE_EMAIL_LIMITER: RateLimit;
+  /** "Este artigo foi útil?" votes of the Base de Conhecimento, per IP (a minute). */
+  KB_VOTE_LIMITER: RateLimit;
 }
 
 /** Hono generics for the whole app. */

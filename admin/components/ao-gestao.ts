@@ -1,6 +1,7 @@
 /**
  * `<ao-gestao>`: Gestão (management). A menu of the sections the role may open
- * (Departamentos, Horários de Atendimento, Atendentes, Clientes, Configurações da Conta, Auditoria, E-mail) beside the open one.
+ * (Departamentos, Horários de Atendimento, Atendentes, Clientes, Configurações da Conta, Auditoria, E-mail, Rótulos,
+ * Base de Conhecimento) beside the open one.
  * A section the role may not open shows the first one it may.
  */
 import { css, html } from "lit";
@@ -17,6 +18,7 @@ import "./ao-email";
 import "./ao-hours";
 import "./ao-labels";
 import { isSurface } from "./ao-surface-settings";
+import "./ao-kb";
 
 const LABELS: Record<GestaoSection, MessageKey> = {
   departments: "gestao.departments",
@@ -27,6 +29,7 @@ const LABELS: Record<GestaoSection, MessageKey> = {
   audit: "gestao.audit",
   email: "gestao.email",
   labels: "gestao.labels",
+  kb: "gestao.kb",
 };
 
 export class AoGestao extends AppElement {
@@ -124,6 +127,8 @@ export class AoGestao extends AppElement {
         return html`<ao-email .app=${this.app}></ao-email>`;
       case "labels":
         return html`<ao-labels .app=${this.app}></ao-labels>`;
+      case "kb":
+        return html`<ao-kb .app=${this.app}></ao-kb>`;
       default:
         return html``;
     }
