@@ -38,6 +38,9 @@ import { ticketRoutes } from "./routes/tickets";
 import { chatTicketRoutes, offlineTicketRoutes } from "./routes/ticket-conversions";
 import { labelRoutes } from "./routes/labels";
 import { chatLabelRoutes } from "./routes/chat-labels";
+import { customerInvitationRoutes } from "./routes/customer-invitation";
+import { panelAuthApiRoutes } from "./routes/panel-auth-api";
+import { panelDataApiRoutes } from "./routes/panel-data-api";
 
 export const app = new Hono<AppEnv>();
 
@@ -55,6 +58,8 @@ app.route("/api/settings", settingsRoutes);
 app.route("/api/reports", reportRoutes);
 app.route("/chat", popupRoutes);
 app.route("/admin", consolePageRoutes);
+// Before /api/customers, whose attendant middleware would otherwise run a second time.
+app.route("/api/customers", customerInvitationRoutes);
 app.route("/api/customers", customerRoutes);
 app.route("/api/audit", auditRoutes);
 app.route("/api/setup", setupRoutes);
@@ -75,6 +80,9 @@ app.route("/api/offline-messages", offlineTicketRoutes);
 app.route("/api/chats", chatTicketRoutes);
 app.route("/api/labels", labelRoutes);
 app.route("/api/chats", chatLabelRoutes);
+// Painel do Cliente: its JSON API (customer sessions, tickets, chats) and its pages.
+app.route("/api/p", panelAuthApiRoutes);
+app.route("/api/p", panelDataApiRoutes);
 
 app.notFound((c) => c.json({ error: { code: "not_found", message: "No such route" } }, 404));
 
