@@ -41,6 +41,7 @@ import { chatLabelRoutes } from "./routes/chat-labels";
 import { customerInvitationRoutes } from "./routes/customer-invitation";
 import { panelAuthApiRoutes } from "./routes/panel-auth-api";
 import { panelDataApiRoutes } from "./routes/panel-data-api";
+import { panelPageRoutes } from "./routes/panel-pages";
 
 export const app = new Hono<AppEnv>();
 
@@ -83,6 +84,7 @@ app.route("/api/chats", chatLabelRoutes);
 // Painel do Cliente: its JSON API (customer sessions, tickets, chats) and its pages.
 app.route("/api/p", panelAuthApiRoutes);
 app.route("/api/p", panelDataApiRoutes);
+app.route("/p", panelPageRoutes);
 
 app.notFound((c) => c.json({ error: { code: "not_found", message: "No such route" } }, 404));
 

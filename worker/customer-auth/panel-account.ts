@@ -14,6 +14,8 @@ export interface PanelAccount {
   publicKey: string;
   secret: string;
   locale: string;
+  /** IANA zone the pages show dates in. */
+  timeZone: string;
   panelSlug: string | null;
 }
 
@@ -30,6 +32,7 @@ export async function findPanelAccount(db: D1Database, key: string): Promise<Pan
       publicKey: accounts.publicKey,
       secret: accounts.secret,
       locale: accounts.locale,
+      timeZone: accounts.timeZone,
       panelSlug: accounts.panelSlug,
     })
     .from(accounts)
