@@ -2,8 +2,8 @@
  * The frame of every Painel do Cliente page: header with the company's name, the logged-in
  * customer's menu, the language switch, the footer chat when the account turned it on
  * (surfaces/chat-tag.ts, with the customer's signed identity), and a strict CSP: our own
- * scripts (`/widget.js` and what it loads) plus this response's nonce, requests to our origin
- * only (the chat's fetches and its WebSocket: CSP 3 `'self'` covers ws/wss of the same host).
+ * scripts (`/widget.js` and what it loads) plus this response's nonce, inline styles (the
+ * widget's shadow roots need them), requests to our origin only (the chat's fetches and its WebSocket: CSP 3 `'self'` covers ws/wss of the same host).
  */
 import type { Context } from "hono";
 import { html, raw } from "hono/html";
@@ -46,7 +46,9 @@ function contentSecurityPolicy(nonce: string): string {
   return [
     "default-src 'none'",
     `script-src 'self' 'nonce-${nonce}'`,
-    `style-src 'self' 'nonce-${nonce}'`,
+    // The widget's shadow roots carry <style> elements (widget/launcher.ts): inline styles stay
+    // allowed, as on the pop-up page; scripts are what the policy holds to our own and the nonce.
+    "style-src 'self' 'unsafe-inline'",
     "connect-src 'self'",
     "img-src 'self' data:",
     "font-src 'self'",
@@ -92,7 +94,7 @@ export async function renderPanel(p: PanelPage, page: { title: string; body: Htm
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
 <title>${page.title} · ${p.t.product} · ${p.account.name}</title>
-<style nonce="${nonce}">${raw(PANEL_STYLE)}</style>
+<style>${raw(PANEL_STYLE)}</style>
 </head>
 <body>
 <a class="skip" href="#main">${p.t.skip}</a>
