@@ -3,7 +3,7 @@
  * (administrators and managers). POST /api/customers/:id/invitation; the answer's link is shown
  * with a copy button, so it can be sent by hand when the account's e-mail is not set up.
  */
-import { html, nothing } from "lit";
+import { css, html, nothing } from "lit";
 import type { CustomerInvitationResponse } from "../../worker/views-panel";
 import { request } from "../api";
 import { formFailure } from "../form-failure";
@@ -20,7 +20,25 @@ export class AoCustomerInvite extends AppElement {
     result: { state: true },
     error: { state: true },
   };
-  static override styles = [...AppElement.styles, pageStyles];
+  static override styles = [
+    ...AppElement.styles,
+    pageStyles,
+    css`
+      :host {
+        display: block;
+        padding: 0;
+        max-width: none;
+      }
+      button {
+        margin: 0.3rem 0 0.6rem;
+      }
+      /* Kept in the page while empty (live regions announce what appears in them), without room. */
+      p[role="status"]:empty,
+      p[role="alert"]:empty {
+        margin: 0;
+      }
+    `,
+  ];
 
   declare customerId: string;
   declare email: string;

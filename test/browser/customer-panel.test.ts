@@ -188,6 +188,14 @@ describe("Painel do Cliente", () => {
     await expect.poll(() => page.locator("form#login [role=alert]").textContent()).toBe("E-mail ou senha incorretos.");
     await logIn(page, NEW_PASSWORD);
     customerCookies = await context.cookies();
+
+    // The console's invitation on the customer's detail: the link shown to copy, and e-mailed.
+    const found = await consoleApi<{ customers: { id: string }[] }>(admin, "GET", `/api/customers?q=${encodeURIComponent(EMAIL)}`);
+    await admin.goto(`${h.server}/admin/#/gestao/customers/${found.body.customers[0]!.id}`);
+    await admin.locator('[data-testid="customer-invite"]').click();
+    await expect.poll(() => admin.locator('[data-testid="customer-invite-status"]').textContent()).toContain(`Convite enviado para ${EMAIL}`);
+    expect(await admin.locator('[data-testid="customer-invite-url"]').inputValue()).toMatch(new RegExp(`/p/${ACCOUNT}/invite/[A-Za-z0-9_-]{40,}$`));
+    await check(admin, "console-invite");
     // The refused short password (400) and wrong password (401) are the only failed requests.
     expect(log.filter((l) => l.type === "pageerror" || /Content Security Policy|Refused to/.test(l.text))).toEqual([]);
   });
@@ -234,6 +242,8 @@ describe("Painel do Cliente", () => {
     await page.locator(".entry", { hasText: "Oi, é a Renata pelo painel" }).waitFor();
     await check(page, "chat");
     await page.goto(`${h.server}/p/${ACCOUNT}/chats`);
+    // The chat stays open across pages; minimized, the list shows on a phone too.
+    await page.locator('tomticket-chat [part="minimize"]').click();
     await check(page, "chats");
     expect(log.filter((l) => /Content Security Policy|Refused to/.test(l.text))).toEqual([]);
   });

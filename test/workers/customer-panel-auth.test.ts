@@ -3,7 +3,7 @@
  * login and logout, sessions bound to their account, password reset, and the rate limits.
  */
 import { env } from "cloudflare:workers";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { signCustomerEmail } from "../../worker/surfaces/chat-tag";
 import { api, createAccount, expectError, json, login, PASSWORD } from "./helpers";
 import { csidOf, customerWithLogin, linkToken, mailTo, panelAccount, panelLogin } from "./panel-helpers";
@@ -93,6 +93,24 @@ describe("signing up", () => {
     const other = await createAccount("panel-signup-expired-other");
     await env.DB.prepare("UPDATE customer_tokens SET expires_at = ? WHERE email = ?").bind(Date.now() + 60_000, email).run();
     await expectError(await api(`/api/p/${other.publicKey}/confirm/${token}`, { method: "POST" }), 404, "token_invalid");
+  });
+});
+
+describe("signing up twice", () => {
+  it("keeps only the newest confirmation link working", async () => {
+    const { account, server } = await panelAccount("panel-signup-again");
+    const email = `again.${crypto.randomUUID()}@example.com`;
+    await signup(account.publicKey, email);
+    const first = linkToken(await mailTo(server, email, "Confirme"), "confirm");
+    await signup(account.publicKey, email);
+    let second = "";
+    await vi.waitFor(async () => {
+      const tokens = (await server.messages()).filter((m) => m.to.includes(email)).map((m) => linkToken(m, "confirm"));
+      second = tokens.find((t) => t !== first) ?? "";
+      expect(second).not.toBe("");
+    });
+    await expectError(await api(`/api/p/${account.publicKey}/confirm/${first}`, { method: "POST" }), 404, "token_invalid");
+    expect((await api(`/api/p/${account.publicKey}/confirm/${second}`, { method: "POST" })).status).toBe(200);
   });
 });
 

@@ -15,7 +15,7 @@ import type { PanelCustomer } from "../views-panel";
 import { findLogin, setPasswordWithToken } from "./credentials";
 import { requireOutboundEmail, sendPanelMail } from "./mail";
 import { panelBase, type PanelAccount } from "./panel-account";
-import { newCustomerToken, usableToken } from "./tokens";
+import { newCustomerToken, retirePendingTokens, usableToken } from "./tokens";
 
 export interface SignupInput {
   name: string;
@@ -38,7 +38,8 @@ export async function startSignup(c: Context<AppEnv>, account: PanelAccount, inp
   }
   const now = Date.now();
   const { token, insert } = await newCustomerToken(db, { accountId: account.id, purpose: "signup", email: input.email, name: input.name, passwordHash, now });
-  await insert;
+  // The newest confirmation link is the only one that works.
+  await db.batch([retirePendingTokens(db, account.id, "signup", input.email, now), insert]);
   await sendPanelMail(c.env, account.id, { ...mail, kind: "confirm", url: `${base}/confirm/${token}` });
 }
 
