@@ -42,6 +42,10 @@ import { kbCategoryRoutes } from "./routes/kb-categories";
 import { kbArticleRoutes, kbPreviewRoutes } from "./routes/kb-articles";
 import { kbPublicApiRoutes } from "./routes/kb-public-api";
 import { kbPageRoutes } from "./routes/kb-pages";
+import { customerInvitationRoutes } from "./routes/customer-invitation";
+import { panelAuthApiRoutes } from "./routes/panel-auth-api";
+import { panelDataApiRoutes } from "./routes/panel-data-api";
+import { panelPageRoutes } from "./routes/panel-pages";
 
 export const app = new Hono<AppEnv>();
 
@@ -59,6 +63,8 @@ app.route("/api/settings", settingsRoutes);
 app.route("/api/reports", reportRoutes);
 app.route("/chat", popupRoutes);
 app.route("/admin", consolePageRoutes);
+// Before /api/customers, whose attendant middleware would otherwise run a second time.
+app.route("/api/customers", customerInvitationRoutes);
 app.route("/api/customers", customerRoutes);
 app.route("/api/audit", auditRoutes);
 app.route("/api/setup", setupRoutes);
@@ -87,6 +93,10 @@ app.route("/api/kb/articles", kbArticleRoutes);
 app.route("/api/kb/preview", kbPreviewRoutes);
 app.route("/api/kb", kbPublicApiRoutes);
 app.route("/kb", kbPageRoutes);
+// Painel do Cliente: its JSON API (customer sessions, tickets, chats) and its pages.
+app.route("/api/p", panelAuthApiRoutes);
+app.route("/api/p", panelDataApiRoutes);
+app.route("/p", panelPageRoutes);
 
 app.notFound((c) => c.json({ error: { code: "not_found", message: "No such route" } }, 404));
 

@@ -121,6 +121,8 @@ export interface AccountView {
   /** Days after which closed chats and offline messages are deleted; null = kept. */
   retentionDays: number | null;
   createdAt: number;
+  /** Painel do Cliente at `/p/<slug>/` besides `/p/<public key>/`; null = the key only. */
+  panelSlug: string | null;
 }
 
 export interface AccountResponse {
