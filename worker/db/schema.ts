@@ -320,7 +320,7 @@ export const TICKET_STATUSES = ["new", "in_progress", "waiting_customer", "close
 export type TicketStatus = (typeof TICKET_STATUSES)[number];
 export const TICKET_PRIORITIES = ["low", "normal", "high", "urgent"] as const;
 export type TicketPriority = (typeof TICKET_PRIORITIES)[number];
-export const TICKET_SOURCES = ["console", "offline_message", "chat", "email"] as const;
+export const TICKET_SOURCES = ["console", "offline_message", "chat", "email", "customer_panel"] as const;
 export type TicketSource = (typeof TICKET_SOURCES)[number];
 /** "customer": what the customer wrote; "reply": an attendant's public answer (e-mailed); "note": internal, never shown or mailed to the customer. */
 export const TICKET_ENTRY_KINDS = ["customer", "reply", "note"] as const;

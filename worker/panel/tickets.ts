@@ -91,8 +91,8 @@ export interface NewPanelTicket {
 
 /**
  * Opens a ticket for the customer, their message as its first entry, audited as
- * `ticket.created` by the customer. Source "email": the customer wrote it under their verified
- * e-mail and is answered by e-mail, as with a ticket opened by e-mail.
+ * `ticket.created` by the customer. Source "customer_panel"; it is answered in the panel and,
+ * as a ticket opened by e-mail, by e-mail to the customer's verified address.
  */
 export async function openTicket(env: Env, accountId: string, customer: PanelCustomer, input: NewPanelTicket): Promise<PanelTicket> {
   if (input.departmentId) await activeDepartment(env.DB, accountId, input.departmentId);
@@ -108,7 +108,7 @@ export async function openTicket(env: Env, accountId: string, customer: PanelCus
       departmentId: input.departmentId ?? null,
       priority: "normal",
       assigneeId: null,
-      source: "email",
+      source: "customer_panel",
       sourceId: null,
       first: { kind: "customer", authorId: null, authorName: customer.name, body: input.message },
       at,
