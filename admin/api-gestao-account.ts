@@ -31,7 +31,7 @@ export interface CustomerPatch {
 }
 
 /** Body of PATCH /api/account. */
-export type AccountPatch = Partial<Pick<AccountView, "name" | "timeZone" | "locale" | "allowedOrigins" | "retentionDays">>;
+export type AccountPatch = Partial<Pick<AccountView, "name" | "timeZone" | "locale" | "allowedOrigins" | "retentionDays" | "panelSlug">>;
 
 /** Query for GET /api/audit; `from` inclusive, `to` exclusive, epoch ms. */
 export interface AuditQuery {

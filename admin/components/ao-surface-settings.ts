@@ -13,6 +13,7 @@ import { errorKey } from "../errors";
 import { t, type MessageKey } from "../i18n";
 import { AppElement, define } from "./app-element";
 import { pageStyles } from "./page-styles";
+import "./ao-panel-address";
 
 /** Each surface's title, intro, switch label and public path (under the account's key). */
 const SURFACE_PAGES: Record<Surface, { title: MessageKey; intro: MessageKey; toggle: MessageKey; hint: MessageKey; path: string }> = {
@@ -180,6 +181,7 @@ export class AoSurfaceSettings extends AppElement {
       <h1>${t(page.title)}</h1>
       <p class="intro">${t(page.intro)}</p>
       ${this.address()}
+      ${this.surface === "customer-panel" ? html`<ao-panel-address .app=${this.app}></ao-panel-address>` : nothing}
       ${this.value ? this.chatForm(this.value) : this.error ? html`<p class="error" role="alert">${t(this.error)}</p>` : html`<p class="hint" role="status">…</p>`}`;
   }
 }

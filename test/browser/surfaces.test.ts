@@ -53,6 +53,25 @@ describe("hosted surfaces in the console", () => {
     await expect.poll(() => admin.locator("ao-surface-settings h1").textContent()).toContain("Aplicativo Meu Suporte");
   });
 
+  it("gives the Painel do Cliente an address of its own, refusing a malformed one in place", async () => {
+    const admin = await attendantConsole(h, await contexts.new({ viewport: { width: 1280, height: 800 } }), ADMIN);
+    await admin.goto(`${h.server}/admin/#/gestao/account/customer-panel`);
+    const slug = admin.locator('[data-testid="panel-slug"]');
+    await slug.waitFor();
+    await slug.fill("loja exemplo!");
+    await admin.locator('[data-testid="panel-slug-save"]').click();
+    await expect.poll(() => slug.getAttribute("aria-invalid")).toBe("true");
+    expect((await (await admin.request.get(`${h.server}/api/account`)).json()).account.panelSlug).toBeNull();
+    await slug.fill("loja-exemplo");
+    await admin.locator('[data-testid="panel-slug-save"]').click();
+    await expect.poll(() => admin.locator("ao-panel-address .saved a").getAttribute("href")).toBe(`${h.server}/p/loja-exemplo/`);
+    expect(await slug.getAttribute("aria-invalid")).toBe("false");
+    await expectNoSeriousA11yViolations(admin);
+    await snap(admin, "surfaces-panel-1280");
+    const panelPage = await admin.request.get(`${h.server}/p/loja-exemplo/`);
+    expect(panelPage.status()).toBe(200);
+  });
+
   it("shows where a chat started in the chat window and the transcript", async () => {
     const ana = await onlineAttendant(h, await contexts.new({ viewport: { width: 1280, height: 800 } }), ANA, "dep-suporte");
     const customer = await contexts.page({ viewport: { width: 1280, height: 800 } });
