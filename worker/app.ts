@@ -38,6 +38,8 @@ import { ticketRoutes } from "./routes/tickets";
 import { chatTicketRoutes, offlineTicketRoutes } from "./routes/ticket-conversions";
 import { labelRoutes } from "./routes/labels";
 import { chatLabelRoutes } from "./routes/chat-labels";
+import { appPageRoutes } from "./routes/app-pages";
+import { appApiRoutes } from "./routes/app-api";
 
 export const app = new Hono<AppEnv>();
 
@@ -75,6 +77,8 @@ app.route("/api/offline-messages", offlineTicketRoutes);
 app.route("/api/chats", chatTicketRoutes);
 app.route("/api/labels", labelRoutes);
 app.route("/api/chats", chatLabelRoutes);
+app.route("/app", appPageRoutes);
+app.route("/api/app", appApiRoutes);
 
 app.notFound((c) => c.json({ error: { code: "not_found", message: "No such route" } }, 404));
 
