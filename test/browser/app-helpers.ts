@@ -21,6 +21,8 @@ export const CARLA = { id: "cus-app-carla", name: "Carla Aplicativo", email: "ca
 const OTHER = { id: "cus-app-other", name: "Outro Cliente", email: "outro.app@example.com" };
 export const TICKET = { id: "tk-app-carla", number: 7001, subject: "Minha impressora não liga" };
 export const OTHER_TICKET = { number: 7002, subject: "Ticket de outra pessoa" };
+/** A department with a UUID id (the surfaces API takes only those; the demo's are named), attended by Ana. */
+export const APP_DEPARTMENT = { id: "6d0f3c2e-8a1b-4c5d-9e7f-0a1b2c3d4e5f", name: "Aplicativo" };
 export const ARTICLE = { id: "kb-app-article", title: "Como ligar a impressora", category: "Impressoras" };
 
 const sq = (v: string) => `'${v.replaceAll("'", "''")}'`;
@@ -48,9 +50,15 @@ export function seedAppData(state: string): void {
     `INSERT INTO tickets (id, account_id, number, subject, customer_id, department_id, status, source, created_at, updated_at) VALUES (${sq(TICKET.id)}, 'demo-account', ${TICKET.number}, ${sq(TICKET.subject)}, ${sq(CARLA.id)}, 'dep-suporte', 'in_progress', 'console', ${now - 60_000}, ${now - 60_000})`,
     `INSERT INTO ticket_entries (id, account_id, ticket_id, kind, author_id, author_name, body, created_at) VALUES ('tke-app-1', 'demo-account', ${sq(TICKET.id)}, 'customer', ${sq(CARLA.id)}, ${sq(CARLA.name)}, 'A luz não acende.', ${now - 60_000})`,
     `INSERT INTO tickets (id, account_id, number, subject, customer_id, department_id, status, source, created_at, updated_at) VALUES ('tk-app-other', 'demo-account', ${OTHER_TICKET.number}, ${sq(OTHER_TICKET.subject)}, ${sq(OTHER.id)}, 'dep-suporte', 'new', 'console', ${now}, ${now})`,
+    `INSERT INTO departments (id, account_id, name, initial_message, created_at) VALUES (${sq(APP_DEPARTMENT.id)}, 'demo-account', ${sq(APP_DEPARTMENT.name)}, '', ${now})`,
+    `INSERT INTO attendant_departments (account_id, attendant_id, department_id, attends, manages) VALUES ('demo-account', 'att-ana', ${sq(APP_DEPARTMENT.id)}, 1, 0)`,
     `INSERT INTO kb_categories (id, account_id, name, slug, description, position, created_at, updated_at) VALUES ('kbc-app', 'demo-account', ${sq(ARTICLE.category)}, 'impressoras', 'Tudo sobre impressoras', 0, ${now}, ${now})`,
     `INSERT INTO kb_articles (id, account_id, category_id, title, slug, description, body, html, status, created_at, updated_at, published_at) VALUES (${sq(ARTICLE.id)}, 'demo-account', 'kbc-app', ${sq(ARTICLE.title)}, 'como-ligar', 'Passo a passo', 'Aperte o botão', ${sq('<p>Aperte o <strong>botão verde</strong> por três segundos.</p><img src="data:," onerror="parent.__framePwned = 1"><p><a href="https://example.com/manual">Manual completo</a></p>')}, 'published', ${now}, ${now}, ${now})`,
   ];
+  d1Execute(state, sql);
+}
+
+function d1Execute(state: string, sql: string[]): void {
   const wrangler = join(root, "node_modules", "wrangler", "bin", "wrangler.js");
   execFileSync(process.execPath, [wrangler, "d1", "execute", "DB", "--local", "--persist-to", state, "--command", sql.join("; ")], { cwd: root, env: quietEnv, stdio: "pipe" });
 }
@@ -76,14 +84,17 @@ export async function setAppChat(server: string, chat: { chatEnabled: boolean; d
   if (!res.ok) throw new Error(`surfaces: ${res.status} ${await res.text()}`);
 }
 
-/** An attendant's public reply to a ticket, as the console sends it. */
-export async function attendantReplies(server: string, ticketId: string, body: string): Promise<void> {
-  const res = await fetch(`${server}/api/tickets/${ticketId}/replies`, {
-    method: "POST",
-    headers: { "content-type": "application/json", cookie: await adminCookie(server) },
-    body: JSON.stringify({ body }),
-  });
-  if (!res.ok) throw new Error(`ticket reply: ${res.status} ${await res.text()}`);
+/**
+ * An attendant's public reply to a ticket, stored as the console's reply stores it. Written to
+ * D1 directly: the console refuses to reply before the account's outbound e-mail is set up,
+ * and what the app reads (`/updates`) is the stored entry.
+ */
+export function attendantReplied(state: string, ticketId: string, body: string): void {
+  const now = Date.now();
+  d1Execute(state, [
+    `INSERT INTO ticket_entries (id, account_id, ticket_id, kind, author_id, author_name, body, created_at) VALUES ('tke-app-reply-${now}', 'demo-account', ${sq(ticketId)}, 'reply', 'att-admin', 'Administradora Demo', ${sq(body)}, ${now})`,
+    `UPDATE tickets SET updated_at = ${now}, status = 'waiting_customer' WHERE id = ${sq(ticketId)}`,
+  ]);
 }
 
 /** Every `new Notification(title, { body })` the page makes, kept in `window.__notifications`. */

@@ -15,9 +15,10 @@ import { expectNoSeriousA11yViolations } from "./a11y";
 import { ACCOUNT, ANA, onlineAttendant } from "./console";
 import { useHarness } from "./harness";
 import {
+  APP_DEPARTMENT,
   APP_PATH,
   ARTICLE,
-  attendantReplies,
+  attendantReplied,
   CARLA,
   DESKTOP,
   logIn,
@@ -133,8 +134,8 @@ describe("app Meu Suporte", () => {
   });
 
   it("with the chat on and a fixed department, starts the chat as the logged-in customer without the pre-chat form, origin app", async () => {
-    await setAppChat(h.server, { chatEnabled: true, departmentId: "dep-suporte" });
-    await onlineAttendant(h, await contexts.new(), ANA, "dep-suporte");
+    await setAppChat(h.server, { chatEnabled: true, departmentId: APP_DEPARTMENT.id });
+    await onlineAttendant(h, await contexts.new(), ANA, APP_DEPARTMENT.id);
     const page = await (await phoneContext(contexts, h.server)).newPage();
     await openApp(page);
     await logIn(page);
@@ -150,7 +151,7 @@ describe("app Meu Suporte", () => {
     const chats = () =>
       page.evaluate(async (key) => (await (await fetch(`/api/p/${key}/chats`)).json()) as { chats: { origin: string; departmentName: string }[] }, ACCOUNT);
     await expect.poll(async () => (await chats()).chats[0]?.origin, { timeout: 10_000 }).toBe("app");
-    expect((await chats()).chats[0]?.departmentName).toBe("Suporte");
+    expect((await chats()).chats[0]?.departmentName).toBe(APP_DEPARTMENT.name);
     await page.setViewportSize(DESKTOP);
     await snap(page, "app-chat-desktop");
   });
@@ -160,7 +161,7 @@ describe("app Meu Suporte", () => {
     await openApp(page);
     await logIn(page);
     expect(await page.evaluate(() => Notification.permission)).toBe("granted");
-    await attendantReplies(h.server, TICKET.id, "Tente segurar o botão por 10 segundos.");
+    attendantReplied(h.state, TICKET.id, "Tente segurar o botão por 10 segundos.");
     // The app polls every 30 s and when it comes back to the foreground; the test does not wait.
     await page.evaluate(() => (document.querySelector("ms-app") as unknown as { pollNow(): Promise<void> }).pollNow());
     await expect.poll(() => notifications(page)).toEqual([{ title: `Nova resposta no chamado #${TICKET.number}`, body: `Administradora Demo: ${TICKET.subject}` }]);
