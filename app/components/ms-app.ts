@@ -136,7 +136,8 @@ export class MsApp extends LightElement {
     }
   }
 
-  async #askNotify(): Promise<void> {
+  /** Asks for the notification permission (from the customer's click). */
+  async askNotify(): Promise<void> {
     this.notify = await requestPermission();
   }
 
@@ -149,9 +150,6 @@ export class MsApp extends LightElement {
           <h1>${t.appName}</h1>
           <p>${this.config?.company ?? this.getAttribute("company")}</p>
         </div>
-        ${this.me && this.notify === "default"
-          ? html`<button type="button" class="ms-ghost" @click=${() => void this.#askNotify()}>${t.notifyOn}</button>`
-          : nothing}
         ${this.me ? html`<button type="button" class="ms-ghost" @click=${() => void this.#logout()}>${t.logout}</button>` : nothing}
       </header>
       <div class="ms-notices" role="status" aria-live="polite">
@@ -171,12 +169,23 @@ export class MsApp extends LightElement {
 
   #view(tab: Tab) {
     const route = this.route;
-    if (this.config === null && this.me === undefined) return this.offline ? nothing : html`<p class="ms-empty">${this.texts.loading}</p>`;
+    if (this.offline && (this.me === undefined || (tab === "tickets" && !this.me))) return this.#offlineCard();
+    if (this.config === null && this.me === undefined) return html`<p class="ms-empty">${this.texts.loading}</p>`;
     if (tab === "kb") return html`<ms-kb .app=${this} .articleId=${route.tab === "kb" && route.view === "article" ? route.id : null}></ms-kb>`;
     if (tab === "chat") return html`<h2 class="ms-visually-hidden">${this.texts.chatTitle}</h2>`;
-    if (!this.me) return this.offline ? nothing : html`<ms-login .app=${this}></ms-login>`;
+    if (!this.me) return html`<ms-login .app=${this}></ms-login>`;
     if (route.tab === "tickets" && route.view === "detail") return html`<ms-ticket .app=${this} .ticketId=${route.id}></ms-ticket>`;
     return html`<ms-tickets .app=${this} .creating=${route.tab === "tickets" && route.view === "new"}></ms-tickets>`;
+  }
+
+  /** What the view shows when the app started without the server: it says so, with a way to try again. */
+  #offlineCard() {
+    const t = this.texts;
+    return html`<section class="ms-card ms-offline-card" aria-labelledby="ms-offline-title">
+      <svg viewBox="0 0 24 24" aria-hidden="true"><path d="M2 8.5a15 15 0 0 1 20 0M5.5 12a10 10 0 0 1 13 0M9 15.5a5 5 0 0 1 6 0M3 3l18 18"></path></svg>
+      <h2 id="ms-offline-title">${t.offlineTitle}</h2>
+      <button type="button" class="ms-primary" @click=${() => void this.#start()}>${t.retry}</button>
+    </section>`;
   }
 
   #tabs(current: Tab, chatOn: boolean) {

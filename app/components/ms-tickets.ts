@@ -117,6 +117,9 @@ export class MsTickets extends LightElement {
         <a class="ms-primary ms-small" href="#/chamados/novo">${t.newTicket}</a>
       </div>
       ${me ? html`<p class="ms-hint">${t.greeting(me.customer.name)}</p>` : nothing}
+      ${this.app.notify === "default"
+        ? html`<p><button type="button" class="ms-secondary" data-testid="notify" @click=${() => void this.app.askNotify()}>${t.notifyOn}</button></p>`
+        : nothing}
       <p class="ms-error" role="alert">${this.error}</p>
       ${this.tickets === null
         ? this.error ? nothing : html`<p class="ms-empty">${t.loading}</p>`
