@@ -156,6 +156,28 @@ describe("app Meu Suporte", () => {
     await snap(page, "app-chat-desktop");
   });
 
+  it("speaks the phone's language and asks for the notification permission only from its button", async () => {
+    const context = await contexts.new({ viewport: { width: 390, height: 844 }, locale: "es-ES" });
+    await context.addInitScript(() => {
+      (window as unknown as { __asked: number }).__asked = 0;
+      const original = Notification.requestPermission.bind(Notification);
+      Notification.requestPermission = () => {
+        (window as unknown as { __asked: number }).__asked++;
+        return original();
+      };
+    });
+    const page = await context.newPage();
+    await openApp(page);
+    expect(await page.locator("ms-login h2").textContent()).toBe("Entra para ver tus tickets");
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe("es");
+    await logIn(page);
+    const button = page.locator('[data-testid="notify"]');
+    expect(await button.textContent()).toBe("Activar notificaciones");
+    expect(await page.evaluate(() => (window as unknown as { __asked: number }).__asked)).toBe(0);
+    await button.click();
+    await expect.poll(() => page.evaluate(() => (window as unknown as { __asked: number }).__asked)).toBe(1);
+  });
+
   it("raises a notification when an attendant replies to one of the customer's tickets", async () => {
     const page = await (await phoneContext(contexts, h.server)).newPage();
     await openApp(page);
