@@ -155,7 +155,8 @@ export class MsApp extends LightElement {
       <div class="ms-notices" role="status" aria-live="polite">
         ${this.offline
           ? html`<p class="ms-offline" data-testid="offline">
-              ${t.offline} <button type="button" class="ms-link" @click=${() => void this.#start()}>${t.retry}</button>
+              ${t.offline}
+              ${this.#offlineCardShown(tab) ? nothing : html`<button type="button" class="ms-link" @click=${() => void this.#start()}>${t.retry}</button>`}
             </p>`
           : nothing}
         ${this.me && this.notify === "denied" ? html`<p class="ms-hint">${t.notifyDenied}</p>` : nothing}
@@ -169,13 +170,18 @@ export class MsApp extends LightElement {
 
   #view(tab: Tab) {
     const route = this.route;
-    if (this.offline && (this.me === undefined || (tab === "tickets" && !this.me))) return this.#offlineCard();
+    if (this.#offlineCardShown(tab)) return this.#offlineCard();
     if (this.config === null && this.me === undefined) return html`<p class="ms-empty">${this.texts.loading}</p>`;
     if (tab === "kb") return html`<ms-kb .app=${this} .articleId=${route.tab === "kb" && route.view === "article" ? route.id : null}></ms-kb>`;
     if (tab === "chat") return html`<h2 class="ms-visually-hidden">${this.texts.chatTitle}</h2>`;
     if (!this.me) return html`<ms-login .app=${this}></ms-login>`;
     if (route.tab === "tickets" && route.view === "detail") return html`<ms-ticket .app=${this} .ticketId=${route.id}></ms-ticket>`;
     return html`<ms-tickets .app=${this} .creating=${route.tab === "tickets" && route.view === "new"}></ms-tickets>`;
+  }
+
+  /** Whether the view is the offline card (nothing else to show without the server). */
+  #offlineCardShown(tab: Tab): boolean {
+    return this.offline && (this.me === undefined || (tab === "tickets" && !this.me));
   }
 
   /** What the view shows when the app started without the server: it says so, with a way to try again. */

@@ -148,6 +148,14 @@ describe("the app Meu Suporte's files", () => {
     }
     await expectError(await api("/api/app/no-such-key/config"), 404, "not_found");
   });
+
+  it("draws the bubble dark when the account's colour is too light for a white one", async () => {
+    const account = await createAccount("Clara");
+    await setPrimary(account.id, "#fafafa");
+    const png = await readPng(new Uint8Array(await (await api(`/app/${account.publicKey}/icon-maskable-512.png`)).arrayBuffer()));
+    expect(png.pixel(0, 0)).toEqual([0xfa, 0xfa, 0xfa, 255]);
+    expect(png.pixel(Math.floor(png.width * 0.4), Math.floor(png.height * 0.5))).toEqual([31, 41, 51, 255]);
+  });
 });
 
 describe("GET /api/app/:key/config", () => {

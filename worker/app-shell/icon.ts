@@ -1,8 +1,8 @@
 /**
- * The app's icon, drawn in the account's colour: a white speech bubble with three dots on a
- * field of the primary colour. The plain icon has transparent rounded corners; the maskable one
- * fills the whole square and keeps the bubble inside the central 80 % safe zone, since the
- * launcher crops it to a circle or a squircle.
+ * The app's icon, drawn in the account's colour: a white speech bubble (dark on a very light
+ * colour) with three dots on a field of the primary colour. The plain icon has transparent
+ * rounded corners; the maskable one fills the whole square and keeps the bubble inside the
+ * central 80 % safe zone, since the launcher crops it to a circle or a squircle.
  */
 import { encodePng, type RgbaImage } from "./png";
 
@@ -17,6 +17,7 @@ export type IconName = (typeof ICONS)[number]["name"];
 type Rgb = [number, number, number];
 type Rgba = [number, number, number, number];
 const WHITE: Rgba = [255, 255, 255, 255];
+const INK: Rgba = [31, 41, 51, 255];
 const CLEAR: Rgba = [0, 0, 0, 0];
 
 /** `#1a73e8` → [26, 115, 232] (the look's colours are validated as `#rrggbb`). */
@@ -44,7 +45,13 @@ function inTail(x: number, y: number, s: number, top: number): boolean {
 }
 
 /** What colour the pixel at (x, y) of an icon of size `size` is. */
-function pixelAt(x: number, y: number, size: number, maskable: boolean, primary: Rgba): Rgba {
+/** The bubble's colour: white, unless the account's colour is so light that white would vanish on it. */
+function bubbleOn([r, g, b]: Rgb): Rgba {
+  const luminance = (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
+  return luminance > 0.7 ? INK : WHITE;
+}
+
+function pixelAt(x: number, y: number, size: number, maskable: boolean, primary: Rgba, bubble: Rgba): Rgba {
   // The maskable icon's drawing is scaled into the safe zone; the plain one uses more of the square.
   const scale = maskable ? 0.7 : 0.86;
   const s = size * scale;
@@ -58,15 +65,17 @@ function pixelAt(x: number, y: number, size: number, maskable: boolean, primary:
   if (!inBubble) return primary;
   const dotY = (bubbleTop + bubbleBottom) / 2;
   for (const dotX of [0.32, 0.5, 0.68]) if ((u - dotX * s) ** 2 + (v - dotY) ** 2 <= (0.055 * s) ** 2) return primary;
-  return WHITE;
+  return bubble;
 }
 
 /** The icon's pixels. */
 export function drawIcon(size: number, maskable: boolean, primaryHex: string): RgbaImage {
-  const primary: Rgba = [...hexToRgb(primaryHex), 255];
+  const rgb = hexToRgb(primaryHex);
+  const primary: Rgba = [...rgb, 255];
+  const bubble = bubbleOn(rgb);
   const pixels = new Uint8Array(size * size * 4);
   for (let y = 0; y < size; y++) {
-    for (let x = 0; x < size; x++) pixels.set(pixelAt(x + 0.5, y + 0.5, size, maskable, primary), (y * size + x) * 4);
+    for (let x = 0; x < size; x++) pixels.set(pixelAt(x + 0.5, y + 0.5, size, maskable, primary, bubble), (y * size + x) * 4);
   }
   return { width: size, height: size, pixels };
 }
