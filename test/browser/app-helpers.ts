@@ -6,6 +6,7 @@
  */
 import { execFileSync } from "node:child_process";
 import { pbkdf2Sync, randomBytes } from "node:crypto";
+import { request } from "node:http";
 import { join } from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
 import { quietEnv, root } from "../../scripts/local-server.mjs";
@@ -63,25 +64,36 @@ function d1Execute(state: string, sql: string[]): void {
   execFileSync(process.execPath, [wrangler, "d1", "execute", "DB", "--local", "--persist-to", state, "--command", sql.join("; ")], { cwd: root, env: quietEnv, stdio: "pipe" });
 }
 
+/**
+ * A JSON request from Node on a connection of its own: fetch's pooled keep-alive socket from
+ * the harness's health checks may have been closed by `wrangler dev` since, and a POST on it
+ * fails ("other side closed") instead of being retried.
+ */
+function send(url: string, method: string, body: unknown, cookie = ""): Promise<{ status: number; text: string; cookie: string }> {
+  return new Promise((resolve, reject) => {
+    const payload = JSON.stringify(body);
+    const req = request(url, { method, agent: false, headers: { "content-type": "application/json", "content-length": Buffer.byteLength(payload), cookie } }, (res) => {
+      let text = "";
+      res.setEncoding("utf8");
+      res.on("data", (chunk: string) => (text += chunk));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, text, cookie: /sid=[^;]+/.exec(String(res.headers["set-cookie"] ?? ""))?.[0] ?? "" }));
+    });
+    req.on("error", reject);
+    req.end(payload);
+  });
+}
+
 /** An administrator's console session cookie (for the console's API from Node). */
 export async function adminCookie(server: string): Promise<string> {
-  const res = await fetch(`${server}/api/auth/login`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ email: ADMIN.email, password: ADMIN.password }),
-  });
-  if (!res.ok) throw new Error(`admin login: ${res.status}`);
-  return /sid=[^;]+/.exec(res.headers.get("set-cookie") ?? "")?.[0] ?? "";
+  const res = await send(`${server}/api/auth/login`, "POST", { email: ADMIN.email, password: ADMIN.password });
+  if (res.status !== 200) throw new Error(`admin login: ${res.status} ${res.text}`);
+  return res.cookie;
 }
 
 /** Aplicativo Meu Suporte's chat switch, as the console saves it. */
 export async function setAppChat(server: string, chat: { chatEnabled: boolean; departmentId: string | null }): Promise<void> {
-  const res = await fetch(`${server}/api/account/surfaces/app`, {
-    method: "PUT",
-    headers: { "content-type": "application/json", cookie: await adminCookie(server) },
-    body: JSON.stringify(chat),
-  });
-  if (!res.ok) throw new Error(`surfaces: ${res.status} ${await res.text()}`);
+  const res = await send(`${server}/api/account/surfaces/app`, "PUT", chat, await adminCookie(server));
+  if (res.status !== 200) throw new Error(`surfaces: ${res.status} ${res.text}`);
 }
 
 /**

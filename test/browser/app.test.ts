@@ -12,7 +12,7 @@ import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { prepareDatabase, startLocalServer } from "../../scripts/local-server.mjs";
 import { expectNoSeriousA11yViolations } from "./a11y";
-import { ACCOUNT, ANA, onlineAttendant } from "./console";
+import { acceptFromQueue, ACCOUNT, agentSays, ANA, onlineAttendant } from "./console";
 import { useHarness } from "./harness";
 import {
   APP_DEPARTMENT,
@@ -133,9 +133,9 @@ describe("app Meu Suporte", () => {
     expect(await page.evaluate(() => !!document.querySelector('script[src="/widget.js"]'))).toBe(false);
   });
 
-  it("with the chat on and a fixed department, starts the chat as the logged-in customer without the pre-chat form, origin app", async () => {
+  it("with the chat on and a fixed department, starts the chat as the logged-in customer without the pre-chat form, origin app, and notifies the attendant's answer", async () => {
     await setAppChat(h.server, { chatEnabled: true, departmentId: APP_DEPARTMENT.id });
-    await onlineAttendant(h, await contexts.new(), ANA, APP_DEPARTMENT.id);
+    const agent = await onlineAttendant(h, await contexts.new(), ANA, APP_DEPARTMENT.id);
     const page = await (await phoneContext(contexts, h.server)).newPage();
     await openApp(page);
     await logIn(page);
@@ -154,6 +154,12 @@ describe("app Meu Suporte", () => {
     expect((await chats()).chats[0]?.departmentName).toBe(APP_DEPARTMENT.name);
     await page.setViewportSize(DESKTOP);
     await snap(page, "app-chat-desktop");
+
+    // The customer looks at her tickets; the attendant's answer in the chat raises a notification.
+    await page.click('.ms-tabs a[data-tab="tickets"]');
+    await acceptFromQueue(agent, CARLA.name);
+    await agentSays(agent, "Oi Carla, já vou ver isso.");
+    await expect.poll(() => notifications(page)).toEqual([{ title: "Nova mensagem no chat", body: "Ana (Suporte): Oi Carla, já vou ver isso." }]);
   });
 
   it("speaks the phone's language and asks for the notification permission only from its button", async () => {
