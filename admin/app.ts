@@ -68,7 +68,9 @@ export function inviteToken(pathname: string): string | null {
  * what would be refused.
  */
 export function canOpen(role: Me["role"], page: Route["page"]): boolean {
-  if (page === "customize" || page === "gestao" || page === "supervision") return role === "administrator" || role === "department_manager";
+  if (page === "customize" || page === "supervision") return role === "administrator" || role === "department_manager";
+  // Gestão: every role has at least the Base de Conhecimento (attendants read it; editors write it).
+  if (page === "gestao") return true;
   return true;
 }
 
@@ -78,7 +80,7 @@ export function canOpen(role: Me["role"], page: Route["page"]): boolean {
  * filters); attendants none.
  */
 export function canOpenSection(role: Me["role"], section: GestaoSection): boolean {
-  if (role === "administrator") return true;
+  if (role === "administrator" || section === "kb") return true;
   return role === "department_manager" && (section === "departments" || section === "hours" || section === "attendants" || section === "customers" || section === "labels");
 }
 

@@ -28,13 +28,15 @@ export interface AttendantDraft {
   shiftId: string | null;
   /** Their most simultaneous chats as typed; empty: the account's default. */
   maxChats: string;
+  /** May write the Base de Conhecimento (administrators always may; only administrators change it). */
+  kbEditor: boolean;
 }
 
 /** An attendant as GET /api/attendants answers (with the shift link). */
 export type AttendantWithShift = AttendantView;
 
 /** Body of PATCH /api/attendants/:id with the shift link. */
-export type AttendantShiftPatch = AttendantPatch & { shiftId?: string | null; maxChats?: number | null };
+export type AttendantShiftPatch = AttendantPatch & { shiftId?: string | null; maxChats?: number | null; kbEditor?: boolean };
 
 export type AttendantField = keyof AttendantDraft;
 export type AttendantErrors = Partial<Record<AttendantField, MessageKey>>;
@@ -61,7 +63,7 @@ export function assignableDepartments(me: Pick<Me, "role" | "departments">, depa
 /** The draft for an attendant, or an empty one (role attendant, offline on login) for a new one. */
 export function attendantDraft(attendant?: AttendantWithShift): AttendantDraft {
   if (!attendant) {
-    return { name: "", email: "", role: "attendant", departmentIds: [], managedDepartmentIds: [], chatStatusOnLogin: "offline", active: true, shiftId: null, maxChats: "" };
+    return { name: "", email: "", role: "attendant", departmentIds: [], managedDepartmentIds: [], chatStatusOnLogin: "offline", active: true, shiftId: null, maxChats: "", kbEditor: false };
   }
   return {
     name: attendant.name,
@@ -73,6 +75,7 @@ export function attendantDraft(attendant?: AttendantWithShift): AttendantDraft {
     active: attendant.active,
     shiftId: attendant.shiftId ?? null,
     maxChats: attendant.maxChats?.toString() ?? "",
+    kbEditor: attendant.kbEditor ?? false,
   };
 }
 
@@ -138,6 +141,7 @@ export function attendantPatchBody(original: AttendantWithShift, draft: Attendan
   if (draft.shiftId !== (original.shiftId ?? null)) body.shiftId = draft.shiftId;
   const maxChats = parseWhole(draft.maxChats, BOUNDS.maxChatsPerAttendant);
   if (maxChats !== undefined && maxChats !== (original.maxChats ?? null)) body.maxChats = maxChats;
+  if (draft.kbEditor !== (original.kbEditor ?? false)) body.kbEditor = draft.kbEditor;
   return body;
 }
 

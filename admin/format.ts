@@ -1,5 +1,5 @@
 /** Small pure helpers for showing data: safe links, reply links, dates, durations, grades and percentages. */
-import { getLocale, t } from "./i18n";
+import { getLocale, t, type MessageKey } from "./i18n";
 
 /**
  * The URL to use in an `href`, or null when `raw` is not an absolute http(s) URL.
@@ -41,4 +41,18 @@ export function formatGrade(grade: number): string {
 /** A share from 0 to 1 as a whole percentage, e.g. "75%". */
 export function formatPercent(share: number): string {
   return new Intl.NumberFormat(getLocale(), { style: "percent", maximumFractionDigits: 0 }).format(share);
+}
+
+const ORIGIN_KEYS: Record<string, MessageKey> = {
+  widget: "origin.widget",
+  popup: "origin.popup",
+  customer_panel: "origin.customer_panel",
+  knowledge_base: "origin.knowledge_base",
+  app: "origin.app",
+};
+
+/** Where a chat was started, readable ("Painel do Cliente"); an origin this console does not know is shown as it is. */
+export function originLabel(origin: string): string {
+  const key = ORIGIN_KEYS[origin];
+  return key ? t(key) : origin;
 }

@@ -61,6 +61,9 @@ const TimeZoneField = z
     return zone;
   });
 
+/** A Painel do Cliente slug: lower-case letters, digits and dashes, 3–30 characters. */
+export const PANEL_SLUG = /^[a-z0-9-]{3,30}$/;
+
 /** PATCH /api/account. */
 export const AccountPatch = z.object({
   name: z.string().trim().min(1).max(120).optional(),
@@ -72,6 +75,13 @@ export const AccountPatch = z.object({
     .transform((list) => [...new Set(list)])
     .optional(),
   retentionDays: z.number().int().min(1).max(3650).nullable().optional(),
+  /** Painel do Cliente's custom path (`/p/<slug>/`); null clears it. */
+  panelSlug: z
+    .string()
+    .trim()
+    .regex(PANEL_SLUG, "3 to 30 lower-case letters, digits and dashes")
+    .nullable()
+    .optional(),
 });
 export type AccountPatch = z.infer<typeof AccountPatch>;
 
@@ -92,13 +102,14 @@ export function toAccountView(row: AccountRow): AccountView {
     allowedOrigins: row.allowedOrigins,
     retentionDays: row.retentionDays,
     createdAt: row.createdAt,
+    panelSlug: row.panelSlug,
   };
 }
 
 /** The fields of `patch` that differ from `row`, as `{ field: { from, to } }` for the audit log. */
 export function accountChanges(row: AccountRow, patch: AccountPatch): Record<string, { from: unknown; to: unknown }> {
   const changes: Record<string, { from: unknown; to: unknown }> = {};
-  for (const key of ["name", "timeZone", "locale", "retentionDays"] as const) {
+  for (const key of ["name", "timeZone", "locale", "retentionDays", "panelSlug"] as const) {
     const to = patch[key];
     if (to !== undefined && to !== row[key]) changes[key] = { from: row[key], to };
   }

@@ -38,6 +38,14 @@ import { ticketRoutes } from "./routes/tickets";
 import { chatTicketRoutes, offlineTicketRoutes } from "./routes/ticket-conversions";
 import { labelRoutes } from "./routes/labels";
 import { chatLabelRoutes } from "./routes/chat-labels";
+import { kbCategoryRoutes } from "./routes/kb-categories";
+import { kbArticleRoutes, kbPreviewRoutes } from "./routes/kb-articles";
+import { kbPublicApiRoutes } from "./routes/kb-public-api";
+import { kbPageRoutes } from "./routes/kb-pages";
+import { customerInvitationRoutes } from "./routes/customer-invitation";
+import { panelAuthApiRoutes } from "./routes/panel-auth-api";
+import { panelDataApiRoutes } from "./routes/panel-data-api";
+import { panelPageRoutes } from "./routes/panel-pages";
 import { appPageRoutes } from "./routes/app-pages";
 import { appApiRoutes } from "./routes/app-api";
 
@@ -57,6 +65,8 @@ app.route("/api/settings", settingsRoutes);
 app.route("/api/reports", reportRoutes);
 app.route("/chat", popupRoutes);
 app.route("/admin", consolePageRoutes);
+// Before /api/customers, whose attendant middleware would otherwise run a second time.
+app.route("/api/customers", customerInvitationRoutes);
 app.route("/api/customers", customerRoutes);
 app.route("/api/audit", auditRoutes);
 app.route("/api/setup", setupRoutes);
@@ -77,6 +87,18 @@ app.route("/api/offline-messages", offlineTicketRoutes);
 app.route("/api/chats", chatTicketRoutes);
 app.route("/api/labels", labelRoutes);
 app.route("/api/chats", chatLabelRoutes);
+// Base de Conhecimento: the console's three resources first, each mounted on its own path so
+// their attendant middleware never runs for the public /api/kb/:key/... (public keys are random
+// tokens, never "categories", "articles" or "preview").
+app.route("/api/kb/categories", kbCategoryRoutes);
+app.route("/api/kb/articles", kbArticleRoutes);
+app.route("/api/kb/preview", kbPreviewRoutes);
+app.route("/api/kb", kbPublicApiRoutes);
+app.route("/kb", kbPageRoutes);
+// Painel do Cliente: its JSON API (customer sessions, tickets, chats) and its pages.
+app.route("/api/p", panelAuthApiRoutes);
+app.route("/api/p", panelDataApiRoutes);
+app.route("/p", panelPageRoutes);
 app.route("/app", appPageRoutes);
 app.route("/api/app", appApiRoutes);
 

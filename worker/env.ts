@@ -10,6 +10,8 @@ export interface Env {
   PUBLIC_LIMITER: RateLimit;
   /** Pop-up chat logos (`<account id>/<sha-256>.<ext>`), served by GET /logos/. */
   LOGOS: R2Bucket;
+  /** Files sent in chats (`<account id>/<chat id>/<attachment id>`), served through signed, expiring URLs. */
+  ATTACHMENTS: R2Bucket;
   /** Signs customer tokens and socket tokens. `wrangler secret put TOKEN_SECRET` in production. */
   TOKEN_SECRET: string;
   /** "off" turns self-service sign-up off (POST /api/signup 403, GET /signup 404); on otherwise. */
@@ -21,6 +23,8 @@ export interface Env {
   /** The public offline form: messages per account and IP, and per account and e-mail address (a minute). */
   OFFLINE_IP_LIMITER: RateLimit;
   OFFLINE_EMAIL_LIMITER: RateLimit;
+  /** "Este artigo foi útil?" votes of the Base de Conhecimento, per IP (a minute). */
+  KB_VOTE_LIMITER: RateLimit;
 }
 
 /** Hono generics for the whole app. */

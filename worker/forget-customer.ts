@@ -5,7 +5,8 @@
  * offline messages, in D1 and in every department room's storage.
  *
  * Order, because rooms copy messages to D1 write-behind:
- * 1. `deleted_at` is set first, so their tokens stop working and no new chat of theirs starts;
+ * 1. `deleted_at` is set first, so their tokens stop working and no new chat of theirs starts,
+ *    with their Painel do Cliente password, sessions and e-mailed links deleted;
  * 2. every department room of the account blanks its copy and closes their open chats, and has
  *    finished every D1 copy of the old text when it answers (durable-objects/forget-customer.ts);
  * 3. D1 is blanked in one batch with the audit entry. Run again, every step does the same: a
@@ -19,6 +20,7 @@ import { chatMessages, chats, chatSurveys, customers, departments, offlineMessag
 import type { Env } from "./env";
 import { FORGOTTEN_NAME } from "../durable-objects/forget-customer";
 import { deleteCustomerTickets } from "./tickets/purge";
+import { deleteCustomerLogin } from "./customer-auth/credentials";
 
 export { FORGOTTEN_NAME };
 
@@ -50,7 +52,11 @@ export async function forgetCustomer(env: Env, input: ForgetInput): Promise<void
   const { accountId, customer } = input;
   const now = Date.now();
   const ofCustomer = and(eq(customers.id, customer.id), eq(customers.accountId, accountId));
-  await db.update(customers).set({ deletedAt: sql`COALESCE(${customers.deletedAt}, ${now})` }).where(ofCustomer);
+  // Their panel login goes first, while the row still holds the e-mail its links are found by.
+  await db.batch([
+    ...deleteCustomerLogin(db, accountId, customer),
+    db.update(customers).set({ deletedAt: sql`COALESCE(${customers.deletedAt}, ${now})` }).where(ofCustomer),
+  ]);
 
   const all = await db.select({ id: departments.id }).from(departments).where(eq(departments.accountId, accountId));
   await forgetInRooms(env, accountId, all.map((d) => d.id), customer.id);

@@ -8,6 +8,7 @@ import { app } from "./app";
 import type { Env } from "./env";
 import { receiveEmail } from "./email/inbound";
 import { purgeExpired } from "./retention";
+import { purgeExpiredCustomerAuth } from "./customer-auth/purge";
 
 export { DepartmentRoom } from "../durable-objects/department-room";
 export { Outbox } from "../durable-objects/outbox";
@@ -22,8 +23,9 @@ export default {
     // No queue is bound yet; a message arriving here is one we cannot handle, so retry it later.
     batch.retryAll();
   },
-  /** The daily Cron Trigger (wrangler.toml `[triggers]`): the retention purge. */
+  /** The daily Cron Trigger (wrangler.toml `[triggers]`): the retention purge, and expired customer sessions and links. */
   async scheduled(_controller: ScheduledController, env: Env): Promise<void> {
     await purgeExpired(env.DB);
+    await purgeExpiredCustomerAuth(env.DB);
   },
 } satisfies ExportedHandler<Env>;

@@ -58,6 +58,8 @@ export interface AttendantView {
   shiftId: string | null;
   /** Most chats they hold at once; null = the account's default (policies.maxChatsPerAttendant). Always sent; optional for older fixtures. */
   maxChats?: number | null;
+  /** May write the Base de Conhecimento (administrators always may). Always sent; optional for older fixtures. */
+  kbEditor?: boolean;
   createdAt: number;
 }
 
@@ -119,6 +121,8 @@ export interface AccountView {
   /** Days after which closed chats and offline messages are deleted; null = kept. */
   retentionDays: number | null;
   createdAt: number;
+  /** Painel do Cliente at `/p/<slug>/` besides `/p/<public key>/`; null = the key only. */
+  panelSlug: string | null;
 }
 
 export interface AccountResponse {

@@ -1,6 +1,5 @@
 /**
- * The account's other settings pages, listed at the end of Configurações da Conta: the ones
- * that exist as links, the coming ones as plain text marked "Em breve" (no dead links).
+ * The account's other settings pages, listed at the end of Configurações da Conta as links.
  */
 import { html } from "lit";
 import { t, type MessageKey } from "../i18n";
@@ -9,9 +8,11 @@ const AVAILABLE: { label: MessageKey; hint: MessageKey; href: string; testId: st
   { label: "policies.heading", hint: "account.pagePoliciesHint", href: "#/customize", testId: "account-page-policies" },
   { label: "nav.customize", hint: "account.pageCustomizeHint", href: "#/customize", testId: "account-page-customize" },
   { label: "nav.publish", hint: "account.pagePublishHint", href: "#/publish", testId: "account-page-publish" },
+  { label: "account.pageHours", hint: "account.pageHoursHint", href: "#/gestao/hours", testId: "account-page-hours" },
+  { label: "account.pageTicketPolicies", hint: "account.pageTicketPoliciesHint", href: "#/gestao/account/customer-panel", testId: "account-page-customer-panel" },
+  { label: "account.pageKnowledgeBase", hint: "account.pageKnowledgeBaseHint", href: "#/gestao/account/knowledge-base", testId: "account-page-knowledge-base" },
+  { label: "account.pageMobileApp", hint: "account.pageMobileAppHint", href: "#/gestao/account/app", testId: "account-page-app" },
 ];
-
-const COMING: MessageKey[] = ["account.pageHours", "account.pageTicketPolicies", "account.pageKnowledgeBase", "account.pageMobileApp"];
 
 /** The "Outras configurações" list. Styles: the page's (`pageStyles`). */
 export function accountPages() {
@@ -22,12 +23,6 @@ export function accountPages() {
         (page) => html`<li>
           <a href=${page.href} data-testid=${page.testId}>${t(page.label)}</a>
           <span class="hint">— ${t(page.hint)}</span>
-        </li>`,
-      )}
-      ${COMING.map(
-        (label) => html`<li data-testid="account-page-coming">
-          <span class="muted">${t(label)}</span>
-          <span class="badge neutral">${t("account.comingSoon")}</span>
         </li>`,
       )}
     </ul>

@@ -41,7 +41,7 @@ import { shiftSelect } from "./shift-select";
 import "./ao-attendant-invitation";
 import "./ao-confirm";
 
-const FIELDS: readonly AttendantField[] = ["name", "email", "role", "departmentIds", "managedDepartmentIds", "chatStatusOnLogin", "active", "shiftId", "maxChats"];
+const FIELDS: readonly AttendantField[] = ["name", "email", "role", "departmentIds", "managedDepartmentIds", "chatStatusOnLogin", "active", "shiftId", "maxChats", "kbEditor"];
 const STATUSES: readonly PresenceStatus[] = ["online", "offline"];
 
 export class AoAttendantForm extends AppElement {
@@ -311,6 +311,24 @@ export class AoAttendantForm extends AppElement {
     </div>`;
   }
 
+  /** "Escreve na Base de Conhecimento": administrators give it to anyone who is not one (they always may). */
+  private kbEditorField() {
+    return html`<div class="field">
+      <label class="check">
+        <input
+          type="checkbox"
+          name="kbEditor"
+          data-testid="attendant-kb-editor"
+          .checked=${this.draft.kbEditor}
+          aria-describedby="att-kb-editor-hint"
+          @change=${(e: Event) => this.edit({ kbEditor: (e.target as HTMLInputElement).checked })}
+        />
+        ${t("kb.editorSwitch")}
+      </label>
+      <p id="att-kb-editor-hint" class="hint">${t("kb.editorHint")}</p>
+    </div>`;
+  }
+
   override render() {
     const me = this.app.store.me;
     const a = this.attendant;
@@ -330,7 +348,8 @@ export class AoAttendantForm extends AppElement {
         ${this.draft.role === "department_manager" ? this.departmentGroup("managedDepartmentIds", offered) : nothing}
         ${this.statusField()}
         ${a ? shiftSelect(this.shifts, this.departments, this.draft.shiftId, this.errors.shiftId, (shiftId) => this.edit({ shiftId })) : nothing}
-        ${a ? this.maxChatsField() : nothing} ${a ? this.activeField() : nothing}
+        ${a ? this.maxChatsField() : nothing} ${a && me.role === "administrator" && this.draft.role !== "administrator" ? this.kbEditorField() : nothing}
+        ${a ? this.activeField() : nothing}
         <div class="actions">
           <button type="submit" class="primary" data-testid="attendant-save" ?disabled=${this.busy}>
             ${this.busy ? t("people.saving") : a ? t("people.save") : t("att.create")}

@@ -7,7 +7,7 @@
  */
 import { css, html } from "lit";
 import type { ChatView } from "../chat-view";
-import { formatDateTime, safeHttpUrl } from "../format";
+import { formatDateTime, originLabel, safeHttpUrl } from "../format";
 import { t, type MessageKey } from "../i18n";
 import { AppElement, define } from "./app-element";
 import "./ao-chat-labels";
@@ -200,6 +200,8 @@ export class AoChatWindow extends AppElement {
                 : html`<span data-testid="page-url">${chat.pageUrl}</span>`}
             </dd>`
         : ""}
+      <dt>${t("origin.label")}</dt>
+      <dd data-testid="chat-origin">${originLabel(chat.origin)}</dd>
       <dt>${t("chat.department")}</dt>
       <dd>${store.departmentName(chat.departmentId)}</dd>
       <dt>${t("chat.status")}</dt>

@@ -3,7 +3,8 @@
  * data, editable by administrators and department managers (PATCH, errors next to the field);
  * their chats, each opening its transcript; their offline messages; and, for administrators,
  * "Excluir dados do cliente" (the right to be forgotten, DELETE), confirmed by typing the
- * customer's e-mail.
+ * customer's e-mail. Administrators and managers also invite the customer to the Painel do
+ * Cliente (`<ao-customer-invite>`).
  *
  * @fires ao-customer-deleted - `detail: { name }` after the customer's data was removed
  */
@@ -21,6 +22,7 @@ import { customerChats, customerOfflineMessages } from "./customer-records";
 import { pageStyles } from "./page-styles";
 import { tableStyles } from "./table-styles";
 import "./ao-confirm-action";
+import "./ao-customer-invite";
 
 type Field = "name" | "email";
 const FIELD_TEXTS: Record<Field, MessageKey> = { name: "customers.nameInvalid", email: "customers.emailInvalid" };
@@ -307,6 +309,9 @@ export class AoCustomerDetail extends AppElement {
           : nothing}
       </dl>
       ${supervisor && !forgotten ? this.editForm() : nothing}
+      ${supervisor && !forgotten && customer.email
+        ? html`<section><ao-customer-invite .app=${this.app} .customerId=${customer.id} .email=${customer.email}></ao-customer-invite></section>`
+        : nothing}
       <section>${customerChats(chats)}</section>
       <section>${customerOfflineMessages(offlineMessages)}</section>
       ${this.myRole === "administrator" && !forgotten ? this.dangerZone(customer.email) : nothing}`;

@@ -1,6 +1,7 @@
 /**
  * `<ao-gestao>`: Gestão (management). A menu of the sections the role may open
- * (Departamentos, Horários de Atendimento, Atendentes, Clientes, Configurações da Conta, Auditoria, E-mail) beside the open one.
+ * (Departamentos, Horários de Atendimento, Atendentes, Clientes, Configurações da Conta, Auditoria, E-mail, Rótulos,
+ * Base de Conhecimento) beside the open one.
  * A section the role may not open shows the first one it may.
  */
 import { css, html } from "lit";
@@ -16,6 +17,8 @@ import "./ao-departments";
 import "./ao-email";
 import "./ao-hours";
 import "./ao-labels";
+import { isSurface } from "./ao-surface-settings";
+import "./ao-kb";
 
 const LABELS: Record<GestaoSection, MessageKey> = {
   departments: "gestao.departments",
@@ -26,6 +29,7 @@ const LABELS: Record<GestaoSection, MessageKey> = {
   audit: "gestao.audit",
   email: "gestao.email",
   labels: "gestao.labels",
+  kb: "gestao.kb",
 };
 
 export class AoGestao extends AppElement {
@@ -113,13 +117,18 @@ export class AoGestao extends AppElement {
       case "customers":
         return html`<ao-customers .app=${this.app} .customerId=${id ?? null}></ao-customers>`;
       case "account":
-        return html`<ao-account .app=${this.app}></ao-account>`;
+        // Configurações da Conta's sub-pages: #/gestao/account/<surface>.
+        return isSurface(id)
+          ? html`<ao-surface-settings .app=${this.app} surface=${id}></ao-surface-settings>`
+          : html`<ao-account .app=${this.app}></ao-account>`;
       case "audit":
         return html`<ao-audit .app=${this.app}></ao-audit>`;
       case "email":
         return html`<ao-email .app=${this.app}></ao-email>`;
       case "labels":
         return html`<ao-labels .app=${this.app}></ao-labels>`;
+      case "kb":
+        return html`<ao-kb .app=${this.app}></ao-kb>`;
       default:
         return html``;
     }

@@ -11,7 +11,7 @@ import type { HistoryChat, HistoryResponse } from "../../worker/views-history";
 import type { ChatLabel } from "../../worker/views-labels";
 import { historyApi } from "../api-history";
 import { errorKey } from "../errors";
-import { formatDateTime } from "../format";
+import { formatDateTime, originLabel } from "../format";
 import { DEFAULT_HISTORY_FILTERS, activeFilterCount, historyExportUrl, historySearchText, parseHistorySearch, type HistoryFilters } from "../history-filters";
 import { t, type MessageKey } from "../i18n";
 import { AppElement, define } from "./app-element";
@@ -147,7 +147,7 @@ export class AoHistory extends AppElement {
         <span class="name">${chat.customer.name} <span class="line">${chat.customer.email}</span></span>
         <span class="when">${formatDateTime(when)}</span>
         <span class="line">
-          ${[chat.departmentName, chat.attendant?.name ?? t("history.noAttendant")].join(" · ")}
+          ${[chat.departmentName, chat.attendant?.name ?? t("history.noAttendant"), originLabel(chat.origin)].join(" · ")}
           ${chat.status === "closed" ? "" : html` · <span class="badge">${t(`history.status.badge.${chat.status}`)}</span>`}
         </span>
         <span class="line when">${chat.messageCount === 1 ? t("history.oneMessage") : t("history.messages", { n: chat.messageCount })}</span>

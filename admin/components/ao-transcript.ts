@@ -5,7 +5,7 @@
 import { css, html, type PropertyValues } from "lit";
 import type { ChatDetailResponse } from "../../worker/views";
 import { errorKey } from "../errors";
-import { formatDateTime, safeHttpUrl } from "../format";
+import { formatDateTime, originLabel, safeHttpUrl } from "../format";
 import { t, type MessageKey } from "../i18n";
 import { AppElement, define } from "./app-element";
 import { messageContent, messageStyles } from "./message-template";
@@ -108,6 +108,8 @@ export class AoTranscript extends AppElement {
           ? html`<dt>${t("chat.page")}</dt>
               <dd>${href ? html`<a href=${href} target="_blank" rel="noopener noreferrer">${chat.pageUrl}</a>` : chat.pageUrl}</dd>`
           : ""}
+        <dt>${t("origin.label")}</dt>
+        <dd data-testid="transcript-origin">${originLabel(chat.origin)}</dd>
         <dt>${t("chat.department")}</dt>
         <dd>${chat.departmentName}</dd>
         <dt>${t("chat.status")}</dt>

@@ -57,6 +57,7 @@ describe("GET /api/account", () => {
         allowedOrigins: [],
         retentionDays: null,
         createdAt: expect.any(Number),
+        panelSlug: null,
       },
     });
   });

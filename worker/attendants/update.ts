@@ -13,7 +13,7 @@ import { database, type Database } from "../db/client";
 import { guarded, isGuardAbort } from "../db/guarded";
 import { attendants, sessions, type PresenceStatus, type Role } from "../db/schema";
 import type { Env } from "../env";
-import { badRequest, conflict, notFound } from "../errors";
+import { badRequest, conflict, forbidden, notFound } from "../errors";
 import { findShift } from "../hours/shifts";
 import { requireManagerRole } from "./create";
 import { revokeInvitations } from "./invitation";
@@ -33,6 +33,7 @@ export interface AttendantPatch {
   active?: boolean;
   shiftId?: string | null;
   maxChats?: number | null;
+  kbEditor?: boolean;
 }
 
 /** The rights the patch leaves: departments to manage only for a department manager. */
@@ -46,7 +47,7 @@ function rightsAfter(row: AttendantRow, links: Links, patch: AttendantPatch): Ri
 /** The changed fields (never a password), `from` and `to`, for the audit entry. */
 function changedFields(row: AttendantRow, before: Rights, after: Rights, patch: AttendantPatch) {
   const changes: Record<string, { from: unknown; to: unknown }> = {};
-  for (const key of ["name", "email", "chatStatusOnLogin", "shiftId", "maxChats"] as const) {
+  for (const key of ["name", "email", "chatStatusOnLogin", "shiftId", "maxChats", "kbEditor"] as const) {
     if (patch[key] !== undefined && patch[key] !== row[key]) changes[key] = { from: row[key], to: patch[key] };
   }
   if (after.role !== before.role) changes.role = { from: before.role, to: after.role };
@@ -88,6 +89,7 @@ export async function updateAttendant(env: Env, manager: Manager, acting: Acting
   await requireDepartmentsOfAccount(env.DB, accountId, { departmentIds: patch.departmentIds, managedDepartmentIds: patch.managedDepartmentIds });
   requireGrantable(manager, before, after);
   const changes = changedFields(row, before, after, patch);
+  if (changes.kbEditor && !manager.isAdministrator) throw forbidden("Only administrators choose who writes the knowledge base");
   if (changes.email) await requireFreeEmail(db, patch.email!);
   if (changes.shiftId && patch.shiftId && !(await findShift(env.DB, accountId, patch.shiftId))) throw badRequest("shiftId: no such shift", "shiftId");
 
@@ -124,6 +126,7 @@ function statements(db: Database, acting: Acting, plan: Plan, now: number): Batc
   if (changes.email) set.email = changes.email.to as string;
   if (changes.shiftId) set.shiftId = changes.shiftId.to as string | null;
   if (changes.maxChats) set.maxChats = changes.maxChats.to as number | null;
+  if (changes.kbEditor) set.kbEditor = changes.kbEditor.to as boolean;
   if (changes.chatStatusOnLogin) set.chatStatusOnLogin = changes.chatStatusOnLogin.to as PresenceStatus;
   if (changes.role) set.role = plan.after.role;
   if (plan.active !== row.active) set.active = plan.active;

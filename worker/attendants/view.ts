@@ -81,6 +81,7 @@ function toView(row: AttendantRow, links: Links, expiresAt: number | undefined, 
     invitation,
     shiftId: row.shiftId,
     maxChats: row.maxChats,
+    kbEditor: row.kbEditor,
     createdAt: row.createdAt,
   };
 }

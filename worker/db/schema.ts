@@ -173,6 +173,15 @@ export const chats = sqliteTable(
     closedByAttendantId: text("closed_by_attendant_id"),
     /** Highest message sequence number written to D1 for this chat. */
     lastSeq: integer("last_seq").notNull().default(0),
+    /** The customer's browser as it said (`User-Agent`), for the visitor details; cut to 500 characters. */
+    userAgent: text("user_agent"),
+    /** The title of the page the chat started on, as the widget read it. */
+    pageTitle: text("page_title"),
+    /**
+     * Set while a waiting chat is out of the queue because its customer left longer ago than the
+     * account's setting; cleared when the customer comes back (the chat resumes its place).
+     */
+    abandonedAt: integer("abandoned_at"),
   },
   (t) => [
     uniqueIndex("chats_account_number_idx").on(t.accountId, t.number),
@@ -197,6 +206,8 @@ export const chatMessages = sqliteTable(
     body: text("body").notNull(),
     /** An attendants-only note (e.g. a transfer's note): never shown to the customer. */
     internal: integer("internal", { mode: "boolean" }).notNull().default(false),
+    /** The file this message carries (chat_attachments), if any; `body` is then its caption or name. */
+    attachmentId: text("attachment_id"),
     createdAt: integer("created_at").notNull(),
   },
   (t) => [uniqueIndex("chat_messages_chat_seq_idx").on(t.chatId, t.seq)],
@@ -626,4 +637,51 @@ export const kbArticles = sqliteTable(
     uniqueIndex("kb_articles_account_category_slug_idx").on(t.accountId, t.categoryId, t.slug),
     index("kb_articles_account_status_idx").on(t.accountId, t.status, t.updatedAt),
   ],
+);
+
+export const ATTACHMENT_UPLOADERS = ["customer", "attendant"] as const;
+
+/**
+ * A file sent in a chat (an image or a PDF, at most 10 MB), stored in R2 under `objectKey`
+ * (`<account id>/<chat id>/<id>`), its type checked by content. Served only to the chat's
+ * participants through signed, expiring URLs.
+ */
+export const chatAttachments = sqliteTable(
+  "chat_attachments",
+  {
+    id: text("id").primaryKey(),
+    accountId: text("account_id").notNull().references(() => accounts.id),
+    chatId: text("chat_id").notNull().references(() => chats.id),
+    uploadedBy: text("uploaded_by", { enum: ATTACHMENT_UPLOADERS }).notNull(),
+    attendantId: text("attendant_id"),
+    objectKey: text("object_key").notNull(),
+    contentType: text("content_type").notNull(),
+    size: integer("size").notNull(),
+    name: text("name").notNull(),
+    width: integer("width"),
+    height: integer("height"),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [index("chat_attachments_chat_idx").on(t.chatId)],
+);
+
+/**
+ * Respostas prontas (canned responses): `scope` is "" for the whole account or a department id
+ * (then `departmentId` is set too), so that a shortcut is unique per scope in one index.
+ */
+export const cannedResponses = sqliteTable(
+  "canned_responses",
+  {
+    id: text("id").primaryKey(),
+    accountId: text("account_id").notNull().references(() => accounts.id),
+    departmentId: text("department_id").references(() => departments.id),
+    scope: text("scope").notNull().default(""),
+    shortcut: text("shortcut").notNull(),
+    title: text("title").notNull(),
+    body: text("body").notNull(),
+    createdBy: text("created_by"),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [uniqueIndex("canned_responses_scope_shortcut_idx").on(t.accountId, t.scope, t.shortcut)],
 );

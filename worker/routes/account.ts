@@ -1,11 +1,12 @@
 /**
  * Configurações da Conta (/api/account), administrators only: the account's name, time zone,
- * language, allowed sites and retention; a new public key (widgets with the old one stop
+ * language, allowed sites, retention and the Painel do Cliente's slug (`panelSlug`, 409
+ * `slug_taken` when another account has it); a new public key (widgets with the old one stop
  * opening new sessions; sockets already open go on); a new identity secret (hashes signed with
  * the old one fail). Every change writes its audit entry in the same batch; secrets never go
  * into the log.
  */
-import { eq } from "drizzle-orm";
+import { and, eq, ne, or } from "drizzle-orm";
 import { Hono, type Context } from "hono";
 import { requireAdministrator } from "../access";
 import { AccountPatch, accountChanges, toAccountView } from "../account-settings";
@@ -15,7 +16,8 @@ import { requireAttendant } from "../auth/session";
 import { database } from "../db/client";
 import { accounts } from "../db/schema";
 import type { AppEnv } from "../env";
-import { notFound } from "../errors";
+import { conflict, notFound } from "../errors";
+import { isUniqueViolation } from "../db/guarded";
 import { pushHours } from "../hours/rooms";
 import { parseBody } from "../validate";
 import type { AccountResponse } from "../views-gestao";
@@ -44,6 +46,18 @@ async function updateAccount(
   return row;
 }
 
+const slugTaken = () => conflict("slug_taken", "Another account uses this address", "panelSlug");
+
+/** 409 `slug_taken` when the slug is another account's slug or public key (both name a panel at /p/<key>/). */
+async function requireFreeSlug(c: Context<AppEnv>, slug: string) {
+  const taken = await database(c.env.DB)
+    .select({ id: accounts.id })
+    .from(accounts)
+    .where(and(or(eq(accounts.panelSlug, slug), eq(accounts.publicKey, slug)), ne(accounts.id, c.get("attendant").accountId)))
+    .get();
+  if (taken) throw slugTaken();
+}
+
 export const accountRoutes = new Hono<AppEnv>()
   .use(requireAttendant)
   .use(requireAdministrator)
@@ -55,7 +69,12 @@ export const accountRoutes = new Hono<AppEnv>()
     // Saving the time zone unchanged still confirms it (the setup checklist's "hours" item reads `fields`).
     const confirmsTimeZone = patch.timeZone !== undefined;
     if (Object.keys(changes).length === 0 && !confirmsTimeZone) return c.json({ account: toAccountView(row) } satisfies AccountResponse);
-    const updated = await updateAccount(c, patch, "account.updated", { changes, fields: Object.keys(patch) });
+    if ("panelSlug" in changes && patch.panelSlug) await requireFreeSlug(c, patch.panelSlug);
+    const updated = await updateAccount(c, patch, "account.updated", { changes, fields: Object.keys(patch) }).catch((error: unknown) => {
+      // Taken by another account between the check and the write.
+      if (isUniqueViolation(error, "accounts.panel_slug")) throw slugTaken();
+      throw error;
+    });
     // Shifts are read on the account's wall clock: every room's boundaries move with it.
     if ("timeZone" in changes) await pushHours(c.env, updated.id);
     return c.json({ account: toAccountView(updated) } satisfies AccountResponse);

@@ -52,6 +52,8 @@ const PatchBody = z.object({
   shiftId: idParam.nullable().optional(),
   /** Most chats they hold at once, or null for the account's default (policies.maxChatsPerAttendant). */
   maxChats: z.number().int().min(1).max(100).nullable().optional(),
+  /** May write the Base de Conhecimento; administrators only may change it. */
+  kbEditor: z.boolean().optional(),
 });
 
 async function manager(c: Context<AppEnv>): Promise<Manager> {

@@ -10,6 +10,7 @@ import { and, eq } from "drizzle-orm";
 import * as z from "zod";
 import { database, type Database } from "../db/client";
 import { departments, settings, type ChatOrigin } from "../db/schema";
+import type { Surface as ViewSurface, SurfaceChatSettings as ViewSettings } from "../views-surfaces";
 
 export const SURFACES_SETTINGS_KEY = "#surfaces";
 
@@ -20,14 +21,20 @@ export const SURFACE_ORIGINS = {
   app: "app",
 } as const satisfies Record<string, ChatOrigin>;
 export type Surface = keyof typeof SURFACE_ORIGINS;
+type Assert<T extends true> = T;
+/** The console's zod-free copy names the same surfaces (worker/views-surfaces.ts). */
+export type SurfaceNamesMatch = Assert<[Surface] extends [ViewSurface] ? ([ViewSurface] extends [Surface] ? true : false) : false>;
 export const SURFACES = Object.keys(SURFACE_ORIGINS) as Surface[];
 
 /** One surface's chat: `departmentId` null lets the customer choose among the active departments. */
 export const SurfaceChatSettings = z.strictObject({
   chatEnabled: z.boolean(),
-  departmentId: z.uuid().nullable(),
+  // Department ids are server-generated UUIDs, but the demo seed's are readable ("dep-suporte").
+  departmentId: z.string().min(1).max(64).regex(/^[A-Za-z0-9-]+$/).nullable(),
 });
 export type SurfaceChatSettings = z.infer<typeof SurfaceChatSettings>;
+/** ...and the same settings. */
+export type SurfaceSettingsMatch = Assert<[SurfaceChatSettings] extends [ViewSettings] ? ([ViewSettings] extends [SurfaceChatSettings] ? true : false) : false>;
 
 const OFF: SurfaceChatSettings = { chatEnabled: false, departmentId: null };
 

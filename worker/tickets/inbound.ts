@@ -11,6 +11,18 @@ import { database } from "../db/client";
 import { ticketEntries, tickets } from "../db/schema";
 import type { ThreadReplyHandler } from "../email/inbound-reply";
 
+/**
+ * The ticket's change when the customer writes (by e-mail or in the Painel do Cliente): the turn
+ * goes back to the attendants, and a closed ticket reopens (see the module comment).
+ */
+export function customerTurn(at: number) {
+  return {
+    status: sql`CASE WHEN ${tickets.status} = 'closed' AND ${tickets.assigneeId} IS NULL THEN 'new' WHEN ${tickets.status} IN ('closed', 'waiting_customer') THEN 'in_progress' ELSE ${tickets.status} END`,
+    closedAt: null,
+    updatedAt: sql`MAX(${tickets.updatedAt}, ${at})`,
+  };
+}
+
 /** Stores the reply in its ticket (the handler verified the thread address). */
 export const appendTicketReply: ThreadReplyHandler = async (env, reply) => {
   const db = database(env.DB);
@@ -40,11 +52,7 @@ export const appendTicketReply: ThreadReplyHandler = async (env, reply) => {
       .returning({ id: ticketEntries.id }),
     db
       .update(tickets)
-      .set({
-        status: sql`CASE WHEN ${tickets.status} = 'closed' AND ${tickets.assigneeId} IS NULL THEN 'new' WHEN ${tickets.status} IN ('closed', 'waiting_customer') THEN 'in_progress' ELSE ${tickets.status} END`,
-        closedAt: null,
-        updatedAt: sql`MAX(${tickets.updatedAt}, ${at})`,
-      })
+      .set(customerTurn(at))
       .where(
         and(
           eq(tickets.id, ticket.id),
