@@ -2,6 +2,7 @@
 // the widget bundles, the console and the demo page. Run by `wrangler dev` (build command),
 // `npm start`, `npm test` and `npm run deploy`.
 import { build } from "esbuild";
+import { createHash } from "node:crypto";
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -23,6 +24,8 @@ const bundles = [
   { in: "widget/lang-en.ts", out: "widget-lang-en.js" },
   { in: "widget/lang-es.ts", out: "widget-lang-es.js" },
   { in: "admin/main.ts", out: "admin/app.js" },
+  // The app Meu Suporte (/app/<key>/); its service worker is built below, after it.
+  { in: "app/main.ts", out: "app/app.js" },
 ].filter((b) => existsSync(join(root, b.in)));
 
 /**
@@ -87,6 +90,26 @@ await Promise.all(
     }),
   ),
 );
+
+// The app Meu Suporte: its style sheet, then its service worker, whose cache is named after a
+// hash of the app's files, so a new build replaces what phones keep offline.
+if (existsSync(join(root, "app", "sw.ts"))) {
+  mkdirSync(join(out, "app"), { recursive: true });
+  await build({ entryPoints: [join(root, "app", "app.css")], outfile: join(out, "app", "app.css"), bundle: true, minify: true, logLevel: "warning" });
+  const hash = createHash("sha256");
+  for (const file of ["app.js", "app.css"]) hash.update(readFileSync(join(out, "app", file)));
+  await build({
+    entryPoints: [join(root, "app", "sw.ts")],
+    outfile: join(out, "app", "sw.js"),
+    bundle: true,
+    minify: true,
+    format: "iife",
+    target: "es2022",
+    legalComments: "none",
+    logLevel: "warning",
+    define: { __APP_VERSION__: JSON.stringify(hash.digest("hex").slice(0, 16)) },
+  });
+}
 
 // Static pages: demo/ → /, admin/*.html → /admin/...
 cpSync(join(root, "demo"), out, { recursive: true });

@@ -46,6 +46,8 @@ import { customerInvitationRoutes } from "./routes/customer-invitation";
 import { panelAuthApiRoutes } from "./routes/panel-auth-api";
 import { panelDataApiRoutes } from "./routes/panel-data-api";
 import { panelPageRoutes } from "./routes/panel-pages";
+import { appPageRoutes } from "./routes/app-pages";
+import { appApiRoutes } from "./routes/app-api";
 
 export const app = new Hono<AppEnv>();
 
@@ -97,6 +99,8 @@ app.route("/kb", kbPageRoutes);
 app.route("/api/p", panelAuthApiRoutes);
 app.route("/api/p", panelDataApiRoutes);
 app.route("/p", panelPageRoutes);
+app.route("/app", appPageRoutes);
+app.route("/api/app", appApiRoutes);
 
 app.notFound((c) => c.json({ error: { code: "not_found", message: "No such route" } }, 404));
 
