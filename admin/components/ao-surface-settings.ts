@@ -13,6 +13,7 @@ import { errorKey } from "../errors";
 import { t, type MessageKey } from "../i18n";
 import { AppElement, define } from "./app-element";
 import { pageStyles } from "./page-styles";
+import "./ao-copy-field";
 import "./ao-panel-address";
 
 /** Each surface's title, intro, switch label and public path (under the account's key). */
@@ -125,9 +126,13 @@ export class AoSurfaceSettings extends AppElement {
     if (!key) return nothing;
     const url = `${location.origin}/${SURFACE_PAGES[this.surface].path}/${encodeURIComponent(key)}/`;
     return html`<p class="address">
-      <strong>${t("surfaces.publicAddress")}:</strong>
-      <a href=${url} target="_blank" rel="noopener" data-testid="surface-address">${url}</a>
-    </p>`;
+        <strong>${t("surfaces.publicAddress")}:</strong>
+        <a href=${url} target="_blank" rel="noopener" data-testid="surface-address">${url}</a>
+      </p>
+      ${this.surface === "app"
+        ? html`<ao-copy-field label=${t("surfaces.installUrl")} value=${url} field-testid="app-install-url" copy-testid="app-install-copy"></ao-copy-field>
+            <p class="hint">${t("surfaces.installHint")}</p>`
+        : nothing}`;
   }
 
   private chatForm(value: SurfaceChatSettings) {

@@ -51,6 +51,9 @@ describe("hosted surfaces in the console", () => {
     await admin.locator('[data-testid="surface-back"]').click();
     await admin.locator('[data-testid="account-page-app"]').click();
     await expect.poll(() => admin.locator("ao-surface-settings h1").textContent()).toContain("Aplicativo Meu Suporte");
+    expect(await admin.locator('[data-testid="app-install-url"]').inputValue()).toBe(`${h.server}/app/demo-public-key/`);
+    await expectNoSeriousA11yViolations(admin);
+    await snap(admin, "surfaces-app-390");
   });
 
   it("gives the Painel do Cliente an address of its own, refusing a malformed one in place", async () => {

@@ -171,6 +171,21 @@ describe("replies and notes", () => {
   });
 });
 
+describe("a reply to a customer of the Painel do Cliente", () => {
+  it("is stored without e-mail settings (read in the panel), with no outbox row, handing the turn to the customer", async () => {
+    const { account, admin } = await adminOf("tickets-panel-nomail");
+    const { ticket } = await openTicket(admin);
+    await env.DB.prepare("INSERT INTO customer_credentials (customer_id, account_id, password_hash, created_at, updated_at) VALUES (?, ?, 'x', 0, 0)")
+      .bind(ticket.customer.id, account.id)
+      .run();
+    const res = await replyTicket(admin, ticket.id, { body: "Resposta pelo painel" });
+    expect(res.status).toBe(201);
+    const row = await env.DB.prepare("SELECT kind, outbox_id, email_message_id FROM ticket_entries WHERE ticket_id = ? AND kind = 'reply'").bind(ticket.id).first();
+    expect(row).toEqual({ kind: "reply", outbox_id: null, email_message_id: null });
+    expect((await ticketDetail(admin, ticket.id)).ticket.status).toBe("waiting_customer");
+  });
+});
+
 describe("assign, transfer, close, reopen", () => {
   it("assigns, transfers to another department, closes, and is reopened by the customer's e-mail once", async () => {
     const { account, admin } = await adminOf("tickets-flow");

@@ -6,13 +6,14 @@
  *
  * The e-mail: Subject "[#<number>] <subject>", Reply-To the ticket's signed thread address,
  * In-Reply-To the thread's latest Message-ID and References the thread's ids, oldest first.
- * Without e-mail settings a public reply is refused (409 `email_not_configured`) before
- * anything is stored.
+ * Without e-mail settings a public reply is only stored when the customer has a login to the
+ * Painel do Cliente (they read it there and in the app); otherwise it is refused (409
+ * `email_not_configured`) before anything is stored.
  */
 import { and, asc, eq, isNotNull, sql } from "drizzle-orm";
 import type { SessionAttendant } from "../auth/session";
 import { database } from "../db/client";
-import { ticketEntries, tickets } from "../db/schema";
+import { customerCredentials, ticketEntries, tickets } from "../db/schema";
 import { emailSettingsView } from "../email/settings";
 import { sendEmail } from "../email/send";
 import { textToHtml } from "../email/compose";
@@ -41,10 +42,26 @@ async function threadIds(env: Env, accountId: string, ticketId: string): Promise
   return ids.length > MAX_REFERENCES ? [ids[0]!, ...ids.slice(-(MAX_REFERENCES - 1))] : ids;
 }
 
-/** Hands a public reply to the outbox; its row id and Message-ID. */
-async function mailReply(env: Env, ticket: TicketRow, accountId: string, body: string): Promise<{ id: string; messageId: string }> {
+/** Whether the ticket's customer reads replies in the Painel do Cliente (they have a login there). */
+async function readsInPanel(env: Env, accountId: string, customerId: string): Promise<boolean> {
+  const row = await database(env.DB)
+    .select({ id: customerCredentials.customerId })
+    .from(customerCredentials)
+    .where(and(eq(customerCredentials.customerId, customerId), eq(customerCredentials.accountId, accountId)))
+    .get();
+  return row !== undefined;
+}
+
+/**
+ * Hands a public reply to the outbox; its row id and Message-ID. Null when e-mail is not set up
+ * but the customer reads replies in the panel: the reply is then only stored.
+ */
+async function mailReply(env: Env, ticket: TicketRow, accountId: string, body: string): Promise<{ id: string; messageId: string } | null> {
   const settings = await emailSettingsView(env.DB, accountId);
-  if (!settings.configured) throw new ApiError(409, "email_not_configured", "Set up e-mail (Configurações: E-mail) before replying to the customer");
+  if (!settings.configured) {
+    if (await readsInPanel(env, accountId, ticket.customerId)) return null;
+    throw new ApiError(409, "email_not_configured", "Set up e-mail (Configurações: E-mail) before replying to the customer");
+  }
   if (!ticket.customerEmail) throw new ApiError(409, "no_customer_email", "The customer has no e-mail address");
   const ids = await threadIds(env, accountId, ticket.id);
   return sendEmail(env, accountId, {
