@@ -25,6 +25,9 @@ Atendimento Online is running on ${server.url}
   ${server.url}/            demo page with the chat widget
   ${server.url}/admin/      attendant console
   ${server.url}/signup      sign-up of a new company (Cadastro)
+  ${server.url}/p/demo-public-key/    Painel do Cliente (customer panel)
+  ${server.url}/kb/demo-public-key/   Base de Conhecimento (knowledge base)
+  ${server.url}/app/demo-public-key/  app Meu Suporte (installable on a phone)
   ${server.url}/widget.js   embed script
   ${server.url}/api/health  health check
 
