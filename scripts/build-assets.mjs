@@ -22,6 +22,8 @@ const bundles = [
   // The panel's English and Spanish texts: only a page in that language downloads them.
   { in: "widget/lang-en.ts", out: "widget-lang-en.js" },
   { in: "widget/lang-es.ts", out: "widget-lang-es.js" },
+  // Parts only some chats use (widget/chunks.ts): the survey's form, the emoji picker.
+  { in: "widget/survey-chunk.ts", out: "widget-survey.js" },
   { in: "admin/main.ts", out: "admin/app.js" },
 ].filter((b) => existsSync(join(root, b.in)));
 
