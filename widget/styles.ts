@@ -75,5 +75,7 @@ export const panelStyles = css`
   [part="history"] button { width: 100%; display: grid; text-align: left; padding: 8px 10px; border: 1px solid var(--_border); background: none; color: inherit; }
   small { color: var(--_muted); font-size: 12px; }
   [part="transcript"] h3 { margin: 8px 0 12px; }
+  section { container-type: size; }
+  @container (max-height: 500px) { [part="header"] { padding: 8px 8px 8px 12px; } .body { padding: 12px; } form { gap: 8px; } .field { gap: 2px; } input, select { padding: 6px 10px; } #tt-message { height: 56px; } [part="greeting"], [part="offline"] p { font-size: 13px; } [part="offline"] { gap: 8px; } }
   .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 `;

@@ -183,3 +183,34 @@ describe("satisfaction survey", () => {
     }
   });
 });
+
+/** How far the panel's body would have to scroll (0: it fits). */
+const overflow = (widget: Locator): Promise<number> =>
+  widget.locator(".body").evaluate((body) => body.scrollHeight - body.clientHeight);
+
+describe("every form fits the panel", () => {
+  it("pre-chat and offline forms fit sizes M and S without scrolling, on a desktop and a phone", async () => {
+    // Comercial is offline (nobody of it logged in); Suporte is online with Ana.
+    await onlineAttendant(h, await contexts.new(), ANA, "dep-suporte");
+    const sizes = { M: "", S: "<style>tomticket-chat{--tt-w:320px;--tt-h:440px}</style>" };
+    const found: { where: string; form: string; overflow: number }[] = [];
+    for (const [size, head] of Object.entries(sizes)) {
+      for (const viewport of [DESKTOP, PHONE]) {
+        const page = await contexts.page(viewport);
+        const where = `${size}-${viewport === PHONE ? "phone" : "desktop"}`;
+        for (const [form, embed] of [
+          ["form", ""],
+          ["offline", ' data-department="dep-comercial"'],
+        ] as const) {
+          await page.goto(hostPage(h, `/fit-${form}-${size}.html`, { head, embeds: [embed] }));
+          await launcher(page).click();
+          const widget = panel(page);
+          await widget.locator(form === "form" ? 'form[part="form"]' : 'form[part="offline-form"]').waitFor();
+          await shot(page, `fit-${form}-${where}`);
+          found.push({ where, form, overflow: await overflow(widget) });
+        }
+      }
+    }
+    expect(found.filter((f) => f.overflow > 0)).toEqual([]);
+  });
+});
