@@ -23,6 +23,8 @@ const bundles = [
   // The panel's English and Spanish texts: only a page in that language downloads them.
   { in: "widget/lang-en.ts", out: "widget-lang-en.js" },
   { in: "widget/lang-es.ts", out: "widget-lang-es.js" },
+  // Parts only some chats use (widget/chunks.ts): the survey's form, the emoji picker.
+  { in: "widget/survey-chunk.ts", out: "widget-survey.js" },
   { in: "admin/main.ts", out: "admin/app.js" },
   // The app Meu Suporte (/app/<key>/); its service worker is built below, after it.
   { in: "app/main.ts", out: "app/app.js" },

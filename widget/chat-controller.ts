@@ -109,7 +109,7 @@ export class ChatController implements ReactiveController {
   /** A closed chat has no socket: its messages come once from the API (reload, another device). */
   async #loadTranscript(chatId: string): Promise<void> {
     const boot = this.#host.boot;
-    const token = boot && readToken(boot.account);
+    const token = boot && readToken(boot);
     if (!boot || !token) return;
     try {
       const { messages } = await getTranscript(boot.server, boot.account, chatId, token);
@@ -214,7 +214,7 @@ export class ChatController implements ReactiveController {
   /** Before each reconnect: a fresh socket URL, or null when this chat cannot go on. */
   async #resume(chatId: string): Promise<string | null> {
     const boot = this.#host.boot;
-    const token = boot && readToken(boot.account);
+    const token = boot && readToken(boot);
     if (!boot || !token) {
       this.#expired();
       return null;
@@ -224,7 +224,7 @@ export class ChatController implements ReactiveController {
       me = await getMe(boot.server, boot.account, token);
     } catch (error) {
       if (!(error instanceof ApiRequestError && error.status === 401)) throw error;
-      writeToken(boot.account, null);
+      writeToken(boot, null);
       if (this.chat?.id === chatId) this.#expired();
       return null;
     }

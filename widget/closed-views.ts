@@ -1,8 +1,10 @@
 /**
  * The end of a chat: who closed it, the satisfaction survey (when the account asks for it)
- * and the way to start over. Texts are bindings, never markup.
+ * and the way to start over (a secondary button while the survey is asked: "Enviar avaliação"
+ * is then the one primary action). Texts are bindings, never markup.
  */
 import { html, nothing, type TemplateResult } from "lit";
+import { chunk } from "./chunks";
 import { errorText, type PanelText } from "./i18n";
 import type { TomticketChatPanel } from "./panel";
 
@@ -12,28 +14,18 @@ export type SurveyState = "off" | "ask" | "sending" | "done";
 /** Limit of the survey's comment (the server's). */
 export const COMMENT_MAX = 1000;
 
-function renderSurvey(panel: TomticketChatPanel, t: PanelText): TemplateResult {
-  const { survey } = panel;
-  const radio = (name: string, value: string, label: string) =>
-    html`<label class="choice"><input type="radio" name=${name} value=${value} required /><span>${label}</span></label>`;
-  const onSubmit = (event: SubmitEvent): void => void submitSurvey(panel, event);
-  return html`<form part="survey" @submit=${onSubmit} aria-labelledby="tt-survey-title">
-    <h3 id="tt-survey-title">${t.surveyTitle}</h3>
-    <fieldset>
-      <legend>${t.surveySolvedQuestion}</legend>
-      <div class="choices">${radio("solved", "yes", t.yes)}${radio("solved", "no", t.no)}</div>
-    </fieldset>
-    <fieldset>
-      <legend>${t.surveyGradeQuestion}</legend>
-      <div class="choices grades">${t.grades.map((label, i) => radio("grade", String(i + 1), label))}</div>
-    </fieldset>
-    <div class="field">
-      <label for="tt-comment">${t.surveyCommentLabel}</label>
-      <textarea id="tt-comment" name="comment" rows="2" maxlength=${COMMENT_MAX}></textarea>
-    </div>
-    <p role="alert">${survey.error && errorText(t, survey.error)}</p>
-    <button type="submit" class="primary" ?disabled=${survey.state === "sending"}>${t.surveySubmit}</button>
-  </form>`;
+/** The survey's form, from its lazily loaded chunk (survey-chunk.ts); nothing until it arrives. */
+function renderSurvey(panel: TomticketChatPanel, t: PanelText): TemplateResult | typeof nothing {
+  const { survey, boot } = panel;
+  const draw = boot && chunk(boot.server, "survey", () => panel.requestUpdate());
+  if (!draw) return nothing;
+  return draw({
+    html,
+    t,
+    error: survey.error && errorText(t, survey.error),
+    sending: survey.state === "sending",
+    onSubmit: (event) => void submitSurvey(panel, event),
+  });
 }
 
 /** "Receber a conversa por e-mail", when the account allows it, and what came of it. */
@@ -63,13 +55,14 @@ export function renderClosedView(panel: TomticketChatPanel, t: PanelText): Templ
   const survey = panel.survey.state;
   const byWhom = { customer: t.closedByYou, attendant: t.closedByAttendant, system: t.closedBySystem };
   // An attendant's name when the server told it ("Encerrado por Ana"): also a manager's remote close.
+  const asked = survey === "ask" || survey === "sending";
   const text = closer?.type === "attendant" && closer.name ? t.closedByName(closer.name) : (closedBy && byWhom[closedBy]) || t.closedText;
   return html`<div part="closed">
     <p role="status">${text}</p>
-    ${survey === "ask" || survey === "sending" ? renderSurvey(panel, t) : nothing}
+    ${asked ? renderSurvey(panel, t) : nothing}
     <p part="survey-thanks" role="status">${survey === "done" ? t.surveyThanks : ""}</p>
     ${chat ? renderTranscript(panel, t, chat.id) : nothing}
-    <button part="new-chat" type="button" class="primary" @click=${() => panel.newChat()}>${t.newChatButton}</button>
+    <button part="new-chat" type="button" class=${asked ? "secondary" : "primary"} @click=${() => panel.newChat()}>${t.newChatButton}</button>
   </div>`;
 }
 

@@ -66,8 +66,8 @@ async function start(panel: TomticketChatPanel, event: SubmitEvent): Promise<voi
   panel.formError = panel.notice = "";
   try {
     const answer = await startChatAs(boot, request);
-    writeToken(boot.account, answer.customerToken);
-    writeChatStarted(boot.account, answer.chat.id);
+    writeToken(boot, answer.customerToken);
+    writeChatStarted(boot, answer.chat.id);
     panel.customer = answer.customer;
     panel.wantFocus = true;
     panel.enterChat(answer.chat, answer.ws.url);

@@ -1,9 +1,10 @@
 /**
- * The panel's top bar: title, connection or queue status, end chat, open in a new tab,
- * minimize. Texts are bindings, never markup.
+ * The panel's top bar: title, connection or queue status, end chat (and its question,
+ * end-confirm.ts), open in a new tab, minimize. Texts are bindings, never markup.
  */
 import { html, nothing, type TemplateResult } from "lit";
 import { MINIMIZE_EVENT, type PanelBoot } from "./contract";
+import { renderEndButton, renderEndConfirm } from "./end-confirm";
 import type { PanelText } from "./i18n";
 import type { TomticketChatPanel } from "./panel";
 
@@ -38,9 +39,7 @@ export function renderHeaderView(panel: TomticketChatPanel, t: PanelText): Templ
       <h2 part="title" id="title">${panel.currentLook()?.texts.title || panel.config?.account.name || t.title}</h2>
       <p part="status" role="status">${status(panel, t)}</p>
     </div>
-    ${panel.view === "chat" && chat.isOpen
-      ? html`<button part="end-chat" type="button" @click=${() => chat.closeChat()}>${t.endChat}</button>`
-      : nothing}
+    ${panel.view === "chat" && chat.isOpen ? renderEndButton(panel, t) : nothing}
     ${!boot || boot.popup
       ? nothing
       : html`<a part="popout" href=${popoutUrl(boot, panel.language)} target="_blank" rel="noopener" aria-label=${t.popout} title=${t.popout}
@@ -50,5 +49,6 @@ export function renderHeaderView(panel: TomticketChatPanel, t: PanelText): Templ
           <button part="minimize" type="button" aria-label=${t.minimize} title=${t.minimize} @click=${() => panel.dispatchEvent(new Event(MINIMIZE_EVENT))}>
             <span aria-hidden="true">–</span>
           </button>`}
-  </header>`;
+  </header>
+  ${renderEndConfirm(panel, t)}`;
 }

@@ -32,7 +32,7 @@ export class HistoryController implements ReactiveController {
 
   /** Loads the list again (after a chat ends, or when the customer changes). */
   async load(boot: PanelBoot): Promise<void> {
-    const token = readToken(boot.account);
+    const token = readToken(boot);
     let chats: WidgetHistoryChat[] = [];
     if (token && verifiedHash(boot)) {
       try {
@@ -47,7 +47,7 @@ export class HistoryController implements ReactiveController {
 
   /** Shows one past chat; its messages arrive a moment later. */
   async open(boot: PanelBoot, chat: WidgetHistoryChat): Promise<void> {
-    const token = readToken(boot.account);
+    const token = readToken(boot);
     if (!token) return;
     const view: Transcript = { chat, messages: null, failed: false };
     this.transcript = view;

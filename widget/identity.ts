@@ -21,20 +21,20 @@ export async function identifyCustomer(boot: PanelBoot): Promise<boolean> {
   const { account, host } = boot;
   const hash = host.getAttribute("customer-hash");
   const email = host.getAttribute("email");
-  const known = readIdentity(account);
-  if (!hash || !email || refused.has(hash) || (known === hash && readToken(account))) return false;
+  const known = readIdentity(boot);
+  if (!hash || !email || refused.has(hash) || (known === hash && readToken(boot))) return false;
   try {
     const answer = await identify(boot.server, { account, name: host.getAttribute("name") || email, email, customerHash: hash });
-    writeToken(account, answer.customerToken);
-    writeIdentity(account, hash);
+    writeToken(boot, answer.customerToken);
+    writeIdentity(boot, hash);
   } catch (error) {
     if (error instanceof ApiRequestError && error.status === 403) {
       refused.add(hash);
       console.warn(`<tomticket-chat>: customer-hash refused (${error.code}); going on as an anonymous customer.`);
     }
     if (!known) return false;
-    writeToken(account, null);
-    writeIdentity(account, null);
+    writeToken(boot, null);
+    writeIdentity(boot, null);
   }
   return true;
 }
@@ -42,7 +42,7 @@ export async function identifyCustomer(boot: PanelBoot): Promise<boolean> {
 /** The page's `customer-hash`, when the stored token was obtained with it. */
 export function verifiedHash(boot: PanelBoot | null): string | null {
   const hash = boot?.host.getAttribute("customer-hash");
-  return boot && hash && readIdentity(boot.account) === hash ? hash : null;
+  return boot && hash && readIdentity(boot) === hash ? hash : null;
 }
 
 /** The name and e-mail the form does not need to ask for. */
@@ -69,12 +69,12 @@ export function knownCustomer(boot: PanelBoot | null, customer: WidgetCustomer |
  * made again without one. With `forget`, the stale token is dropped too.
  */
 export async function asCustomer<T>(boot: PanelBoot, call: (token: string | null) => Promise<T>, forget?: boolean): Promise<T> {
-  const token = readToken(boot.account);
+  const token = readToken(boot);
   try {
     return await call(token);
   } catch (error) {
     if (!token || !(error instanceof ApiRequestError && error.status === 401)) throw error;
-    if (forget) writeToken(boot.account, null);
+    if (forget) writeToken(boot, null);
     return call(null);
   }
 }

@@ -25,7 +25,7 @@ svg{width:28px;height:28px;fill:currentColor}\
 [part=badge]{position:absolute;top:-4px;right:-4px;min-width:22px;height:22px;padding:0 6px;border:2px solid #fff;border-radius:11px;background:var(--tt-badge,#e5484d);color:#fff;font:700 11px/18px system-ui,sans-serif;text-align:center}\
 [hidden]{display:none!important}\
 :host([mode=popup]){inset:var(--tt-popup-top,0px) 0 0 0!important}\
-@media (max-width:479px){:host([open]) [part=launcher]{display:none}}`;
+@media (max-width:479px){:host([open]) [part=launcher]{display:none}:host([covered]){display:none!important}}`;
 
 /** The configuration's values go into a style sheet: accept only what they are meant to be. */
 const color = (value: string | undefined, fallback: string): string =>

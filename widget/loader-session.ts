@@ -7,7 +7,7 @@
 import type { WidgetMeResponse } from "../worker/views";
 import { ApiRequestError, getMe } from "./api";
 import { PANEL_TAG } from "./contract";
-import { readIdentity, readToken, tokenKey, writeToken } from "./storage";
+import { readIdentity, readToken, tokenKey, writeToken, type Embed } from "./storage";
 
 /** A session answer younger than this still carries a usable socket token (they live 10 min). */
 const SESSION_FRESH_MS = 60_000;
@@ -46,11 +46,11 @@ export function preloadWhenIdle(server: string): void {
  * The session of the stored token, `GET /api/widget/me` (null without a token, or when the
  * server no longer knows it: the token is then forgotten).
  */
-export function fetchSession(server: string, account: string): Promise<WidgetMeResponse | null> {
-  const token = readToken(account);
+export function fetchSession(server: string, embed: Embed): Promise<WidgetMeResponse | null> {
+  const token = readToken(embed);
   return token
-    ? getMe(server, account, token).catch((error: unknown) => {
-        if (error instanceof ApiRequestError && error.status === 401) writeToken(account, null);
+    ? getMe(server, embed.account, token).catch((error: unknown) => {
+        if (error instanceof ApiRequestError && error.status === 401) writeToken(embed, null);
         return null;
       })
     : Promise.resolve(null);
@@ -64,21 +64,21 @@ export const isFresh = (answeredAt: number): boolean => Date.now() - answeredAt 
  * yet (the panel does the verifying), or the stored customer has an open chat.
  */
 export function restoreSession(
-  account: string,
+  embed: Embed,
   hash: string,
   session: () => Promise<WidgetMeResponse | null>,
   loadPanel: () => void,
 ): void {
-  if (hash && readIdentity(account) !== hash) loadPanel();
-  else if (readToken(account)) {
+  if (hash && readIdentity(embed) !== hash) loadPanel();
+  else if (readToken(embed)) {
     void session().then((answer) => {
       if (answer?.chat && answer.chat.status !== "closed") loadPanel();
     });
   }
 }
 
-/** Whether a `storage` event is another tab starting a chat or changing this account's customer. */
-export function isSessionChange(event: StorageEvent, account: string): boolean {
-  const key = tokenKey(account);
+/** Whether a `storage` event is another tab starting a chat or changing this embed's customer. */
+export function isSessionChange(event: StorageEvent, embed: Embed): boolean {
+  const key = tokenKey(embed);
   return event.key === key || event.key === key + ":chat";
 }

@@ -21,7 +21,7 @@ import { drawLauncher, HIDDEN, labelLauncher, type Launcher } from "./launcher";
 import { fetchConfig, isGone, isNew, schedulePoll, warn } from "./loader-config";
 import { fetchSession, isFresh, isSessionChange, loadPanelScript, preloadWhenIdle, restoreSession } from "./loader-session";
 import { hostStyle, sideOf, type Side } from "./loader-stacking";
-import { readIdentity, readWasOpen, writeIdentity, writeToken, writeWasOpen } from "./storage";
+import { readIdentity, readWasOpen, writeIdentity, writeToken, writeWasOpen, type Embed } from "./storage";
 
 const TAG = "tomticket-chat";
 
@@ -49,6 +49,8 @@ const scriptOrigin =
  *   past chats (`setCustomer()` changes the three at once)
  * @attr sound - a short beep on new attendant messages while the panel is closed or the tab hidden
  * @attr open - present while the panel is shown (set by the element; read-only)
+ * @attr covered - present while another embed of the page shows its panel (set by the element;
+ *   read-only): below 480 px that panel is full screen, and this launcher hides
  *
  * Methods: `open()`, `close()`, `toggle()`, `setCustomer({ name, email, hash })`; `isOpen`.
  *
@@ -113,6 +115,11 @@ export class TomticketChat extends HTMLElement {
     return this.getAttribute("department") || null;
   }
 
+  /** Whose keys this element reads and writes (storage.ts): its account and department. */
+  get #embed(): Embed {
+    return { account: this.#account, department: this.#department };
+  }
+
   get #server(): string {
     return (this.getAttribute("server") || scriptOrigin).replace(/\/+$/, "");
   }
@@ -137,7 +144,7 @@ export class TomticketChat extends HTMLElement {
     }
     const signal = (this.#listening = new AbortController()).signal;
     // Another tab started a chat or changed the customer.
-    addEventListener("storage", (event) => isSessionChange(event, this.#account) && this.#sync(), { signal });
+    addEventListener("storage", (event) => isSessionChange(event, this.#embed) && this.#sync(), { signal });
     document.addEventListener("visibilitychange", () => this.#schedulePoll(), { signal });
     // Another element of the same account on this page started a chat.
     document.addEventListener(
@@ -217,9 +224,9 @@ export class TomticketChat extends HTMLElement {
    * without a hash (the customer signed out) a verified customer's session is forgotten.
    */
   setCustomer(customer: { name?: string; email?: string; hash?: string }): void {
-    if (!customer.hash && readIdentity(this.#account)) {
-      writeToken(this.#account, null);
-      writeIdentity(this.#account, null);
+    if (!customer.hash && readIdentity(this.#embed)) {
+      writeToken(this.#embed, null);
+      writeIdentity(this.#embed, null);
     }
     const fields: [string, string | undefined][] = [
       ["name", customer.name],
@@ -244,9 +251,11 @@ export class TomticketChat extends HTMLElement {
       panel.visible = open;
     }
     this.toggleAttribute("open", open);
+    // On a phone the open panel fills the screen: the page's other launchers hide meanwhile.
+    for (const other of document.querySelectorAll(TAG)) other !== this && other.toggleAttribute("covered", open);
     this.#paint();
     if (focus) open ? panel?.focusFirst() : this.#launcher?.button?.focus();
-    writeWasOpen(this.#account, this.#attr("department"), open);
+    writeWasOpen(this.#embed, open);
     emit(this, open ? "tomticket-chat:opened" : "tomticket-chat:closed", null);
   }
 
@@ -288,7 +297,7 @@ export class TomticketChat extends HTMLElement {
 
   /** Whether the panel was open ("1") or closed by the customer ("0") on the previous page of this tab. */
   #wasOpen(): string | null {
-    return readWasOpen(this.#account, this.#attr("department"));
+    return readWasOpen(this.#embed);
   }
 
   /** Whether the launcher (or the pop-up) is on the page at all. */
@@ -336,13 +345,13 @@ export class TomticketChat extends HTMLElement {
   #getSession(force = false): Promise<WidgetMeResponse | null> {
     if (this.#session && !force && isFresh(this.#sessionAt)) return this.#session;
     this.#sessionAt = Date.now();
-    return (this.#session = fetchSession(this.#server, this.#account));
+    return (this.#session = fetchSession(this.#server, this.#embed));
   }
 
   /** Loads the panel at once when the customer has a chat to pick up (see `report` for reopening it). */
   #restore(): void {
     restoreSession(
-      this.#account,
+      this.#embed,
       this.#attr("customer-hash"),
       () => this.#getSession(),
       () => this.#ensurePanel().catch(() => undefined),

@@ -29,7 +29,7 @@ import { followVisualViewport, SMALL_SCREEN, trapTab } from "./viewport";
 
 /** Parts of this element that `<tomticket-chat>` re-exports to the host page. */
 const PARTS =
-  "header,title,status,popout,minimize,end-chat,form,greeting,department,error,start,offline,offline-form,offline-sent,messages,message," +
+  "header,title,status,popout,minimize,end-chat,end-confirm,form,greeting,department,error,start,offline,offline-form,offline-sent,messages,message," +
   "message-customer,message-attendant,message-system,author,body,meta,retry,typing,compose,send,counter," +
   "closed,survey,survey-thanks,new-chat,history,transcript,back,transcript-email";
 
@@ -52,6 +52,7 @@ export type View = "loading" | "failed" | "form" | "offline" | "chat" | "transcr
  * @fires tomticket-chat-minimize - internal, not composed: the minimize button was pressed
  *
  * @csspart header, title, status, popout, minimize, end-chat - the top bar
+ * @csspart end-confirm - "Encerrar a conversa?" under the top bar
  * @csspart form, greeting, department, error, start - the pre-chat form
  * @csspart offline, offline-form, offline-sent, offline-back - nobody online: the message form, its thanks, "we are back at"
  * @csspart history, transcript, back - previous conversations (verified customers)
@@ -106,6 +107,8 @@ export class TomticketChatPanel extends LitElement {
   wantFocus = false;
   /** Scroll the messages to the bottom after the next render. */
   stick = true;
+  /** The chat whose end the customer is asked to confirm (end-confirm.ts), or "". */
+  endAsk = "";
   #started = false;
   #reported = "";
   #look: EffectiveLook | undefined;

@@ -1,5 +1,12 @@
 /**
- * What the widget keeps in the browser, all under keys that start with `tomticket-chat:<account>`:
+ * What the widget keeps in the browser, all under keys that start with `tomticket-chat:<account>`.
+ *
+ * Every key belongs to one embed (account + the department it fixes, or "" for the embed
+ * where the customer chooses): a chat belongs to the embed that started it, and the other
+ * embeds of a page keep their own customer, chat, survey and badge. The first embed to start
+ * a chat claims the documented key (`…:owner` names it); any other embed of that account then
+ * keeps its keys under `tomticket-chat:<account>:e:<department or *>`. A page with one embed
+ * (the usual case) only ever uses the documented key. Per embed:
  *
  * - localStorage `tomticket-chat:<account>`: the customer token (the documented key; the plain
  *   token, nothing else), so a reload or another tab of the same site finds the same customer
@@ -16,8 +23,11 @@
  * widget then works for the life of the page and forgets on reload.
  */
 
-/** localStorage key of the customer token for one account; the other keys extend it. */
-export const tokenKey = (account: string): string => `tomticket-chat:${account}`;
+/** One embed of the page: the account, and the department it fixes (null: the customer chooses). */
+export interface Embed {
+  account: string;
+  department: string | null;
+}
 
 function get(storage: () => Storage, key: string): string | null {
   try {
@@ -39,34 +49,45 @@ function set(storage: () => Storage, key: string, value: string | null): void {
 const local = (): Storage => localStorage;
 const session = (): Storage => sessionStorage;
 
-/** The stored customer token of this account, if any. */
-export const readToken = (account: string): string | null => get(local, tokenKey(account));
+const ownerKey = (embed: Embed): string => `tomticket-chat:${embed.account}:owner`;
 
-/** Stores (or with `null`, forgets) the customer token of this account. */
-export const writeToken = (account: string, token: string | null): void => set(local, tokenKey(account), token);
+/** localStorage key of the embed's customer token; the embed's other keys extend it. */
+export function tokenKey(embed: Embed): string {
+  const owner = get(local, ownerKey(embed));
+  const shared = `tomticket-chat:${embed.account}`;
+  return owner === null || owner === (embed.department ?? "") ? shared : `${shared}:e:${embed.department ?? "*"}`;
+}
 
-/** Other tabs listen to this key: a chat was started here. */
-export const writeChatStarted = (account: string, chatId: string): void =>
-  set(local, tokenKey(account) + ":chat", chatId);
+/** The embed's stored customer token, if any. */
+export const readToken = (embed: Embed): string | null => get(local, tokenKey(embed));
+
+/** Stores (or with `null`, forgets) the embed's customer token. */
+export const writeToken = (embed: Embed, token: string | null): void => set(local, tokenKey(embed), token);
+
+/**
+ * Other tabs listen to this key: a chat was started here. The first chat of the account
+ * claims the documented key for this embed (see the top of this file).
+ */
+export function writeChatStarted(embed: Embed, chatId: string): void {
+  if (get(local, ownerKey(embed)) === null) set(local, ownerKey(embed), embed.department ?? "");
+  set(local, tokenKey(embed) + ":chat", chatId);
+}
 
 /** The `customer-hash` the stored token was obtained with, if it was. */
-export const readIdentity = (account: string): string | null => get(local, tokenKey(account) + ":id");
+export const readIdentity = (embed: Embed): string | null => get(local, tokenKey(embed) + ":id");
 
-export const writeIdentity = (account: string, hash: string | null): void =>
-  set(local, tokenKey(account) + ":id", hash);
+export const writeIdentity = (embed: Embed, hash: string | null): void => set(local, tokenKey(embed) + ":id", hash);
 
 /** The last chat whose survey was answered in this browser. */
-export const readSurveyDone = (account: string): string | null => get(local, tokenKey(account) + ":survey");
+export const readSurveyDone = (embed: Embed): string | null => get(local, tokenKey(embed) + ":survey");
 
-export const writeSurveyDone = (account: string, chatId: string): void =>
-  set(local, tokenKey(account) + ":survey", chatId);
+export const writeSurveyDone = (embed: Embed, chatId: string): void => set(local, tokenKey(embed) + ":survey", chatId);
 
-const openKey = (account: string, department: string): string => `${tokenKey(account)}:open:${department}`;
+// Per department already: not moved when the documented key is claimed.
+const openKey = (embed: Embed): string => `tomticket-chat:${embed.account}:open:${embed.department ?? ""}`;
 
 /** Whether the panel was open ("1"), closed by the customer ("0") or neither (null) in this tab. */
-export const readWasOpen = (account: string, department: string): string | null =>
-  get(session, openKey(account, department));
+export const readWasOpen = (embed: Embed): string | null => get(session, openKey(embed));
 
 /** Remembers for this tab whether the panel is open. */
-export const writeWasOpen = (account: string, department: string, open: boolean): void =>
-  set(session, openKey(account, department), open ? "1" : "0");
+export const writeWasOpen = (embed: Embed, open: boolean): void => set(session, openKey(embed), open ? "1" : "0");

@@ -38,7 +38,7 @@ export const panelStyles = css`
   textarea { resize: none; }
   .primary { border: 0; padding: 10px 14px; background: var(--_p); color: var(--_op); font-weight: 600; }
   .primary:disabled { opacity: 0.6; cursor: default; }
-  [part="transcript-email"] { padding: 9px 14px; border: 1px solid var(--_muted); background: none; color: var(--_text); font-weight: 600; }
+  [part="transcript-email"], .secondary { padding: 9px 14px; border: 1px solid var(--_muted); background: none; color: var(--_text); font-weight: 600; }
   [part="greeting"], [part="offline"] p { margin: 0; }
   [part="offline"] { display: grid; gap: 12px; }
   [role="alert"] { margin: 0; color: var(--_error); font-size: 13px; }
@@ -61,6 +61,8 @@ export const panelStyles = css`
   [part="send"] { flex: none; width: 40px; height: 40px; padding: 0; display: grid; place-items: center; }
   [part="counter"] { margin: 0; padding: 0 12px 8px; text-align: right; font-size: 12px; color: var(--_muted); }
   .footer-alert { padding: 0 12px 8px; }
+  [part="end-confirm"] { display: flex; flex-wrap: wrap; align-items: center; gap: 8px; padding: 8px 12px; border-bottom: 1px solid var(--_border); }
+  [part="end-confirm"] p { flex: 1; margin: 0; font-weight: 600; }
   [part="closed"] { display: grid; gap: 12px; margin-top: 16px; padding-top: 12px; border-top: 1px solid var(--_border); text-align: center; }
   [part="closed"] p { margin: 0; }
   [part="survey"] { text-align: left; }
@@ -73,5 +75,7 @@ export const panelStyles = css`
   [part="history"] button { width: 100%; display: grid; text-align: left; padding: 8px 10px; border: 1px solid var(--_border); background: none; color: inherit; }
   small { color: var(--_muted); font-size: 12px; }
   [part="transcript"] h3 { margin: 8px 0 12px; }
+  section { container-type: size; }
+  @container (max-height: 500px) { [part="header"] { padding: 8px 8px 8px 12px; } .body { padding: 12px; } form { gap: 8px; } .field { gap: 2px; } input, select { padding: 6px 10px; } #tt-message { height: 56px; } [part="greeting"], [part="offline"] p { font-size: 13px; } [part="offline"] { gap: 8px; } }
   .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 `;

@@ -6,6 +6,7 @@ import type { ReactiveController, ReactiveControllerHost } from "lit";
 import type { WireChat } from "../durable-objects/protocol";
 import type { WidgetConfigResponse } from "../worker/views";
 import { ApiRequestError, sendSurvey } from "./api";
+import { loadScript } from "./chunks";
 import { COMMENT_MAX, type SurveyState } from "./closed-views";
 import type { PanelBoot } from "./contract";
 import { readSurveyDone, readToken, writeSurveyDone } from "./storage";
@@ -29,14 +30,16 @@ export class SurveyController implements ReactiveController {
     this.#chatId = chat?.id ?? null;
     this.error = "";
     this.state =
-      !boot || !chat || !config?.surveyEnabled ? "off" : readSurveyDone(boot.account) === chat.id ? "done" : "ask";
+      !boot || !chat || !config?.surveyEnabled ? "off" : readSurveyDone(boot) === chat.id ? "done" : "ask";
+    // Fetched while the chat is on, so that the form is there the moment the chat closes.
+    if (boot && this.state === "ask") void loadScript(`${boot.server}/widget-survey.js`).catch(() => undefined);
     this.#host.requestUpdate();
   }
 
   /** Sends the form's answer. */
   async submit(boot: PanelBoot, form: HTMLFormElement): Promise<void> {
     const chatId = this.#chatId;
-    const token = readToken(boot.account);
+    const token = readToken(boot);
     if (!chatId || !token || this.state !== "ask") return;
     const data = new FormData(form);
     const comment = String(data.get("comment") ?? "").trim().slice(0, COMMENT_MAX);
@@ -57,7 +60,7 @@ export class SurveyController implements ReactiveController {
         this.error = code;
       }
     }
-    if (this.state === "done") writeSurveyDone(boot.account, chatId);
+    if (this.state === "done") writeSurveyDone(boot, chatId);
     this.#host.requestUpdate();
   }
 }

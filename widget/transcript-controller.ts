@@ -32,7 +32,7 @@ export class TranscriptController {
 
   async send(boot: PanelBoot | null): Promise<void> {
     const chatId = this.#chatId;
-    const token = boot && readToken(boot.account);
+    const token = boot && readToken(boot);
     if (!boot || !token || this.sending || this.to) return;
     this.sending = true;
     this.error = "";

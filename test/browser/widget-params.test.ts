@@ -205,6 +205,7 @@ describe("the JavaScript API", () => {
     );
 
     await widget.locator('[part="end-chat"]').click();
+    await widget.locator('[part="end-confirm"] .primary').click();
     await expect.poll(async () => (await events()).filter((e) => e.type === "tomticket-chat:chat-ended").map((e) => e.detail)).toEqual([
       { chatId, closedBy: "customer" },
     ]);

@@ -1,0 +1,74 @@
+/**
+ * Parts of the panel that only some chats use, each in a small script of its own that a page
+ * downloads when (and only when) it needs it: `/widget-survey.js` (the satisfaction survey's
+ * form, survey-chunk.ts) and `/widget-emoji.js` (the composer's emoji picker, emoji-chunk.ts).
+ * A chunk registers itself on a global, like the language scripts (i18n.ts), and carries no
+ * Lit of its own: the panel hands it Lit's `html` when it renders.
+ */
+import type { html as litHtml, TemplateResult } from "lit";
+import type { PanelText } from "./i18n";
+
+/** What the survey chunk draws the form from. */
+export interface SurveyArgs {
+  html: typeof litHtml;
+  t: PanelText;
+  /** The last refusal's text, or "". */
+  error: string;
+  sending: boolean;
+  onSubmit(event: SubmitEvent): void;
+}
+
+/** What the emoji chunk draws the picker from. */
+export interface EmojiArgs {
+  html: typeof litHtml;
+  /** The picker's accessible name. */
+  label: string;
+  /** An emoji was picked (by click, Enter or Space). */
+  onPick(emoji: string): void;
+  /** Escape: close the picker. */
+  onClose(): void;
+}
+
+export interface Chunks {
+  survey?: (args: SurveyArgs) => TemplateResult;
+  emoji?: (args: EmojiArgs) => TemplateResult;
+}
+
+/** The chunks registered so far (shared by the panel script and the chunk scripts). */
+export function chunks(): Chunks {
+  const g = globalThis as unknown as { __tomticketChunks?: Chunks };
+  return (g.__tomticketChunks ??= {});
+}
+
+const loading = new Map<string, Promise<void>>();
+
+/** Loads `<server>/<file>` once (a failed load may be tried again later). */
+export function loadScript(src: string): Promise<void> {
+  let promise = loading.get(src);
+  if (!promise) {
+    promise = new Promise<void>((resolve, reject) => {
+      const tag = document.createElement("script");
+      tag.src = src;
+      tag.async = true;
+      tag.onload = () => resolve();
+      tag.onerror = () => {
+        loading.delete(src);
+        tag.remove();
+        reject(new Error(`${src} failed to load`));
+      };
+      document.head.append(tag);
+    });
+    loading.set(src, promise);
+  }
+  return promise;
+}
+
+/**
+ * The chunk `name` if it is here; else starts loading it and calls `then` once it is (the
+ * panel draws again). A chunk that cannot load leaves its part out.
+ */
+export function chunk<K extends keyof Chunks>(server: string, name: K, then: () => void): Chunks[K] {
+  const found = chunks()[name];
+  if (!found) loadScript(`${server}/widget-${name}.js`).then(then, () => undefined);
+  return found;
+}
