@@ -46,6 +46,8 @@ import { customerInvitationRoutes } from "./routes/customer-invitation";
 import { panelAuthApiRoutes } from "./routes/panel-auth-api";
 import { panelDataApiRoutes } from "./routes/panel-data-api";
 import { panelPageRoutes } from "./routes/panel-pages";
+import { attachmentRoutes } from "./routes/attachments";
+import { attachmentFileRoutes } from "./routes/attachment-files";
 
 export const app = new Hono<AppEnv>();
 
@@ -97,6 +99,9 @@ app.route("/kb", kbPageRoutes);
 app.route("/api/p", panelAuthApiRoutes);
 app.route("/api/p", panelDataApiRoutes);
 app.route("/p", panelPageRoutes);
+// Attachments: the attendants' uploads and URLs, and the files behind signed URLs.
+app.route("/api/chats", attachmentRoutes);
+app.route("/attachments", attachmentFileRoutes);
 
 app.notFound((c) => c.json({ error: { code: "not_found", message: "No such route" } }, 404));
 
