@@ -22,6 +22,8 @@ const bundles = [
   // The panel's English and Spanish texts: only a page in that language downloads them.
   { in: "widget/lang-en.ts", out: "widget-lang-en.js" },
   { in: "widget/lang-es.ts", out: "widget-lang-es.js" },
+  // The customer's upload: only a customer who picks a file downloads it.
+  { in: "widget/attach.ts", out: "widget-attach.js" },
   { in: "admin/main.ts", out: "admin/app.js" },
 ].filter((b) => existsSync(join(root, b.in)));
 
