@@ -80,7 +80,7 @@ class TtFile extends HTMLElement {
     link.rel = "noopener";
     link.style.cssText = "display:inline-block;color:inherit";
     if (file.contentType === "application/pdf") {
-      link.textContent = `📄 ${file.name} (${size(file.size)})`;
+      link.textContent = `PDF · ${file.name} (${size(file.size)})`;
       link.setAttribute("part", "file");
     } else {
       const w = file.width ?? MAX_H;

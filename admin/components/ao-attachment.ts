@@ -103,7 +103,7 @@ export class AoAttachment extends LitElement {
     if (this.failed) return html`<span class="muted">${t("attach.unavailable")}: ${file.name}</span>`;
     if (file.contentType === "application/pdf") {
       return html`<a class="chip" href=${this.url || "#"} data-testid="attachment-file" @click=${this.open}
-        ><span aria-hidden="true">📄</span><span>${file.name}</span><span class="muted">${formatSize(file.size, getLocale())}</span></a
+        ><span class="muted">PDF</span><span>${file.name}</span><span class="muted">${formatSize(file.size, getLocale())}</span></a
       >`;
     }
     const box = thumbBox(file.width, file.height);
