@@ -10,6 +10,7 @@ import type { BatchItem } from "drizzle-orm/batch";
 import { database } from "../worker/db/client";
 import { insertMessage, updateChatState } from "../worker/db/writes";
 import type { ChatRow, MessageRow, RoomStorage } from "./room-storage";
+import { attachmentOf } from "./attachment-json";
 
 /**
  * Small batches: locally D1 runs in the same workerd thread as the room, so one large batch
@@ -67,6 +68,7 @@ function messageCopy(m: MessageRow, accountId: string) {
     body: m.body,
     createdAt: m.created_at,
     internal: m.internal === 1,
+    attachmentId: attachmentOf(m.attachment).attachment?.id ?? null,
   };
 }
 

@@ -46,6 +46,7 @@ import { roomLabels } from "../worker/labels/rooms";
 import { labelsOfChat } from "../worker/labels/store";
 import type { RuleLabel } from "../worker/labels/rules";
 import type { WireLabel } from "./protocol";
+import { postAttachment, type AttachmentPost, type AttachmentPostResult } from "./room-attachments";
 
 /** How soon after a write D1 receives it: long enough to batch a burst, short enough to read back. */
 const SYNC_DELAY_MS = 100;
@@ -684,5 +685,10 @@ export class DepartmentRoom extends DurableObject<Env> implements Room {
     setChatLabels(this.ctx.storage.sql, chatId, labels);
     tellChatLabels(this.ctx, [chatId]);
     return true;
+  }
+
+  /** A file the Worker stored for a chat: the message that carries it, stored and delivered (room-attachments.ts). */
+  async postAttachment(input: AttachmentPost): Promise<AttachmentPostResult> {
+    return postAttachment(this, input);
   }
 }

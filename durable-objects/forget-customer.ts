@@ -45,7 +45,7 @@ function blank(room: ForgetRoom, customerId: string, at: number): { held: ChatRo
   sql.exec("UPDATE chats SET customer_name = ?, customer_email = '', page_url = NULL WHERE customer_id = ?", FORGOTTEN_NAME, customerId);
   // Rows already copied stay `flushed` (the Worker blanks D1's copy); the others are copied blank.
   sql.exec(
-    `UPDATE messages SET body = '', author_name = CASE WHEN author_type = 'customer' THEN ? ELSE author_name END
+    `UPDATE messages SET body = '', attachment = NULL, author_name = CASE WHEN author_type = 'customer' THEN ? ELSE author_name END
      WHERE chat_id IN (SELECT id FROM chats WHERE customer_id = ?)`,
     FORGOTTEN_NAME,
     customerId,

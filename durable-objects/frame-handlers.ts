@@ -118,7 +118,7 @@ function sendMessage(room: Room, ws: WebSocket, who: Identity, chat: ChatRow, cl
 }
 
 /** Records that `reader`'s side received everything up to `seq` and tells the authors. */
-function markDelivered(room: Room, chat: ChatRow, reader: "customer" | "attendant", seq: number) {
+export function markDelivered(room: Room, chat: ChatRow, reader: "customer" | "attendant", seq: number) {
   if (room.storage.raiseMark(chat.id, `${reader}_delivered_seq`, seq)) notifyMarks(room, chat.id, reader);
 }
 

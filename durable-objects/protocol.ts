@@ -77,7 +77,23 @@ export interface WireMessage {
   clientId: string | null;
   /** An attendants-only note (e.g. a transfer's note): only attendant sockets ever receive it. */
   internal?: true;
+  /** The file this message carries (`body` is then its name); fetch a URL for it from the API. */
+  attachment?: WireAttachment;
 }
+
+/** A file sent in a chat (an image or a PDF), as both sides show it. */
+export interface WireAttachment {
+  id: string;
+  name: string;
+  contentType: "image/png" | "image/jpeg" | "image/gif" | "image/webp" | "application/pdf";
+  size: number;
+  /** Pixels, for an image whose header says them (the thumbnail's box is reserved with them). */
+  width: number | null;
+  height: number | null;
+}
+
+/** Largest file a chat accepts (both sides). */
+export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 
 export interface WireCustomer {
   id: string;

@@ -94,6 +94,13 @@ CREATE TABLE chat_labels (
 CREATE TRIGGER chat_labels_leave_with_chat AFTER DELETE ON chats BEGIN DELETE FROM chat_labels WHERE chat_id = old.id; END;
 `,
   },
+  {
+    // Attachments (room-attachments.ts): the file a message carries, as its wire JSON.
+    version: 6,
+    sql: `
+ALTER TABLE messages ADD COLUMN attachment TEXT;
+`,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -50,6 +50,8 @@ export type MessageRow = {
   flushed: number;
   /** 1 for an attendants-only note (never sent to or read by the customer). */
   internal: number;
+  /** The file the message carries, as WireAttachment JSON (room-attachments.ts); absent in bundles from rooms before v6. */
+  attachment?: string | null;
 };
 
 export interface NewChat {

@@ -82,8 +82,8 @@ export function importChat(sql: SqlStorage, bundle: TransferBundle, departmentId
     // Copies of messages D1 already holds are skipped there by id; `flushed` starts at 0 here so
     // that any the source had not copied yet are copied now.
     sql.exec(
-      `INSERT OR IGNORE INTO messages (chat_id, seq, id, client_id, author_type, author_id, author_name, body, created_at, flushed, internal)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)`,
+      `INSERT OR IGNORE INTO messages (chat_id, seq, id, client_id, author_type, author_id, author_name, body, created_at, flushed, internal, attachment)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)`,
       m.chat_id,
       m.seq,
       m.id,
@@ -95,6 +95,8 @@ export function importChat(sql: SqlStorage, bundle: TransferBundle, departmentId
       m.created_at,
       // A bundle from a room not yet migrated to v4 has no column: a plain message.
       m.internal ?? 0,
+      // Likewise before v6: no file.
+      m.attachment ?? null,
     );
   }
   return true;

@@ -3,6 +3,7 @@
  */
 import type { WireChat, WireMessage } from "./protocol";
 import type { ChatRow, MessageRow } from "./room-storage";
+import { attachmentOf } from "./attachment-json";
 
 export function toWireChat(row: ChatRow): WireChat {
   return {
@@ -36,5 +37,6 @@ export function toWireMessage(row: MessageRow): WireMessage {
     createdAt: row.created_at,
     clientId: row.client_id,
     ...(row.internal ? { internal: true as const } : {}),
+    ...attachmentOf(row.attachment),
   };
 }

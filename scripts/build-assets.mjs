@@ -25,6 +25,8 @@ const bundles = [
   { in: "widget/lang-es.ts", out: "widget-lang-es.js" },
   // Parts only some chats use (widget/chunks.ts): the survey's form, the emoji picker.
   { in: "widget/survey-chunk.ts", out: "widget-survey.js" },
+  // The customer's upload: only a customer who picks a file downloads it.
+  { in: "widget/attach.ts", out: "widget-attach.js" },
   { in: "admin/main.ts", out: "admin/app.js" },
   // The app Meu Suporte (/app/<key>/); its service worker is built below, after it.
   { in: "app/main.ts", out: "app/app.js" },

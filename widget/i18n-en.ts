@@ -46,6 +46,7 @@ export const en: PanelText = {
   read: "Read",
   failed: "Not sent.",
   retry: "Try again",
+  attach: "Attach a file",
   closedText: "This chat has ended.",
   closedByYou: "You ended this chat.",
   closedByAttendant: "The agent ended this chat.",

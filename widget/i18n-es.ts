@@ -46,6 +46,7 @@ export const es: PanelText = {
   read: "Leído",
   failed: "No enviado.",
   retry: "Reintentar",
+  attach: "Adjuntar archivo",
   closedText: "Esta conversación ha terminado.",
   closedByYou: "Usted terminó esta conversación.",
   closedByAttendant: "El agente terminó esta conversación.",

@@ -64,6 +64,7 @@ const ptBR = {
   read: "Lida",
   failed: "Não enviada.",
   retry: "Tentar de novo",
+  attach: "Anexar arquivo",
   closedText: "Esta conversa foi encerrada.",
   closedByYou: "Você encerrou esta conversa.",
   closedByAttendant: "O atendente encerrou esta conversa.",

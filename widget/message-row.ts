@@ -6,6 +6,7 @@ import { html, nothing, type TemplateResult } from "lit";
 import type { Lang, PanelText } from "./i18n";
 import { linkify } from "./links";
 import type { Row } from "./messages";
+import { renderFile } from "./attach-loader";
 
 const formats = new Map<string, Intl.DateTimeFormat>();
 
@@ -30,7 +31,7 @@ export function renderRow(row: Row, t: PanelText, lang: Lang, onRetry: (() => vo
     data-receipt=${receipt ?? nothing}
   >
     ${row.author === "attendant" ? html`<span part="author">${row.name}</span>` : nothing}
-    <p part="body">${linkify(row.body)}</p>
+    ${row.file ? renderFile(row.file.chatId, row.file.attachment) : html`<p part="body">${linkify(row.body)}</p>`}
     ${row.author === "system"
       ? nothing
       : html`<span part="meta"

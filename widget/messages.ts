@@ -2,7 +2,7 @@
  * The message list the customer sees: confirmed messages in seq order, deduplicated by id and
  * seq (history after a reconnect overlaps what arrived live), then the pending ones.
  */
-import type { AuthorType, WireMessage } from "../durable-objects/protocol";
+import type { AuthorType, WireAttachment, WireMessage } from "../durable-objects/protocol";
 import type { PendingMessage } from "./chat-connection";
 
 /**
@@ -52,6 +52,8 @@ export interface Row {
   createdAt: number;
   receipt: Receipt | null;
   clientId: string | null;
+  /** The file the message carries, with its chat (whose API gives the file's URL). */
+  file?: { chatId: string; attachment: WireAttachment };
 }
 
 /**
@@ -72,6 +74,7 @@ export function toRows(list: readonly WireMessage[], pending: readonly PendingMe
       createdAt: m.createdAt,
       receipt: own ? receiptOf(m.seq, receipts) : null,
       clientId: m.clientId,
+      ...(m.attachment ? { file: { chatId: m.chatId, attachment: m.attachment } } : {}),
     };
   });
   for (const p of pending) {

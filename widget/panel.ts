@@ -15,6 +15,7 @@ import { ChatController } from "./chat-controller";
 import { PANEL_TAG, type PanelBoot } from "./contract";
 import { renderHeaderView } from "./header-view";
 import { HistoryController } from "./history-controller";
+import { showFilesIn } from "./attach-loader";
 import { hasPanelText, textsFor, type Lang, type PanelText } from "./i18n";
 import { loadLanguage } from "./panel-language";
 import { identifyCustomer } from "./identity";
@@ -166,6 +167,7 @@ export class TomticketChatPanel extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    showFilesIn(this);
     this.setAttribute("exportparts", PARTS);
     this.toggleAttribute("popup", !!this.boot?.popup);
     document.addEventListener("visibilitychange", this.#onVisibility);

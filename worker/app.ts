@@ -48,6 +48,8 @@ import { panelDataApiRoutes } from "./routes/panel-data-api";
 import { panelPageRoutes } from "./routes/panel-pages";
 import { appPageRoutes } from "./routes/app-pages";
 import { appApiRoutes } from "./routes/app-api";
+import { attachmentRoutes } from "./routes/attachments";
+import { attachmentFileRoutes } from "./routes/attachment-files";
 
 export const app = new Hono<AppEnv>();
 
@@ -101,6 +103,9 @@ app.route("/api/p", panelDataApiRoutes);
 app.route("/p", panelPageRoutes);
 app.route("/app", appPageRoutes);
 app.route("/api/app", appApiRoutes);
+// Attachments: the attendants' uploads and URLs, and the files behind signed URLs.
+app.route("/api/chats", attachmentRoutes);
+app.route("/attachments", attachmentFileRoutes);
 
 app.notFound((c) => c.json({ error: { code: "not_found", message: "No such route" } }, 404));
 

@@ -12,6 +12,7 @@ import { database } from "./db/client";
 import { chatMessages, chats } from "./db/schema";
 import type { Env } from "./env";
 import { CLOSED_CHAT_KEPT_MS, type WireChat, type WireMessage } from "../durable-objects/protocol";
+import { attachmentsOfChat } from "./attachments/store";
 
 /** Who is reading: a customer sees only their own chats; attendants what the route allowed. */
 export type Reader = { kind: "customer"; customerId: string } | { kind: "attendant"; attendantId: string; supervises: boolean };
@@ -69,6 +70,14 @@ export async function readMessages(env: Env, reader: Reader, chat: ChatRef): Pro
       .orderBy(asc(chatMessages.seq))
       .limit(TRANSCRIPT_LIMIT);
     messages = rows.map(wireMessageFromD1);
+    // D1 keeps only the file's id on the message: its details come from chat_attachments.
+    if (rows.some((r) => r.attachmentId)) {
+      const files = await attachmentsOfChat(database(env.DB), chat.accountId, chat.id);
+      messages = messages.map((m, i) => {
+        const file = files.get(rows[i]!.attachmentId ?? "");
+        return file ? { ...m, attachment: file } : m;
+      });
+    }
   }
   return messages.filter((m) => visibleTo(reader, m));
 }

@@ -25,6 +25,8 @@ export interface Env {
   OFFLINE_EMAIL_LIMITER: RateLimit;
   /** "Este artigo foi útil?" votes of the Base de Conhecimento, per IP (a minute). */
   KB_VOTE_LIMITER: RateLimit;
+  /** Chat attachments: uploads per chat and side (a minute). */
+  ATTACHMENT_LIMITER: RateLimit;
 }
 
 /** Hono generics for the whole app. */

@@ -21,6 +21,7 @@ import type { Env } from "./env";
 import { FORGOTTEN_NAME } from "../durable-objects/forget-customer";
 import { deleteCustomerTickets } from "./tickets/purge";
 import { deleteCustomerLogin } from "./customer-auth/credentials";
+import { purgeChatAttachments } from "./attachments/store";
 
 export { FORGOTTEN_NAME };
 
@@ -70,13 +71,17 @@ export async function forgetCustomer(env: Env, input: ForgetInput): Promise<void
     .select({ id: offlineMessages.id })
     .from(offlineMessages)
     .where(and(eq(offlineMessages.accountId, accountId), or(eq(offlineMessages.customerId, customer.id), byEmail)));
+  // Every file of their chats (either side's: an attendant's may show the customer's data too):
+  // the R2 objects now, the rows in the batch below.
+  const { deleteRows: theirFiles } = await purgeChatAttachments(env.ATTACHMENTS, db, accountId, theirChats);
   await db.batch([
     db.update(customers).set({ name: FORGOTTEN_NAME, email: "", verifiedEmail: null, updatedAt: now }).where(ofCustomer),
-    db.update(chatMessages).set({ body: "" }).where(and(eq(chatMessages.accountId, accountId), inArray(chatMessages.chatId, theirChats))),
+    db.update(chatMessages).set({ body: "", attachmentId: null }).where(and(eq(chatMessages.accountId, accountId), inArray(chatMessages.chatId, theirChats))),
     db
       .update(chatMessages)
       .set({ authorName: FORGOTTEN_NAME })
       .where(and(eq(chatMessages.accountId, accountId), eq(chatMessages.authorType, "customer"), inArray(chatMessages.chatId, theirChats))),
+    theirFiles,
     db.update(chats).set({ pageUrl: null }).where(and(eq(chats.accountId, accountId), eq(chats.customerId, customer.id))),
     db.update(chatSurveys).set({ comment: null }).where(and(eq(chatSurveys.accountId, accountId), inArray(chatSurveys.chatId, theirChats))),
     // The threads' entries first: they point at the offline messages (foreign key).

@@ -25,7 +25,7 @@ export default {
   },
   /** The daily Cron Trigger (wrangler.toml `[triggers]`): the retention purge, and expired customer sessions and links. */
   async scheduled(_controller: ScheduledController, env: Env): Promise<void> {
-    await purgeExpired(env.DB);
+    await purgeExpired(env);
     await purgeExpiredCustomerAuth(env.DB);
   },
 } satisfies ExportedHandler<Env>;

@@ -1,7 +1,7 @@
 /**
  * Retention: every day (Cron Trigger, see wrangler.toml) each account that set
  * `retention_days` loses its closed chats (with their messages and surveys) that closed before
- * now − N days, its offline messages created before then (with their e-mail threads), and its
+ * now − N days (with their files in R2), its offline messages created before then (with their e-mail threads), and its
  * tickets closed before then (with their entries; worker/tickets/purge.ts). Open chats and open
  * tickets are never touched.
  * Department rooms keep a closed chat for an hour only (`CLOSED_CHAT_KEPT_MS`), far less than
@@ -17,6 +17,11 @@ import { auditEntry } from "./audit";
 import { database, type Database } from "./db/client";
 import { accounts, chatLabels, chatMessages, chatSurveys, chats, offlineMessageEntries, offlineMessages } from "./db/schema";
 import { purgeClosedTickets } from "./tickets/purge";
+import { purgeChatAttachments } from "./attachments/store";
+import type { Env } from "./env";
+
+/** What the purge needs: D1 and the bucket of the chats' files. */
+export type RetentionEnv = Pick<Env, "DB" | "ATTACHMENTS">;
 
 const DAY_MS = 86_400_000;
 /** Chats (or offline messages) per batch: each of their statements stays short. */
@@ -38,14 +43,17 @@ export interface RetentionReport {
 }
 
 /** One batch of expired chats: their messages and surveys, then the chats; the number of chats deleted. */
-async function purgeChatBatch(db: Database, accountId: string, before: number): Promise<number> {
+async function purgeChatBatch(db: Database, bucket: R2Bucket, accountId: string, before: number): Promise<number> {
   const doomed = db
     .select({ id: chats.id })
     .from(chats)
     .where(and(eq(chats.accountId, accountId), eq(chats.status, "closed"), lt(chats.closedAt, before)))
     .orderBy(asc(chats.closedAt), asc(chats.id))
     .limit(BATCH);
-  const [, , , deleted] = await db.batch([
+  // Their files: the R2 objects now, the rows first in the batch (they point at the chats).
+  const { deleteRows: files } = await purgeChatAttachments(bucket, db, accountId, doomed);
+  const [, , , , deleted] = await db.batch([
+    files,
     // Their labels first: chat_labels points at the chats (foreign key).
     db.delete(chatLabels).where(and(eq(chatLabels.accountId, accountId), inArray(chatLabels.chatId, doomed))),
     db.delete(chatMessages).where(and(eq(chatMessages.accountId, accountId), inArray(chatMessages.chatId, doomed))),
@@ -82,10 +90,10 @@ async function drain(batch: () => Promise<number>): Promise<number> {
 }
 
 /** Purges one account and records what went in its audit log (nothing is recorded when nothing was due). */
-export async function purgeAccount(d1: D1Database, account: { id: string; retentionDays: number }, now = Date.now()): Promise<RetentionReport> {
-  const db = database(d1);
+export async function purgeAccount(env: RetentionEnv, account: { id: string; retentionDays: number }, now = Date.now()): Promise<RetentionReport> {
+  const db = database(env.DB);
   const before = now - account.retentionDays * DAY_MS;
-  const chatCount = await drain(() => purgeChatBatch(db, account.id, before));
+  const chatCount = await drain(() => purgeChatBatch(db, env.ATTACHMENTS, account.id, before));
   const offlineCount = await drain(() => purgeOfflineBatch(db, account.id, before));
   const ticketCount = await drain(() => purgeClosedTickets(db, account.id, before, BATCH));
   if (chatCount + offlineCount + ticketCount > 0) {
@@ -104,8 +112,8 @@ export async function purgeAccount(d1: D1Database, account: { id: string; retent
  * The daily run over every account with a retention period, a page of accounts at a time.
  * One account's failure is logged and does not stop the others.
  */
-export async function purgeExpired(d1: D1Database, now = Date.now()): Promise<RetentionReport[]> {
-  const db = database(d1);
+export async function purgeExpired(env: RetentionEnv, now = Date.now()): Promise<RetentionReport[]> {
+  const db = database(env.DB);
   const reports: RetentionReport[] = [];
   let after = "";
   for (;;) {
@@ -118,7 +126,7 @@ export async function purgeExpired(d1: D1Database, now = Date.now()): Promise<Re
     for (const account of page) {
       if (account.retentionDays === null) continue;
       try {
-        reports.push(await purgeAccount(d1, { id: account.id, retentionDays: account.retentionDays }, now));
+        reports.push(await purgeAccount(env, { id: account.id, retentionDays: account.retentionDays }, now));
       } catch (error) {
         console.error("retention failed for account", account.id, error);
       }

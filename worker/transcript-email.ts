@@ -15,6 +15,7 @@ const TEXTS = {
     intro: (account: string) => `Esta é a cópia da sua conversa com ${account}, como você pediu.`,
     system: "Sistema",
     empty: "(sem mensagens)",
+    attachment: (name: string) => `[Anexo: ${name}]`,
   },
   en: {
     subject: (n: number, account: string) => `Your chat #${n} with ${account}`,
@@ -22,6 +23,7 @@ const TEXTS = {
     intro: (account: string) => `Here is the copy of your chat with ${account} you asked for.`,
     system: "System",
     empty: "(no messages)",
+    attachment: (name: string) => `[Attachment: ${name}]`,
   },
   es: {
     subject: (n: number, account: string) => `Su conversación #${n} con ${account}`,
@@ -29,6 +31,7 @@ const TEXTS = {
     intro: (account: string) => `Esta es la copia de su conversación con ${account}, como la pidió.`,
     system: "Sistema",
     empty: "(sin mensajes)",
+    attachment: (name: string) => `[Adjunto: ${name}]`,
   },
 } satisfies Record<Lang, unknown>;
 
@@ -63,7 +66,7 @@ export function transcriptEmail(chat: TranscriptChat, messages: readonly WireMes
   const format = timeFormat(chat);
   const lines = messages
     .filter((m) => !m.internal)
-    .map((m) => ({ when: format.format(m.createdAt), who: m.author.type === "system" ? t.system : m.author.name, body: m.body }));
+    .map((m) => ({ when: format.format(m.createdAt), who: m.author.type === "system" ? t.system : m.author.name, body: m.attachment ? t.attachment(m.attachment.name) : m.body }));
   const text = [
     t.intro(chat.accountName),
     "",

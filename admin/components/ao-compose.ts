@@ -7,6 +7,7 @@ import { css, html, type PropertyValues } from "lit";
 import { MAX_MESSAGE_LENGTH as MAX_LENGTH } from "../../durable-objects/protocol";
 import { t } from "../i18n";
 import { AppElement, define } from "./app-element";
+import "./ao-attach-button";
 
 const drafts = new Map<string, string>();
 
@@ -24,6 +25,7 @@ export class AoCompose extends AppElement {
         align-items: flex-end;
         padding: 0.6rem;
         border-top: 1px solid var(--ao-border);
+        position: relative;
       }
       textarea {
         flex: 1;
@@ -95,6 +97,7 @@ export class AoCompose extends AppElement {
         @keydown=${this.onKeyDown}
         @blur=${() => this.app.live?.setTyping(this.chatId, false)}
       ></textarea>
+      <ao-attach-button chat-id=${this.chatId}></ao-attach-button>
       <button type="submit" class="primary" data-testid="send" ?disabled=${this.draft.trim() === "" || tooLong}>
         ${t("compose.send")}
       </button>

@@ -6,6 +6,7 @@ import { css, html, type TemplateResult } from "lit";
 import type { WireMessage } from "../../durable-objects/protocol";
 import { formatTime } from "../format";
 import { t } from "../i18n";
+import "./ao-attachment";
 
 /** Bubble styles for `.message` items; pair with {@link messageContent}. */
 export const messageStyles = css`
@@ -65,13 +66,18 @@ export const messageStyles = css`
 `;
 
 /** Author line and body of a message; `foot` goes under the body (receipts, pending state). */
-export function messageContent(message: Pick<WireMessage, "author" | "body" | "createdAt" | "internal">, foot?: TemplateResult): TemplateResult {
+export function messageContent(
+  message: Pick<WireMessage, "author" | "body" | "createdAt" | "internal"> & Partial<Pick<WireMessage, "chatId" | "attachment">>,
+  foot?: TemplateResult,
+): TemplateResult {
   const name = message.author.type === "system" ? t("message.system") : message.author.name;
   return html`<div class="meta">
       ${message.internal ? html`<span class="note-label" data-testid="internal-note">${t("transfer.internalNote")}</span>` : ""}
       <span class="name">${name}</span>
       <time datetime=${new Date(message.createdAt).toISOString()}>${formatTime(message.createdAt)}</time>
     </div>
-    <p class="body">${message.body}</p>
+    ${message.attachment && message.chatId
+      ? html`<ao-attachment chat-id=${message.chatId} .file=${message.attachment}></ao-attachment>`
+      : html`<p class="body">${message.body}</p>`}
     ${foot ?? ""}`;
 }

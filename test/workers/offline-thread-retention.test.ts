@@ -24,7 +24,7 @@ describe("offline message threads and deletion", () => {
     const recent = await withThread(account, "nova@cliente.test");
     await env.DB.prepare("UPDATE offline_messages SET created_at = ? WHERE id = ?").bind(Date.now() - 40 * DAY, old).run();
     await env.DB.prepare("UPDATE accounts SET retention_days = 30 WHERE id = ?").bind(account.id).run();
-    const reports = await purgeExpired(env.DB);
+    const reports = await purgeExpired(env);
     expect(reports.find((r) => r.accountId === account.id)).toMatchObject({ offlineMessages: 1 });
     expect(await count("SELECT COUNT(*) AS n FROM offline_messages WHERE id = ?", old)).toBe(0);
     expect(await entryRows(old)).toEqual([]);

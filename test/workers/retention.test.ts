@@ -79,7 +79,7 @@ describe("retention", () => {
     const otherOld = await seedChats(keeps, 2, "closed", now - 400 * DAY);
     const otherOffline = await seedOffline(keeps, now - 400 * DAY);
 
-    const reports = await purgeExpired(env.DB, now);
+    const reports = await purgeExpired(env, now);
     expect(reports.find((r) => r.accountId === account.id)).toEqual({ accountId: account.id, chats: 3, offlineMessages: 1, tickets: 0 });
     expect(reports.find((r) => r.accountId === keeps.id)).toBeUndefined();
 
@@ -95,7 +95,7 @@ describe("retention", () => {
     expect(await purgeEntries(keeps)).toEqual([]);
 
     // A second run finds nothing due and records nothing.
-    expect((await purgeExpired(env.DB, now)).find((r) => r.accountId === account.id)).toEqual({ accountId: account.id, chats: 0, offlineMessages: 0, tickets: 0 });
+    expect((await purgeExpired(env, now)).find((r) => r.accountId === account.id)).toEqual({ accountId: account.id, chats: 0, offlineMessages: 0, tickets: 0 });
     expect(await purgeEntries(account)).toHaveLength(1);
   });
 
@@ -106,12 +106,12 @@ describe("retention", () => {
     const cap = BATCH * MAX_BATCHES;
     const tag = await seedChats(account, cap + 30, "closed", now - 2 * DAY);
 
-    const first = await purgeExpired(env.DB, now);
+    const first = await purgeExpired(env, now);
     expect(first.find((r) => r.accountId === account.id)?.chats).toBe(cap);
     expect(await chatsTagged(tag)).toBe(30);
     expect(await messagesTagged(tag)).toBe(60);
 
-    const second = await purgeExpired(env.DB, now);
+    const second = await purgeExpired(env, now);
     expect(second.find((r) => r.accountId === account.id)?.chats).toBe(30);
     expect([await chatsTagged(tag), await messagesTagged(tag), await surveysTagged(tag)]).toEqual([0, 0, 0]);
     expect((await purgeEntries(account)).map((e) => e.detail.chats)).toEqual([cap, 30]);

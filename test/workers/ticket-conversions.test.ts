@@ -166,7 +166,7 @@ describe("forgetting and retention", () => {
     const now = Date.now();
     await env.DB.prepare("UPDATE tickets SET closed_at = ?, created_at = ? WHERE id = ?").bind(now - 40 * DAY, now - 50 * DAY, old.id).run();
     await env.DB.prepare("UPDATE tickets SET created_at = ? WHERE id = ?").bind(now - 50 * DAY, open.id).run();
-    const report = await purgeAccount(env.DB, { id: account.id, retentionDays: 30 }, now);
+    const report = await purgeAccount(env, { id: account.id, retentionDays: 30 }, now);
     expect(report).toMatchObject({ tickets: 1 });
     const left = await env.DB.prepare("SELECT id FROM tickets WHERE account_id = ? ORDER BY number").bind(account.id).all<{ id: string }>();
     expect(left.results.map((r) => r.id)).toEqual([recent.id, open.id]);

@@ -26,6 +26,7 @@ import { widgetIdentifyRoutes } from "./widget-identify";
 import { widgetOfflineRoutes } from "./widget-offline";
 import { widgetSurveyRoutes } from "./widget-survey";
 import { widgetTranscriptRoutes } from "./widget-transcript";
+import { widgetAttachmentRoutes } from "./widget-attachments";
 import { AccountKey, accountByKey, bearer, requireCustomer, tokenCustomer } from "./widget-common";
 import { assertOriginAllowedFor } from "./widget-origin";
 
@@ -74,6 +75,7 @@ export const widgetRoutes = new Hono<AppEnv>()
   .route("/", widgetSurveyRoutes)
   .route("/", widgetOfflineRoutes)
   .route("/", widgetTranscriptRoutes)
+  .route("/", widgetAttachmentRoutes)
   .post("/chats", async (c) => {
     const body = await parseBody(c, StartChatBody);
     const account = await accountByKey(c, body.account);
