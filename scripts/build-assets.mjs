@@ -27,6 +27,9 @@ const bundles = [
   { in: "widget/survey-chunk.ts", out: "widget-survey.js" },
   // The customer's upload: only a customer who picks a file downloads it.
   { in: "widget/attach.ts", out: "widget-attach.js" },
+  // The offline form (only when nobody is online) and past chats (only for verified customers).
+  { in: "widget/offline-chunk.ts", out: "widget-offline.js" },
+  { in: "widget/history-chunk.ts", out: "widget-history.js" },
   { in: "admin/main.ts", out: "admin/app.js" },
   // The app Meu Suporte (/app/<key>/); its service worker is built below, after it.
   { in: "app/main.ts", out: "app/app.js" },

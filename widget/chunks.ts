@@ -1,12 +1,17 @@
 /**
  * Parts of the panel that only some chats use, each in a small script of its own that a page
  * downloads when (and only when) it needs it: `/widget-survey.js` (the satisfaction survey's
- * form, survey-chunk.ts) and `/widget-emoji.js` (the composer's emoji picker, emoji-chunk.ts).
+ * form, survey-chunk.ts), `/widget-emoji.js` (the composer's emoji picker, emoji-chunk.ts),
+ * `/widget-offline.js` (the offline form, offline-chunk.ts) and `/widget-history.js` (a verified
+ * customer's past chats, history-chunk.ts).
  * A chunk registers itself on a global, like the language scripts (i18n.ts), and carries no
- * Lit of its own: the panel hands it Lit's `html` when it renders.
+ * Lit of its own: the panel hands it Lit's `html` when it renders (the bigger chunks get the
+ * panel's whole kit, panel-kit.ts, and so share the panel's renderers and API calls).
  */
-import type { html as litHtml, TemplateResult } from "lit";
+import type { html as litHtml, nothing, TemplateResult } from "lit";
 import type { PanelText } from "./i18n";
+import type { TomticketChatPanel } from "./panel";
+import type { PanelKit } from "./panel-kit";
 
 /** What the survey chunk draws the form from. */
 export interface SurveyArgs {
@@ -29,9 +34,22 @@ export interface EmojiArgs {
   onClose(): void;
 }
 
+/** The offline form (offline-chunk.ts): drawn from the panel and the panel's kit (panel-kit.ts). */
+export type OfflineChunk = (kit: PanelKit, panel: TomticketChatPanel, t: PanelText) => TemplateResult;
+
+/** A verified customer's past chats (history-chunk.ts), drawn from the panel's `history` controller. */
+export interface HistoryChunk {
+  /** The past chats except `current`; nothing when there is none. */
+  list(kit: PanelKit, panel: TomticketChatPanel, t: PanelText, current?: string): TemplateResult | typeof nothing;
+  /** The past chat being read. */
+  transcript(kit: PanelKit, panel: TomticketChatPanel, t: PanelText): TemplateResult | typeof nothing;
+}
+
 export interface Chunks {
   survey?: (args: SurveyArgs) => TemplateResult;
   emoji?: (args: EmojiArgs) => TemplateResult;
+  offline?: OfflineChunk;
+  history?: HistoryChunk;
 }
 
 /** The chunks registered so far (shared by the panel script and the chunk scripts). */

@@ -1,11 +1,13 @@
 /**
  * A verified customer's previous conversations (a Lit reactive controller): the list from
  * `GET /api/widget/history` and the transcript being read, from `GET /api/widget/chats/:id/messages`.
+ * Their views are in `/widget-history.js` (history-chunk.ts), loaded alongside the list.
  */
 import type { ReactiveController, ReactiveControllerHost } from "lit";
 import type { WireMessage } from "../durable-objects/protocol";
 import type { WidgetHistoryChat } from "../worker/views";
 import { getHistory, getTranscript } from "./api";
+import { loadScript } from "./chunks";
 import type { PanelBoot } from "./contract";
 import { verifiedHash } from "./identity";
 import { readToken } from "./storage";
@@ -36,7 +38,9 @@ export class HistoryController implements ReactiveController {
     let chats: WidgetHistoryChat[] = [];
     if (token && verifiedHash(boot)) {
       try {
+        const views = loadScript(`${boot.server}/widget-history.js`);
         chats = (await getHistory(boot.server, boot.account, token)).chats.filter((c) => c.status === "closed");
+        await views;
       } catch {
         // The list is a convenience: without it the chat works the same.
       }

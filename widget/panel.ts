@@ -19,7 +19,8 @@ import { showFilesIn } from "./attach-loader";
 import { hasPanelText, textsFor, type Lang, type PanelText } from "./i18n";
 import { loadLanguage } from "./panel-language";
 import { identifyCustomer } from "./identity";
-import { OfflineController } from "./offline-controller";
+import { offlineForm } from "./offline-controller";
+import { preloadOffline } from "./offline-view";
 import { afterRender, beforeRender } from "./panel-focus";
 import { renderView } from "./panel-views";
 import { beep } from "./sound";
@@ -103,7 +104,7 @@ export class TomticketChatPanel extends LitElement {
   readonly history = new HistoryController(this);
   readonly survey = new SurveyController(this);
   readonly transcript = new TranscriptController(this);
-  readonly offline = new OfflineController(this);
+  readonly offline = offlineForm();
   /** Move focus into the view after the next render (the focused element went away, or a view opened). */
   wantFocus = false;
   /** Scroll the messages to the bottom after the next render. */
@@ -294,6 +295,7 @@ export class TomticketChatPanel extends LitElement {
       );
     }
     if (changed.has("config") && this.config) {
+      preloadOffline(this);
       if (this.view === "form" || this.view === "offline") this.showForm();
       else if (this.view === "failed") void this.init();
     }

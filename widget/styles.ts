@@ -1,6 +1,6 @@
 /**
  * Styles of the chat panel, one rule per line (this ships to every customer's page: kept
- * small). The panel element is the box over the page: it places and sizes itself from
+ * small: the offline form's, the past chats' and the survey's rules are in their chunks). The panel element is the box over the page: it places and sizes itself from
  * `--tt-w`, `--tt-h` (the console's size), `--tt-i` (the launcher's lift plus the launchers above it) and `--tt-a` (the height of the launchers stacked above this one), full screen
  * below 480 px and in the pop-up, following the visual viewport (`--tt-vvh`, `--tt-vvt`, see
  * viewport.ts; the pop-up page leaves `--tt-popup-top` above it for the department's logo); the loader's own sheet only says which side it opens on. Colours and shapes come from custom properties (documented on `<tomticket-chat>` and
@@ -39,8 +39,7 @@ export const panelStyles = css`
   .primary { border: 0; padding: 10px 14px; background: var(--_p); color: var(--_op); font-weight: 600; }
   .primary:disabled { opacity: 0.6; cursor: default; }
   [part="transcript-email"], .secondary { padding: 9px 14px; border: 1px solid var(--_muted); background: none; color: var(--_text); font-weight: 600; }
-  [part="greeting"], [part="offline"] p { margin: 0; }
-  [part="offline"] { display: grid; gap: 12px; }
+  [part="greeting"] { margin: 0; }
   [role="alert"] { margin: 0; color: var(--_error); font-size: 13px; }
   [part="inactivity"] { margin: 0 0 4px; font-size: 13px; font-weight: 600; }
   [role="alert"]:empty, [part="inactivity"]:empty, [part="survey-thanks"]:empty, [part="offline-sent"]:empty { display: none; }
@@ -68,16 +67,7 @@ export const panelStyles = css`
   [part="closed"] { display: grid; gap: 12px; margin-top: 16px; padding-top: 12px; border-top: 1px solid var(--_border); text-align: center; }
   [part="closed"] p { margin: 0; }
   [part="survey"] { text-align: left; }
-  .choices { display: flex; flex-wrap: wrap; gap: 6px; }
-  .choice { display: inline-flex; align-items: center; gap: 4px; padding: 4px 8px; border: 1px solid var(--_border); border-radius: 8px; font-weight: 400; cursor: pointer; }
-  .choice input { width: auto; margin: 0; }
-  .choice:has(:checked) { border-color: var(--_p); box-shadow: inset 0 0 0 1px var(--_p); }
-  [part="history"] { margin-top: 20px; padding-top: 12px; border-top: 1px solid var(--_border); }
-  [part="history"] ul { list-style: none; margin: 0; padding: 0; display: grid; gap: 6px; }
-  [part="history"] button { width: 100%; display: grid; text-align: left; padding: 8px 10px; border: 1px solid var(--_border); background: none; color: inherit; }
-  small { color: var(--_muted); font-size: 12px; }
-  [part="transcript"] h3 { margin: 8px 0 12px; }
   section { container-type: size; }
-  @container (max-height: 500px) { [part="header"] { padding: 8px 8px 8px 12px; } .body { padding: 12px; } form { gap: 8px; } .field { gap: 2px; } input, select { padding: 6px 10px; } #tt-message { height: 56px; } [part="greeting"], [part="offline"] p { font-size: 13px; } [part="offline"] { gap: 8px; } }
+  @container (max-height: 500px) { [part="header"] { padding: 8px 8px 8px 12px; } .body { padding: 12px; } form { gap: 8px; } .field { gap: 2px; } input, select { padding: 6px 10px; } #tt-message { height: 56px; } [part="greeting"] { font-size: 13px; } }
   .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 `;
