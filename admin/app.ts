@@ -82,7 +82,7 @@ export function canOpen(role: Me["role"], page: Route["page"]): boolean {
  */
 export function canOpenSection(role: Me["role"], section: GestaoSection): boolean {
   if (role === "administrator" || section === "kb") return true;
-  return role === "department_manager" && (section === "departments" || section === "hours" || section === "attendants" || section === "customers" || section === "labels");
+  return role === "department_manager" && (section === "departments" || section === "hours" || section === "attendants" || section === "customers" || section === "labels" || section === "canned");
 }
 
 export class AdminApp {

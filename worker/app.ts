@@ -45,6 +45,7 @@ import { kbPageRoutes } from "./routes/kb-pages";
 import { customerInvitationRoutes } from "./routes/customer-invitation";
 import { panelAuthApiRoutes } from "./routes/panel-auth-api";
 import { panelDataApiRoutes } from "./routes/panel-data-api";
+import { cannedResponseRoutes } from "./routes/canned-responses";
 import { panelPageRoutes } from "./routes/panel-pages";
 
 export const app = new Hono<AppEnv>();
@@ -96,6 +97,7 @@ app.route("/kb", kbPageRoutes);
 // Painel do Cliente: its JSON API (customer sessions, tickets, chats) and its pages.
 app.route("/api/p", panelAuthApiRoutes);
 app.route("/api/p", panelDataApiRoutes);
+app.route("/api/canned-responses", cannedResponseRoutes);
 app.route("/p", panelPageRoutes);
 
 app.notFound((c) => c.json({ error: { code: "not_found", message: "No such route" } }, 404));
