@@ -94,6 +94,15 @@ CREATE TABLE chat_labels (
 CREATE TRIGGER chat_labels_leave_with_chat AFTER DELETE ON chats BEGIN DELETE FROM chat_labels WHERE chat_id = old.id; END;
 `,
   },
+  {
+    // The customer's presence (customer-presence.ts): when their last socket of the chat closed
+    // (NULL: on the page), and when a waiting chat left the queue because they stayed away.
+    version: 6,
+    sql: `
+ALTER TABLE chats ADD COLUMN customer_left_at INTEGER;
+ALTER TABLE chats ADD COLUMN abandoned_at INTEGER;
+`,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -101,6 +101,8 @@ export interface ChatListItem {
   acceptedAt: number | null;
   closedAt: number | null;
   closedBy: string | null;
+  /** Present while a waiting chat is out of the queue because its customer left (durable-objects/customer-presence.ts). */
+  abandonedAt?: number;
   messageCount: number;
 }
 
