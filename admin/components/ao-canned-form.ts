@@ -79,17 +79,21 @@ export class AoCannedForm extends AppElement {
     this.saved = false;
   }
 
+  /** The response the draft was made from ("" for a new one; undefined before the first render). */
+  private draftFor: string | undefined = undefined;
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    const previous = changed.get("cannedResponse");
-    if ((changed.has("cannedResponse") && previous?.id !== this.cannedResponse?.id) || (changed.has("scopes") && !this.cannedResponse && previous === undefined)) {
-      const r = this.cannedResponse;
-      this.draft = r ? { departmentId: r.departmentId, shortcut: r.shortcut, title: r.title, body: r.body } : { departmentId: this.scopes[0]?.id ?? null, shortcut: "", title: "", body: "" };
-      this.errors = {};
-      this.formError = null;
-      // A response just created comes back as its own page: "Salvo" stays to say it worked.
-      this.saved = this.saved && !previous;
-    }
+    const key = this.cannedResponse?.id ?? "";
+    if (key === this.draftFor) return;
+    const wasNew = this.draftFor === "";
+    this.draftFor = key;
+    const r = this.cannedResponse;
+    this.draft = r ? { departmentId: r.departmentId, shortcut: r.shortcut, title: r.title, body: r.body } : { departmentId: this.scopes[0]?.id ?? null, shortcut: "", title: "", body: "" };
+    this.errors = {};
+    this.formError = null;
+    // A response just created comes back as its own page: "Salvo" stays to say it worked.
+    this.saved = this.saved && wasNew;
   }
 
   private edit(patch: Partial<CannedBody>): void {
