@@ -29,8 +29,9 @@ export function presenceBadge(chat: WireChat, now: number) {
 }
 
 export const presenceStyles = css`
+  /* A block of its own: left-aligned under the name, also inside the queue's centred button. */
   .presence {
-    display: inline-flex;
+    display: flex;
     align-items: center;
     gap: 0.3rem;
     font-size: 0.78rem;
