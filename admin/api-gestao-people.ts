@@ -3,8 +3,9 @@
  * Atendentes, invitations and the attendant's own profile. Every call goes through
  * {@link request}, so failures are {@link ApiError}s with the server's `code` and `field`.
  */
-import type { NotificationPrefs, PresenceStatus, Role } from "../worker/db/schema";
+import type { PresenceStatus, Role } from "../worker/db/schema";
 import type { MeResponse } from "../worker/views";
+import type { AttendantNotificationPrefs } from "../worker/notification-prefs";
 import type {
   AttendantInvitedResponse,
   AttendantResponse,
@@ -53,7 +54,7 @@ export interface AttendantQuery {
 /** Body of PATCH /api/me. */
 export interface ProfilePatch {
   name?: string;
-  notificationPrefs?: NotificationPrefs;
+  notificationPrefs?: AttendantNotificationPrefs;
 }
 
 const departmentPath = (id: string) => `/api/departments/${encodeURIComponent(id)}`;

@@ -21,6 +21,7 @@ import { outsideShiftNotice } from "./hours-form";
 import type { MessageKey } from "./i18n";
 import { LiveSession } from "./live";
 import { alertNewChat } from "./new-chat-alert";
+import { alertNewMessage } from "./message-alert";
 import { reloadAfterRightsChange } from "./rights-reload";
 import { GESTAO_SECTIONS, Store, type GestaoSection, type Route } from "./store";
 
@@ -81,7 +82,7 @@ export function canOpen(role: Me["role"], page: Route["page"]): boolean {
  */
 export function canOpenSection(role: Me["role"], section: GestaoSection): boolean {
   if (role === "administrator" || section === "kb") return true;
-  return role === "department_manager" && (section === "departments" || section === "hours" || section === "attendants" || section === "customers" || section === "labels");
+  return role === "department_manager" && (section === "departments" || section === "hours" || section === "attendants" || section === "customers" || section === "labels" || section === "canned");
 }
 
 export class AdminApp {
@@ -252,6 +253,12 @@ export class AdminApp {
         }),
       origin: `${location.protocol === "https:" ? "wss:" : "ws:"}//${location.host}`,
       onNewChat: (chat, departmentId) => alertNewChat(chat, this.store.departmentName(departmentId), this.store.me?.notificationPrefs),
+      onNewMessage: (message) =>
+        alertNewMessage(message, this.store.me?.notificationPrefs, () => {
+          this.navigate({ page: "live" });
+          live.open(message.chatId);
+        }),
+      hidden: () => document.hidden,
     });
     this.live = live;
     live.start();

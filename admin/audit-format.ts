@@ -51,6 +51,9 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, MessageKey> = {
   "kb.article_created": "audit.action.kb.article_created",
   "kb.article_updated": "audit.action.kb.article_updated",
   "kb.article_deleted": "audit.action.kb.article_deleted",
+  "canned_response.created": "audit.action.canned_response.created",
+  "canned_response.updated": "audit.action.canned_response.updated",
+  "canned_response.deleted": "audit.action.canned_response.deleted",
 };
 
 /** Every action, in the Worker's order (by resource), for the filter. */
@@ -71,6 +74,7 @@ const TARGET_LABELS: Record<string, MessageKey> = {
   offline_message: "audit.target.offline_message",
   ticket: "audit.target.ticket",
   label: "audit.target.label",
+  canned_response: "audit.target.canned_response",
 };
 
 /** "Cliente", "Departamento"… for an entry's `targetType` (unknown types as recorded). */

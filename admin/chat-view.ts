@@ -50,7 +50,8 @@ export function newChatView(chat: WireChat): ChatView {
 
 /** Replaces the chat record; read marks only move forward. */
 export function updateChat(view: ChatView, chat: WireChat): void {
-  view.chat = chat;
+  // Frames that also reach customers carry no presence (customer-presence.ts): keep what we know.
+  view.chat = chat.customerLeftAt === undefined && view.chat.customerLeftAt !== undefined ? { ...chat, customerLeftAt: view.chat.customerLeftAt } : chat;
   // Frames that also reach customers carry no labels: keep the ones we know.
   if (chat.labels) view.labels = chat.labels;
   view.readSeq = Math.max(view.readSeq, chat.attendantReadSeq);

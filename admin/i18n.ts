@@ -20,6 +20,9 @@ import { surfacesEn, surfacesEs, surfacesPtBR } from "./i18n-surfaces";
 import { kbEn, kbEs, kbPtBR } from "./i18n-kb";
 import { panelInviteEn, panelInviteEs, panelInvitePtBR } from "./i18n-panel";
 import { attachmentsEn, attachmentsEs, attachmentsPtBR } from "./i18n-attachments";
+import { alertsEn, alertsEs, alertsPtBR } from "./i18n-alerts";
+import { cannedEn, cannedEs, cannedPtBR } from "./i18n-canned";
+import { presenceEn, presenceEs, presencePtBR } from "./i18n-presence";
 
 const corePtBR = {
   "app.title": "Atendimento Online",
@@ -151,7 +154,7 @@ const corePtBR = {
   "time.hours": "{h} h {m} min",
 } as const;
 
-const ptBR = { ...corePtBR, ...chatSettingsPtBR, ...gestaoPeoplePtBR, ...gestaoAccountPtBR, ...hoursPtBR, ...transferPtBR, ...supervisionPtBR, ...offlineThreadPtBR, ...emailPtBR, ...ticketsPtBR, ...historySearchPtBR, ...labelsPtBR, ...surfacesPtBR, ...kbPtBR, ...panelInvitePtBR, ...attachmentsPtBR };
+const ptBR = { ...corePtBR, ...chatSettingsPtBR, ...gestaoPeoplePtBR, ...gestaoAccountPtBR, ...hoursPtBR, ...transferPtBR, ...supervisionPtBR, ...offlineThreadPtBR, ...emailPtBR, ...ticketsPtBR, ...historySearchPtBR, ...labelsPtBR, ...surfacesPtBR, ...kbPtBR, ...panelInvitePtBR, ...attachmentsPtBR, ...alertsPtBR, ...cannedPtBR, ...presencePtBR };
 
 /** A text's key. */
 export type MessageKey = keyof typeof ptBR;
@@ -288,8 +291,8 @@ const coreEn: Record<keyof typeof corePtBR, string> = {
   "time.hours": "{h} h {m} min",
 };
 
-const en: Record<MessageKey, string> = { ...coreEn, ...chatSettingsEn, ...gestaoPeopleEn, ...gestaoAccountEn, ...hoursEn, ...transferEn, ...supervisionEn, ...offlineThreadEn, ...emailEn, ...ticketsEn, ...historySearchEn, ...labelsEn, ...surfacesEn, ...kbEn, ...panelInviteEn, ...attachmentsEn };
-const es: Record<MessageKey, string> = { ...coreEs, ...chatSettingsEs, ...gestaoPeopleEs, ...gestaoAccountEs, ...hoursEs, ...transferEs, ...supervisionEs, ...offlineThreadEs, ...emailEs, ...ticketsEs, ...historySearchEs, ...labelsEs, ...surfacesEs, ...kbEs, ...panelInviteEs, ...attachmentsEs };
+const en: Record<MessageKey, string> = { ...coreEn, ...chatSettingsEn, ...gestaoPeopleEn, ...gestaoAccountEn, ...hoursEn, ...transferEn, ...supervisionEn, ...offlineThreadEn, ...emailEn, ...ticketsEn, ...historySearchEn, ...labelsEn, ...surfacesEn, ...kbEn, ...panelInviteEn, ...attachmentsEn, ...alertsEn, ...cannedEn, ...presenceEn };
+const es: Record<MessageKey, string> = { ...coreEs, ...chatSettingsEs, ...gestaoPeopleEs, ...gestaoAccountEs, ...hoursEs, ...transferEs, ...supervisionEs, ...offlineThreadEs, ...emailEs, ...ticketsEs, ...historySearchEs, ...labelsEs, ...surfacesEs, ...kbEs, ...panelInviteEs, ...attachmentsEs, ...alertsEs, ...cannedEs, ...presenceEs };
 
 export const LOCALES = ["pt-BR", "en", "es"] as const;
 export type Locale = (typeof LOCALES)[number];

@@ -9,6 +9,7 @@ import { noticeTime } from "./hours-form";
 import type { MessageKey } from "./i18n";
 import type { Store } from "./store";
 import { closedByOther } from "./supervision";
+import { applyPresence } from "./customer-presence";
 
 /** Asks for everything after what the view holds, and marks the request in flight. */
 export function syncFrame(view: ChatView): ClientFrame {
@@ -41,6 +42,9 @@ export function applyFrame(store: Store, departmentId: string, frame: ServerFram
     }
     case "chat.accepted":
       onAccepted(store, frame.chat, reply);
+      break;
+    case "chat.presence":
+      applyPresence(store, frame);
       break;
     case "chat.closed":
       onClosed(store, frame.chat);

@@ -4,12 +4,13 @@
  * frames. After every (re)connection it resumes: `chat.sync` for the chats it follows and a
  * resend of unacknowledged messages (the server drops a repeated clientId).
  */
-import { CloseCode, type ClientFrame } from "../durable-objects/protocol";
+import { CloseCode, type ClientFrame, type WireMessage } from "../durable-objects/protocol";
 import { ApiError } from "./api";
 import { lastSeq, type ChatView } from "./chat-view";
 import { DepartmentSocket, type WebSocketFactory } from "./department-socket";
 import { applyFrame, syncFrame } from "./live-frames";
 import { isNewWaitingChat } from "./new-chat-alert";
+import { holdsMessage, isUnseenCustomerMessage } from "./message-alert";
 import type { Store } from "./store";
 
 /** Without a new `typing.changed`, the customer's indicator goes away after this. */
@@ -32,6 +33,10 @@ export interface LiveOptions {
   WebSocket?: WebSocketFactory;
   /** A customer started waiting in a department the attendant attends (sound, notification). */
   onNewChat?: (chat: ChatView["chat"], departmentId: string) => void;
+  /** A customer's new message in one of the attendant's chats not in view (message-alert.ts). */
+  onNewMessage?: (message: WireMessage) => void;
+  /** Whether the console's tab is hidden (a chat on screen in a hidden tab is not in view). */
+  hidden?: () => boolean;
 }
 
 export class LiveSession {
@@ -170,6 +175,10 @@ export class LiveSession {
     }
   }
 
+  private attention() {
+    return { selectedChatId: this.store.selectedChatId, onDesk: this.store.route.page === "live", hidden: this.options.hidden?.() ?? false };
+  }
+
   private sendFor(view: ChatView, frame: ClientFrame): boolean {
     return this.sockets.get(view.chat.departmentId)?.send(frame) ?? false;
   }
@@ -178,8 +187,10 @@ export class LiveSession {
     const socket = this.sockets.get(departmentId);
     if (!socket) return;
     const wasWaiting = frame.type === "chat.queued" && this.store.chats.get(frame.chat.id)?.chat.status === "waiting";
+    const known = holdsMessage(this.store, frame);
     for (const reply of applyFrame(this.store, departmentId, frame)) socket.send(reply);
     if (isNewWaitingChat(this.store, departmentId, frame, wasWaiting)) this.options.onNewChat?.(frame.chat, departmentId);
+    if (isUnseenCustomerMessage(this.store, frame, known, this.attention())) this.options.onNewMessage?.(frame.message);
     if (frame.type === "session.ready") this.resendPending(departmentId, socket);
     if (frame.type === "typing.changed" && frame.by === "customer") this.expireCustomerTyping(frame.chatId, frame.typing);
     if (frame.type === "error" && frame.code === "unsupported_version") socket.stop();

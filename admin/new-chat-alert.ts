@@ -4,7 +4,7 @@
  * their "Meu perfil" preferences say (a missing key means on).
  */
 import type { ServerFrame, WireChat } from "../durable-objects/protocol";
-import type { NotificationPrefs } from "../worker/db/schema";
+import type { AttendantNotificationPrefs as NotificationPrefs } from "../worker/notification-prefs";
 import { beep } from "../widget/sound";
 import { t } from "./i18n";
 import type { Store } from "./store";

@@ -17,6 +17,7 @@ export const BOUNDS = {
   maxChatsPerAttendant: { min: 1, max: 100 },
   offlineGraceSeconds: { min: 10, max: 3600 },
   inactivityCloseMinutes: { min: 2, max: 1440 },
+  abandonAfterMinutes: { min: 1, max: 1440 },
 } as const;
 /** The grace period when the account leaves it empty (grace.ts DEFAULT_GRACE_SECONDS). */
 export const DEFAULT_GRACE_SECONDS = 60;
@@ -30,6 +31,7 @@ export interface PoliciesDraft {
   maxChatsPerAttendant: string;
   offlineGraceSeconds: string;
   inactivityCloseMinutes: string;
+  abandonAfterMinutes: string;
 }
 
 export type PoliciesErrors = Partial<Record<PoliciesField, MessageKey>>;
@@ -39,6 +41,7 @@ export const ERROR_KEYS: Record<PoliciesField, MessageKey> = {
   maxChatsPerAttendant: "policies.error.maxChats",
   offlineGraceSeconds: "policies.error.grace",
   inactivityCloseMinutes: "policies.error.inactivity",
+  abandonAfterMinutes: "policies.error.abandon",
 };
 
 const NUMBER_FIELDS = Object.keys(BOUNDS) as NumberField[];
@@ -50,6 +53,7 @@ export function policiesDraft(policies: Policies | undefined): PoliciesDraft {
     maxChatsPerAttendant: p.maxChatsPerAttendant?.toString() ?? "",
     offlineGraceSeconds: p.offlineGraceSeconds?.toString() ?? "",
     inactivityCloseMinutes: p.inactivityCloseMinutes?.toString() ?? "",
+    abandonAfterMinutes: p.abandonAfterMinutes?.toString() ?? "",
   };
 }
 

@@ -12,7 +12,7 @@ import { getLocale, setLocale, type Locale, type MessageKey } from "./i18n";
 export type Phase = "loading" | "login" | "console" | "invite";
 
 /** The sub-pages of Gestão, in the order its menu shows them. */
-export const GESTAO_SECTIONS = ["departments", "hours", "attendants", "customers", "account", "audit", "email", "labels", "kb"] as const;
+export const GESTAO_SECTIONS = ["departments", "hours", "attendants", "customers", "account", "audit", "email", "labels", "kb", "canned"] as const;
 export type GestaoSection = (typeof GESTAO_SECTIONS)[number];
 export type Connection = "connecting" | "open" | "reconnecting" | "stopped";
 

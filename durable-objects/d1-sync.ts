@@ -84,5 +84,6 @@ function chatCopy(c: ChatRow) {
     closedBy: c.closed_by,
     closedByAttendantId: c.closed_by_attendant_id,
     lastSeq: c.last_seq,
+    abandonedAt: c.abandoned_at,
   };
 }

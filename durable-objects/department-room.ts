@@ -47,6 +47,7 @@ import { labelsOfChat } from "../worker/labels/store";
 import type { RuleLabel } from "../worker/labels/rules";
 import type { WireLabel } from "./protocol";
 import { postAttachment, type AttachmentPost, type AttachmentPostResult } from "./room-attachments";
+import { ABANDON, abandonTimer, customerLeft, customerReturned, presenceOf, type PresenceRoom } from "./customer-presence";
 
 /** How soon after a write D1 receives it: long enough to batch a burst, short enough to read back. */
 const SYNC_DELAY_MS = 100;
@@ -75,7 +76,19 @@ export class DepartmentRoom extends DurableObject<Env> implements Room {
     [SHIFT_END]: (timer) => endShift(this.shiftEnd, timer.key),
     [GRACE]: (timer) => graceExpired(this.shiftEnd, timer.key),
     [INACTIVITY]: (timer) => this.inactivity.fire(timer),
+    [ABANDON]: (timer) => abandonTimer(this.presenceRoom, timer),
   };
+  /** What the customer's presence and abandoned chats (customer-presence.ts) may do in this room. */
+  private get presenceRoom(): PresenceRoom {
+    return {
+      state: this.ctx,
+      storage: this.storage,
+      timers: this.timers,
+      db: this.env.DB,
+      afterWrite: () => this.afterWrite(),
+      queueMoved: () => this.queueMoved(true),
+    };
+  }
   /** What admission (admission.ts) may do in this room. */
   private get admission(): AdmissionRoom {
     return {
@@ -170,6 +183,8 @@ export class DepartmentRoom extends DurableObject<Env> implements Room {
     if (who.role === "attendant" && who.status === "online") await armShiftEnd(this.shiftEnd, who.attendantId);
     const now = presenceSnapshot(this.ctx, this.storage);
     send(server, this.readyFrame(who, now));
+    // Back on the page: the absence ends; an abandoned chat takes its place in the queue again.
+    if (who.role === "customer") await customerReturned(this.presenceRoom, who.chatId);
     if (who.role === "customer") {
       const position = queuePositionOf(this.ctx.storage.sql, who.chatId);
       if (position) send(server, position);
@@ -190,7 +205,11 @@ export class DepartmentRoom extends DurableObject<Env> implements Room {
       chats = chat ? [toWireChatWithCloser(this.storage, chat)] : [];
     } else {
       const labels = labelsByChat(this.ctx.storage.sql);
-      chats = this.storage.openChats().map((c) => ({ ...toWireChat(c), labels: labels.get(c.id) ?? [] }));
+      // Abandoned chats are out of the queue (customer-presence.ts): consoles hear of them again if they resume.
+      chats = this.storage
+        .openChats()
+        .filter((c) => c.abandoned_at === null)
+        .map((c) => ({ ...toWireChat(c), labels: labels.get(c.id) ?? [], ...presenceOf(c) }));
     }
     return {
       type: "session.ready",
@@ -248,6 +267,7 @@ export class DepartmentRoom extends DurableObject<Env> implements Room {
       await this.announcePresence(before, after);
       await startGrace(this.shiftEnd, this.storage, who.attendantId, ws);
     }
+    if (who?.role === "customer") await customerLeft(this.presenceRoom, who.chatId, ws);
     try {
       ws.close(code === 1005 || code === 1006 ? CloseCode.normal : code);
     } catch {

@@ -139,6 +139,11 @@ export interface WireChat {
    * a customer never receives them. Absent means "not told here", not "none": keep what you had.
    */
   labels?: WireLabel[];
+  /**
+   * The customer's presence, in frames to attendant sockets only: when their last socket of the
+   * chat closed (null: on the page). Absent: not told here.
+   */
+  customerLeftAt?: number | null;
 }
 
 /** A label on a chat (Rótulos), as consoles show it. */
@@ -230,6 +235,13 @@ export type ServerFrame =
    */
   | { type: "chat.inactivity_warning"; chatId: string; closesAt: number }
   /** To every attendant socket of the room when a chat's labels change (by an attendant or a rule): the whole new set. */
-  | { type: "chat.labels"; chatId: string; labels: WireLabel[] };
+  | { type: "chat.labels"; chatId: string; labels: WireLabel[] }
+  /**
+   * To every attendant socket of the room when the customer of an open chat leaves (their last
+   * socket of the chat closed: `customerLeftAt`, epoch ms) or returns (null), and when a waiting
+   * chat leaves the queue because they stayed away (`abandonedAt`; customer-presence.ts). An
+   * abandoned chat whose customer returns comes back as `chat.queued`.
+   */
+  | { type: "chat.presence"; chatId: string; customerLeftAt: number | null; abandonedAt: number | null };
 
 export type ServerFrameType = ServerFrame["type"];

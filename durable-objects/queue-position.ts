@@ -13,7 +13,8 @@ type QueueFrame = Extract<ServerFrame, { type: "queue.position" }>;
 /** The waiting chats' ids, oldest first (the queue order). */
 export function waitingChatIds(sql: SqlStorage): string[] {
   return sql
-    .exec<{ id: string }>("SELECT id FROM chats WHERE status = 'waiting' ORDER BY created_at, number")
+    // An abandoned chat (customer-presence.ts) is out of the queue until its customer returns.
+    .exec<{ id: string }>("SELECT id FROM chats WHERE status = 'waiting' AND abandoned_at IS NULL ORDER BY created_at, number")
     .toArray()
     .map((row) => row.id);
 }

@@ -101,6 +101,15 @@ CREATE TRIGGER chat_labels_leave_with_chat AFTER DELETE ON chats BEGIN DELETE FR
 ALTER TABLE messages ADD COLUMN attachment TEXT;
 `,
   },
+  {
+    // The customer's presence (customer-presence.ts): when their last socket of the chat closed
+    // (NULL: on the page), and when a waiting chat left the queue because they stayed away.
+    version: 7,
+    sql: `
+ALTER TABLE chats ADD COLUMN customer_left_at INTEGER;
+ALTER TABLE chats ADD COLUMN abandoned_at INTEGER;
+`,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -32,6 +32,10 @@ export type ChatRow = {
   customer_read_seq: number;
   attendant_delivered_seq: number;
   attendant_read_seq: number;
+  /** When the customer's last socket of the chat closed; null while one is open (customer-presence.ts). */
+  customer_left_at: number | null;
+  /** Set while a waiting chat is out of the queue because its customer stayed away (customer-presence.ts). */
+  abandoned_at: number | null;
   /** Incremented on every change; D1 is up to date when synced_version equals it. */
   version: number;
   synced_version: number;
@@ -141,7 +145,7 @@ export class RoomStorage {
   accept(chatId: string, attendant: { id: string; name: string }, at: number): boolean {
     const cursor = this.sql.exec(
       `UPDATE chats SET status = 'active', attendant_id = ?, attendant_name = ?, accepted_at = ?, version = version + 1
-       WHERE id = ? AND status = 'waiting'`,
+       WHERE id = ? AND status = 'waiting' AND abandoned_at IS NULL`,
       attendant.id,
       attendant.name,
       at,

@@ -29,7 +29,7 @@ export async function routeQueue(room: RoutingRoom): Promise<number> {
 
 /** Cheap check before the D1 read: a waiting chat and someone with a free slot. */
 function worthRouting(room: RoutingRoom): boolean {
-  const waiting = room.state.storage.sql.exec("SELECT 1 FROM chats WHERE status = 'waiting' LIMIT 1").toArray().length > 0;
+  const waiting = room.state.storage.sql.exec("SELECT 1 FROM chats WHERE status = 'waiting' AND abandoned_at IS NULL LIMIT 1").toArray().length > 0;
   return waiting && candidates(room.state, room.storage).some(hasRoom);
 }
 

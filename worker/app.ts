@@ -45,6 +45,7 @@ import { kbPageRoutes } from "./routes/kb-pages";
 import { customerInvitationRoutes } from "./routes/customer-invitation";
 import { panelAuthApiRoutes } from "./routes/panel-auth-api";
 import { panelDataApiRoutes } from "./routes/panel-data-api";
+import { cannedResponseRoutes } from "./routes/canned-responses";
 import { panelPageRoutes } from "./routes/panel-pages";
 import { appPageRoutes } from "./routes/app-pages";
 import { appApiRoutes } from "./routes/app-api";
@@ -100,6 +101,7 @@ app.route("/kb", kbPageRoutes);
 // Painel do Cliente: its JSON API (customer sessions, tickets, chats) and its pages.
 app.route("/api/p", panelAuthApiRoutes);
 app.route("/api/p", panelDataApiRoutes);
+app.route("/api/canned-responses", cannedResponseRoutes);
 app.route("/p", panelPageRoutes);
 app.route("/app", appPageRoutes);
 app.route("/api/app", appApiRoutes);

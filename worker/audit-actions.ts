@@ -46,5 +46,8 @@ export const AUDIT_ACTIONS = [
   "kb.article_created",
   "kb.article_updated",
   "kb.article_deleted",
+  "canned_response.created",
+  "canned_response.updated",
+  "canned_response.deleted",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -3,7 +3,8 @@
  * with `import type`, so the contract is checked on both sides without shipping any code.
  */
 import type { WireChat, WireMessage } from "../durable-objects/protocol";
-import type { ChatOrigin, ChatStatus, NotificationPrefs, PresenceStatus, Role } from "./db/schema";
+import type { ChatOrigin, ChatStatus, PresenceStatus, Role } from "./db/schema";
+import type { AttendantNotificationPrefs } from "./notification-prefs";
 import type { AccountSettings, DepartmentSettings, EffectiveLook } from "./settings/schema";
 
 export type { AccountSettings, DepartmentSettings, EffectiveLook };
@@ -73,7 +74,7 @@ export interface Me {
    */
   departments: { id: string; name: string; attends: boolean; supervises: boolean }[];
   /** Console sound and desktop notifications; a missing key means on. */
-  notificationPrefs: NotificationPrefs;
+  notificationPrefs: AttendantNotificationPrefs;
 }
 
 export interface MeResponse {
@@ -100,6 +101,8 @@ export interface ChatListItem {
   acceptedAt: number | null;
   closedAt: number | null;
   closedBy: string | null;
+  /** Present while a waiting chat is out of the queue because its customer left (durable-objects/customer-presence.ts). */
+  abandonedAt?: number;
   messageCount: number;
 }
 

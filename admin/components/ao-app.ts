@@ -2,11 +2,12 @@
  * `<ao-app>`: the console's root. Boots the {@link AdminApp} and shows the login form or the
  * console (header, the page of the route, notices). A page the role may not open shows the
  * live desk instead. Keeps the page title and `lang` in step: the title counts the customers
- * waiting, for an attendant on another tab.
+ * waiting and the unread messages (message-alert.ts), for an attendant on another tab.
  */
 import { css, html } from "lit";
 import { AdminApp, canOpen } from "../app";
 import { t } from "../i18n";
+import { titleCount } from "../message-alert";
 import { AppElement, define } from "./app-element";
 import "./ao-customize";
 import "./ao-gestao";
@@ -63,8 +64,8 @@ export class AoApp extends AppElement {
   protected override updated(): void {
     const store = this.app.store;
     document.documentElement.lang = store.locale;
-    const waiting = store.phase === "console" ? store.queue.length : 0;
-    document.title = waiting > 0 ? `(${waiting}) ${t("app.title")}` : t("app.title");
+    const count = titleCount(store);
+    document.title = count > 0 ? `(${count}) ${t("app.title")}` : t("app.title");
   }
 
   override render() {

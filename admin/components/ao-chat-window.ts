@@ -15,6 +15,7 @@ import "./ao-compose";
 import "./ao-messages";
 import "./ao-transfer-dialog";
 import "./ao-create-ticket";
+import { presenceBadge, presenceStyles } from "../customer-presence";
 
 const CLOSED_BY: Record<string, MessageKey> = {
   customer: "chat.closedBy.customer",
@@ -25,6 +26,7 @@ const CLOSED_BY: Record<string, MessageKey> = {
 export class AoChatWindow extends AppElement {
   static override styles = [
     ...AppElement.styles,
+    presenceStyles,
     css`
       :host {
         display: flex;
@@ -132,6 +134,7 @@ export class AoChatWindow extends AppElement {
         <button type="button" class="back" @click=${() => this.app.live?.open(null)}>${t("chat.back")}</button>
         <div class="title">
           <h1 id="chat-title">${chat.customer.name}<span class="number">#${chat.number}</span></h1>
+          ${presenceBadge(chat, Date.now())}
           ${this.details(view)}
           <ao-chat-labels .app=${this.app} chat-id=${chat.id} .labels=${view.labels}></ao-chat-labels>
         </div>

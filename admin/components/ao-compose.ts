@@ -1,11 +1,12 @@
 /**
  * `<ao-compose chat-id>`: the attendant's message box. Enter sends, Shift+Enter breaks the
  * line; typing is reported (debounced by the live session). Drafts are kept per chat while the
- * page is open.
+ * page is open. `/` opens the Respostas prontas list (canned-picker.ts).
  */
-import { css, html, type PropertyValues } from "lit";
+import { css, html, nothing, type PropertyValues } from "lit";
 import { MAX_MESSAGE_LENGTH as MAX_LENGTH } from "../../durable-objects/protocol";
 import { t } from "../i18n";
+import { CANNED_LIST_ID, CannedPicker, cannedPickerStyles } from "../canned-picker";
 import { AppElement, define } from "./app-element";
 import "./ao-attach-button";
 
@@ -33,11 +34,21 @@ export class AoCompose extends AppElement {
         min-height: 2.6rem;
         max-height: 12rem;
       }
+      :host {
+        position: relative;
+      }
     `,
+    cannedPickerStyles,
   ];
 
   declare chatId: string;
   declare draft: string;
+  /** Respostas prontas: the `/` list (canned-picker.ts). */
+  private readonly canned = new CannedPicker(this, {
+    departmentId: () => this.app?.store.chats.get(this.chatId)?.chat.departmentId ?? null,
+    names: () => ({ customer: this.app.store.chats.get(this.chatId)?.chat.customer.name ?? "", attendant: this.app.store.me?.name ?? "" }),
+    apply: (draft, caret) => void this.applyDraft(draft, caret),
+  });
 
   constructor() {
     super();
@@ -48,6 +59,7 @@ export class AoCompose extends AppElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (changed.has("chatId")) this.draft = drafts.get(this.chatId) ?? "";
+    if (changed.has("chatId")) this.canned.close();
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -65,9 +77,22 @@ export class AoCompose extends AppElement {
     this.draft = (event.target as HTMLTextAreaElement).value;
     drafts.set(this.chatId, this.draft);
     this.app.live?.setTyping(this.chatId, this.draft.trim() !== "");
+    this.canned.onInput(event.target as HTMLTextAreaElement);
+  }
+
+  /** A canned response inserted: the new draft, the caret after it, the focus kept. */
+  private async applyDraft(draft: string, caret: number): Promise<void> {
+    this.draft = draft;
+    drafts.set(this.chatId, draft);
+    this.app.live?.setTyping(this.chatId, draft.trim() !== "");
+    await this.updateComplete;
+    const textarea = this.renderRoot.querySelector("textarea");
+    textarea?.focus();
+    textarea?.setSelectionRange(caret, caret);
   }
 
   private onKeyDown(event: KeyboardEvent): void {
+    if (this.canned.onKeyDown(event)) return;
     if (event.key === "Enter" && !event.shiftKey && !event.isComposing) {
       event.preventDefault();
       this.submit();
@@ -84,7 +109,7 @@ export class AoCompose extends AppElement {
 
   override render() {
     const tooLong = this.draft.length > MAX_LENGTH;
-    return html`<form @submit=${this.submit}>
+    return html`${this.canned.render()}<form @submit=${this.submit}>
       <label for="compose" class="visually-hidden">${t("compose.label")}</label>
       <textarea
         id="compose"
@@ -92,10 +117,15 @@ export class AoCompose extends AppElement {
         rows="2"
         placeholder=${t("compose.placeholder")}
         aria-invalid=${tooLong ? "true" : "false"}
+        aria-controls=${this.canned.open ? CANNED_LIST_ID : nothing}
+        aria-activedescendant=${this.canned.activeId ?? nothing}
         .value=${this.draft}
         @input=${this.onInput}
         @keydown=${this.onKeyDown}
-        @blur=${() => this.app.live?.setTyping(this.chatId, false)}
+        @blur=${() => {
+          this.app.live?.setTyping(this.chatId, false);
+          this.canned.close();
+        }}
       ></textarea>
       <ao-attach-button chat-id=${this.chatId}></ao-attach-button>
       <button type="submit" class="primary" data-testid="send" ?disabled=${this.draft.trim() === "" || tooLong}>

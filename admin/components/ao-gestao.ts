@@ -1,7 +1,7 @@
 /**
  * `<ao-gestao>`: Gestão (management). A menu of the sections the role may open
  * (Departamentos, Horários de Atendimento, Atendentes, Clientes, Configurações da Conta, Auditoria, E-mail, Rótulos,
- * Base de Conhecimento) beside the open one.
+ * Base de Conhecimento, Respostas prontas) beside the open one.
  * A section the role may not open shows the first one it may.
  */
 import { css, html } from "lit";
@@ -19,6 +19,7 @@ import "./ao-hours";
 import "./ao-labels";
 import { isSurface } from "./ao-surface-settings";
 import "./ao-kb";
+import "./ao-canned";
 
 const LABELS: Record<GestaoSection, MessageKey> = {
   departments: "gestao.departments",
@@ -30,6 +31,7 @@ const LABELS: Record<GestaoSection, MessageKey> = {
   email: "gestao.email",
   labels: "gestao.labels",
   kb: "gestao.kb",
+  canned: "gestao.canned",
 };
 
 export class AoGestao extends AppElement {
@@ -129,6 +131,8 @@ export class AoGestao extends AppElement {
         return html`<ao-labels .app=${this.app}></ao-labels>`;
       case "kb":
         return html`<ao-kb .app=${this.app}></ao-kb>`;
+      case "canned":
+        return html`<ao-canned .app=${this.app}></ao-canned>`;
       default:
         return html``;
     }

@@ -148,7 +148,7 @@ export class AoHistory extends AppElement {
         <span class="when">${formatDateTime(when)}</span>
         <span class="line">
           ${[chat.departmentName, chat.attendant?.name ?? t("history.noAttendant"), originLabel(chat.origin)].join(" · ")}
-          ${chat.status === "closed" ? "" : html` · <span class="badge">${t(`history.status.badge.${chat.status}`)}</span>`}
+          ${chat.status === "closed" ? "" : html` · <span class="badge" data-testid="history-status">${chat.abandonedAt ? t("history.abandoned") : t(`history.status.badge.${chat.status}`)}</span>`}
         </span>
         <span class="line when">${chat.messageCount === 1 ? t("history.oneMessage") : t("history.messages", { n: chat.messageCount })}</span>
         ${chat.labels.length ? html`<span class="row-chips">${labelChips(chat.labels, t("history.chipsLabel"))}</span>` : ""}

@@ -37,6 +37,7 @@ const NUMBER_LABELS: Record<NumberField, { label: MessageKey; hint: MessageKey }
   maxChatsPerAttendant: { label: "policies.maxChats", hint: "policies.maxChatsHint" },
   offlineGraceSeconds: { label: "policies.grace", hint: "policies.graceHint" },
   inactivityCloseMinutes: { label: "policies.inactivity", hint: "policies.inactivityHint" },
+  abandonAfterMinutes: { label: "policies.abandon", hint: "policies.abandonHint" },
 };
 
 export class AoPolicies extends AppElement {
@@ -208,7 +209,7 @@ export class AoPolicies extends AppElement {
         <legend>${t("policies.queue")}</legend>
         <div class="grid">
           ${this.routingField()} ${this.numberField("maxChatsPerAttendant")} ${this.numberField("offlineGraceSeconds")}
-          ${this.numberField("inactivityCloseMinutes")}
+          ${this.numberField("inactivityCloseMinutes")} ${this.numberField("abandonAfterMinutes")}
         </div>
         <div class="actions">
           <button type="submit" class="primary" data-testid="policies-save" ?disabled=${this.queueBusy}>

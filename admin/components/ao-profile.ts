@@ -1,7 +1,8 @@
 /**
  * `<ao-profile>`: "Meu perfil". The attendant's name and how the console tells them about a
- * new customer in the queue (a sound; a desktop notification while the tab is hidden), then
- * the password form. Turning desktop notifications on asks the browser's permission; the header
+ * new customer in the queue and a customer's new message in a chat not on screen (a sound; a
+ * desktop notification while the tab is hidden; the tab title's count), then the password form.
+ * The browser's permission is asked only by the "Permitir notificações" button; the header
  * shows the new name as soon as it is saved.
  */
 import { css, html, nothing } from "lit";
@@ -29,6 +30,8 @@ export class AoProfile extends AppElement {
     draftName: { state: true },
     sound: { state: true },
     desktop: { state: true },
+    messages: { state: true },
+    titleCount: { state: true },
     permission: { state: true },
     nameError: { state: true },
     formError: { state: true },
@@ -49,6 +52,8 @@ export class AoProfile extends AppElement {
   declare draftName: string;
   declare sound: boolean;
   declare desktop: boolean;
+  declare messages: boolean;
+  declare titleCount: boolean;
   declare permission: NotificationPermission | "unsupported";
   declare nameError: MessageKey | null;
   declare formError: MessageKey | null;
@@ -60,6 +65,8 @@ export class AoProfile extends AppElement {
     this.draftName = "";
     this.sound = true;
     this.desktop = true;
+    this.messages = true;
+    this.titleCount = true;
     this.permission = "default";
     this.nameError = null;
     this.formError = null;
@@ -73,14 +80,33 @@ export class AoProfile extends AppElement {
     this.draftName = me?.name ?? "";
     this.sound = prefOn(me?.notificationPrefs, "sound");
     this.desktop = prefOn(me?.notificationPrefs, "desktop");
+    this.messages = prefOn(me?.notificationPrefs, "messages");
+    this.titleCount = prefOn(me?.notificationPrefs, "titleCount");
     this.permission = notificationPermission();
   }
 
-  private async setDesktop(on: boolean): Promise<void> {
-    this.desktop = on;
-    this.saved = false;
-    // Asked on the click itself: browsers only show the prompt after a user gesture.
-    if (on && this.permission === "default") this.permission = await Notification.requestPermission();
+  /** Asked only on the button's click: never on load, and browsers want a user gesture anyway. */
+  private async askPermission(): Promise<void> {
+    if (this.permission !== "default") return;
+    this.permission = await Notification.requestPermission();
+  }
+
+  /** A switch of the form (saved with it). */
+  private switchOf(name: "sound" | "messages" | "titleCount", label: MessageKey) {
+    return html`<label class="check">
+      <input
+        type="checkbox"
+        role="switch"
+        name=${name}
+        data-testid=${`profile-${name}`}
+        .checked=${this[name]}
+        @change=${(e: Event) => {
+          this[name] = (e.target as HTMLInputElement).checked;
+          this.saved = false;
+        }}
+      />
+      ${t(label)}
+    </label>`;
   }
 
   private async submit(event: SubmitEvent): Promise<void> {
@@ -93,7 +119,7 @@ export class AoProfile extends AppElement {
     if (this.nameError) return this.showErrors();
     this.busy = true;
     try {
-      const session = await this.app.call(() => peopleApi.updateProfile({ name, notificationPrefs: { sound: this.sound, desktop: this.desktop } }));
+      const session = await this.app.call(() => peopleApi.updateProfile({ name, notificationPrefs: { sound: this.sound, desktop: this.desktop, messages: this.messages, titleCount: this.titleCount } }));
       this.app.updateMe(session.attendant);
       this.draftName = session.attendant.name;
       this.saved = true;
@@ -117,20 +143,7 @@ export class AoProfile extends AppElement {
       <legend>${t("profile.notifications")}</legend>
       <p class="hint">${t("profile.notificationsHint")}</p>
       <div class="field">
-        <label class="check">
-          <input
-            type="checkbox"
-            role="switch"
-            name="sound"
-            data-testid="profile-sound"
-            .checked=${this.sound}
-            @change=${(e: Event) => {
-              this.sound = (e.target as HTMLInputElement).checked;
-              this.saved = false;
-            }}
-          />
-          ${t("profile.sound")}
-        </label>
+        ${this.switchOf("sound", "profile.sound")}
         <div class="actions">
           <button type="button" data-testid="profile-sound-test" @click=${() => beep()}>${t("profile.soundTest")}</button>
         </div>
@@ -144,12 +157,22 @@ export class AoProfile extends AppElement {
             data-testid="profile-desktop"
             .checked=${this.desktop}
             aria-describedby="profile-desktop-hint"
-            @change=${(e: Event) => this.setDesktop((e.target as HTMLInputElement).checked)}
+            @change=${(e: Event) => {
+              this.desktop = (e.target as HTMLInputElement).checked;
+              this.saved = false;
+            }}
           />
           ${t("profile.desktop")}
         </label>
         <p id="profile-desktop-hint" class="hint" aria-live="polite">${this.desktop ? t(PERMISSION_HINTS[this.permission]) : ""}</p>
+        ${this.desktop && this.permission === "default"
+          ? html`<div class="actions">
+              <button type="button" data-testid="profile-desktop-allow" @click=${() => this.askPermission()}>${t("profile.desktopAllow")}</button>
+            </div>`
+          : nothing}
       </div>
+      <div class="field">${this.switchOf("messages", "profile.messages")}</div>
+      <div class="field">${this.switchOf("titleCount", "profile.titleCount")}</div>
     </fieldset>`;
   }
 

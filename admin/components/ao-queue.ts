@@ -9,6 +9,7 @@ import { formatDuration } from "../format";
 import { t } from "../i18n";
 import { AppElement, define } from "./app-element";
 import { chatSummary, summaryStyles } from "./chat-summary";
+import { presenceBadge, presenceStyles } from "../customer-presence";
 
 /** Waiting times on screen are refreshed this often. */
 const TICK_MS = 30_000;
@@ -17,6 +18,7 @@ export class AoQueue extends AppElement {
   static override styles = [
     ...AppElement.styles,
     summaryStyles,
+    presenceStyles,
     css`
       li {
         display: flex;
@@ -78,6 +80,7 @@ export class AoQueue extends AppElement {
                 manyDepartments ? store.departmentName(chat.departmentId) : "",
                 t("queue.waiting", { time: formatDuration(now - chat.createdAt) }),
               )}
+              ${presenceBadge(chat, now)}
             </button>
             ${store.takesChatsOf(chat.departmentId)
               ? html`<button

@@ -104,7 +104,7 @@ describe("a refused save", () => {
 describe("audit entries", () => {
   it("has a distinct readable label for every action", () => {
     const labels = AUDIT_ACTIONS.map((a) => actionLabel(a));
-    expect(AUDIT_ACTIONS).toHaveLength(40);
+    expect(AUDIT_ACTIONS).toHaveLength(43);
     expect(labels.every((l, i) => l.length > 0 && l !== AUDIT_ACTIONS[i])).toBe(true);
     expect(new Set(labels).size).toBe(labels.length);
     expect(actionLabel("something.new")).toBe("something.new");

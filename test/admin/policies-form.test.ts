@@ -8,27 +8,28 @@ import { ana, caio as otherAttendant, session, wireChat } from "./fixtures";
 
 describe("the policies' queue form", () => {
   it("a stored document becomes a draft and comes back unchanged, the survey switch kept", () => {
-    const stored = { surveyEnabled: true, routing: "automatic" as const, maxChatsPerAttendant: 3, offlineGraceSeconds: 90, inactivityCloseMinutes: 15 };
+    const stored = { surveyEnabled: true, routing: "automatic" as const, maxChatsPerAttendant: 3, offlineGraceSeconds: 90, inactivityCloseMinutes: 15, abandonAfterMinutes: 5 };
     const draft = policiesDraft(stored);
-    expect(draft).toEqual({ routing: "automatic", maxChatsPerAttendant: "3", offlineGraceSeconds: "90", inactivityCloseMinutes: "15" });
+    expect(draft).toEqual({ routing: "automatic", maxChatsPerAttendant: "3", offlineGraceSeconds: "90", inactivityCloseMinutes: "15", abandonAfterMinutes: "5" });
     expect(policiesFromDraft(stored, draft)).toEqual({ policies: stored, errors: {} });
   });
 
   it("empty fields mean absent: no limit, the default grace, inactivity off", () => {
     const { policies, errors } = policiesFromDraft(
       { surveyEnabled: false, maxChatsPerAttendant: 3, inactivityCloseMinutes: 10 },
-      { routing: "manual", maxChatsPerAttendant: " ", offlineGraceSeconds: "", inactivityCloseMinutes: "" },
+      { routing: "manual", maxChatsPerAttendant: " ", offlineGraceSeconds: "", inactivityCloseMinutes: "", abandonAfterMinutes: "" },
     );
     expect(errors).toEqual({});
     expect(policies).toEqual({ surveyEnabled: false, routing: "manual" });
   });
 
   it("numbers out of the schema's bounds, decimals and text are errors on their field", () => {
-    const { errors } = policiesFromDraft({}, { routing: "manual", maxChatsPerAttendant: "101", offlineGraceSeconds: "9", inactivityCloseMinutes: "1.5" });
+    const { errors } = policiesFromDraft({}, { routing: "manual", maxChatsPerAttendant: "101", offlineGraceSeconds: "9", inactivityCloseMinutes: "1.5", abandonAfterMinutes: "0" });
     expect(errors).toEqual({
       maxChatsPerAttendant: "policies.error.maxChats",
       offlineGraceSeconds: "policies.error.grace",
       inactivityCloseMinutes: "policies.error.inactivity",
+      abandonAfterMinutes: "policies.error.abandon",
     });
     expect(parseWhole("1441", { min: 2, max: 1440 })).toBeUndefined();
     expect(parseWhole("1440", { min: 2, max: 1440 })).toBe(1440);

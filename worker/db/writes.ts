@@ -77,6 +77,8 @@ export interface ChatStateRow {
   closedBy: string | null;
   closedByAttendantId: string | null;
   lastSeq: number;
+  /** The room's abandoned mark (durable-objects/customer-presence.ts); absent: left as it is. */
+  abandonedAt?: number | null;
 }
 
 /** The room's latest state of a chat. `last_seq` only grows, whatever order copies arrive in. */
@@ -92,6 +94,7 @@ export function updateChatState(db: Database, row: ChatStateRow) {
       closedBy: row.closedBy,
       closedByAttendantId: row.closedByAttendantId,
       lastSeq: sql`MAX(${chats.lastSeq}, ${row.lastSeq})`,
+      ...(row.abandonedAt !== undefined ? { abandonedAt: row.abandonedAt } : {}),
     })
     .where(and(eq(chats.id, row.id), eq(chats.accountId, row.accountId)));
 }

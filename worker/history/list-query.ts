@@ -27,6 +27,7 @@ const listColumns = {
   acceptedAt: chats.acceptedAt,
   closedAt: chats.closedAt,
   closedBy: chats.closedBy,
+  abandonedAt: chats.abandonedAt,
   messageCount: sql<number>`(SELECT COUNT(*) FROM chat_messages m WHERE m.chat_id = ${chats.id})`,
 };
 
@@ -48,6 +49,7 @@ export function toListItem(row: {
   acceptedAt: number | null;
   closedAt: number | null;
   closedBy: string | null;
+  abandonedAt?: number | null;
   messageCount: number;
 }): ChatListItem {
   return {
@@ -64,6 +66,7 @@ export function toListItem(row: {
     acceptedAt: row.acceptedAt,
     closedAt: row.closedAt,
     closedBy: row.closedBy,
+    ...(row.abandonedAt ? { abandonedAt: row.abandonedAt } : {}),
     messageCount: row.messageCount,
   };
 }

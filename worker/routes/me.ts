@@ -8,7 +8,8 @@ import { sha256Hex } from "../auth/encoding";
 import { hashPassword, verifyPassword } from "../auth/password";
 import { requireAttendant, SESSION_COOKIE, type SessionAttendant } from "../auth/session";
 import { database } from "../db/client";
-import { accounts, attendants, PRESENCE_STATUSES, sessions, type NotificationPrefs } from "../db/schema";
+import { accounts, attendants, PRESENCE_STATUSES, sessions } from "../db/schema";
+import { NOTIFICATION_PREF_KEYS, type AttendantNotificationPrefs } from "../notification-prefs";
 import type { AppEnv } from "../env";
 import { ApiError, unauthenticated } from "../errors";
 import { attendantShiftHours } from "../hours/attendant-shift";
@@ -47,7 +48,9 @@ const StatusBody = z.object({ status: z.enum(PRESENCE_STATUSES) });
 
 const ProfileBody = z.object({
   name: z.string().trim().min(1).max(80).optional(),
-  notificationPrefs: z.object({ sound: z.boolean().optional(), desktop: z.boolean().optional() }).optional(),
+  notificationPrefs: z
+    .object({ sound: z.boolean().optional(), desktop: z.boolean().optional(), messages: z.boolean().optional(), titleCount: z.boolean().optional() })
+    .optional(),
 });
 
 const PasswordBody = z.object({
@@ -69,10 +72,11 @@ async function updateProfile(c: Context<AppEnv>, body: z.infer<typeof ProfileBod
   const who = c.get("attendant");
   const row = await ownRow(c.env.DB, who);
   if (!row) throw unauthenticated();
-  const prefs: NotificationPrefs = { ...row.notificationPrefs, ...body.notificationPrefs };
+  const stored: AttendantNotificationPrefs = row.notificationPrefs;
+  const prefs: AttendantNotificationPrefs = { ...stored, ...body.notificationPrefs };
   const fields: string[] = [];
   if (body.name !== undefined && body.name !== row.name) fields.push("name");
-  if ((["sound", "desktop"] as const).some((k) => prefs[k] !== row.notificationPrefs[k])) fields.push("notificationPrefs");
+  if (NOTIFICATION_PREF_KEYS.some((k) => prefs[k] !== stored[k])) fields.push("notificationPrefs");
   if (fields.length > 0) {
     const db = database(c.env.DB);
     await db.batch([

@@ -69,7 +69,16 @@ export const Policies = z.object({
   transcriptByEmail: z.boolean().optional(),
   /** "Converter mensagens offline em chamados automaticamente" (worker/tickets/convert.ts); absent: off. */
   offlineToTicket: z.boolean().optional(),
+  /**
+   * Minutes a waiting chat's customer may be away (every socket of theirs closed) before the chat
+   * leaves the queue as abandoned; it comes back if they return (durable-objects/customer-presence.ts).
+   * Absent: 10 (ABANDON_AFTER_MINUTES_DEFAULT).
+   */
+  abandonAfterMinutes: z.number().int().min(1).max(1440).optional(),
 });
+
+/** The abandon delay when the account set none. */
+export const ABANDON_AFTER_MINUTES_DEFAULT = 10;
 
 /** What a department may decide for itself, over the account's `policies`. */
 export const DepartmentPolicies = z.object({

@@ -1,0 +1,111 @@
+/**
+ * The customer's presence in an open chat, and abandoned chats (issue 12, defect 6).
+ *
+ * When the customer's last socket of a chat closes (the tab closed, the page left), the room
+ * records `customer_left_at` and tells the attendants (`chat.presence`), so the queue and the
+ * chat show "left N min ago". For a waiting chat it also sets an `abandon`/<chat id> timer at
+ * `policies.abandonAfterMinutes` (default 10): if the customer is still away when it fires, the
+ * chat leaves the queue with `abandoned_at` set (copied to D1's `chats.abandoned_at` by the sync;
+ * the chat stays `waiting` there and in the history, never deleted). A customer socket that
+ * connects again (a reload, the widget's reconnect after `GET /api/widget/me`) clears both: an
+ * abandoned chat is queued again at its original place (the queue is ordered by `created_at`).
+ */
+import { ABANDON_AFTER_MINUTES_DEFAULT } from "../worker/settings/schema";
+import { effectivePolicies } from "../worker/settings/policies";
+import { customerSockets, toAllAttendants } from "./fanout";
+import type { ServerFrame, WireChat } from "./protocol";
+import type { ChatRow, RoomStorage } from "./room-storage";
+import type { Timer, Timers } from "./timers";
+import { toWireChat } from "./wire";
+
+/** The timer kind; its key is the chat id. */
+export const ABANDON = "abandon";
+
+/** What presence needs from the room. */
+export interface PresenceRoom {
+  state: DurableObjectState;
+  storage: RoomStorage;
+  timers: Timers;
+  db: D1Database;
+  /** A chat row changed: D1 gets a copy soon. */
+  afterWrite(): void;
+  /** The queue changed: positions, routing and the department's presence follow. */
+  queueMoved(): Promise<void>;
+}
+
+/** The presence fields of a chat for attendant frames. */
+export function presenceOf(row: ChatRow): Pick<WireChat, "customerLeftAt"> {
+  return { customerLeftAt: row.customer_left_at };
+}
+
+function tell(room: PresenceRoom, row: ChatRow): void {
+  toAllAttendants(room.state, { type: "chat.presence", chatId: row.id, customerLeftAt: row.customer_left_at, abandonedAt: row.abandoned_at } satisfies ServerFrame);
+}
+
+/** Whether a customer socket of the chat is open, not counting `closing` (which the runtime may still list). */
+function customerHere(room: PresenceRoom, chatId: string, closing?: WebSocket): boolean {
+  return customerSockets(room.state, chatId).some((ws) => ws !== closing);
+}
+
+/**
+ * A customer socket of `chatId` closed. When it was their last one, records when they left, tells
+ * the attendants and, for a waiting chat, arms the abandon timer at the account's delay.
+ */
+export async function customerLeft(room: PresenceRoom, chatId: string, closing: WebSocket, now = Date.now()): Promise<void> {
+  const chat = room.storage.chat(chatId);
+  if (!chat || chat.status === "closed" || chat.customer_left_at !== null || customerHere(room, chatId, closing)) return;
+  room.state.storage.sql.exec("UPDATE chats SET customer_left_at = ? WHERE id = ? AND customer_left_at IS NULL", now, chatId);
+  tell(room, room.storage.chat(chatId)!);
+  if (chat.status !== "waiting" || chat.abandoned_at !== null) return;
+  const minutes = await abandonMinutes(room);
+  // Read again after the await: the customer may be back already.
+  if (room.storage.chat(chatId)?.customer_left_at === now) room.timers.set(ABANDON, chatId, now + minutes * 60_000);
+}
+
+async function abandonMinutes(room: PresenceRoom): Promise<number> {
+  const meta = room.storage.meta();
+  if (!meta) return ABANDON_AFTER_MINUTES_DEFAULT;
+  try {
+    return (await effectivePolicies(room.db, meta.accountId, meta.departmentId)).abandonAfterMinutes ?? ABANDON_AFTER_MINUTES_DEFAULT;
+  } catch (error) {
+    console.error("reading the abandon delay failed; using the default", error);
+    return ABANDON_AFTER_MINUTES_DEFAULT;
+  }
+}
+
+/**
+ * The customer of `chatId` connected. Clears their absence and tells the attendants they are on
+ * the page (also for a new chat's first socket: its `chat.queued` said nothing of presence); an
+ * abandoned chat is back in the queue (D1 copy, `chat.queued` to the attendants, positions and
+ * routing).
+ */
+export async function customerReturned(room: PresenceRoom, chatId: string): Promise<void> {
+  room.timers.cancel(ABANDON, chatId);
+  const chat = room.storage.chat(chatId);
+  if (!chat || chat.status === "closed") return;
+  if (chat.customer_left_at === null && chat.abandoned_at === null) return tell(room, chat);
+  const wasAbandoned = chat.abandoned_at !== null;
+  room.state.storage.sql.exec(
+    `UPDATE chats SET customer_left_at = NULL, abandoned_at = NULL, version = version + ? WHERE id = ?`,
+    wasAbandoned ? 1 : 0,
+    chatId,
+  );
+  const row = room.storage.chat(chatId)!;
+  if (!wasAbandoned || row.status !== "waiting") return tell(room, row);
+  room.afterWrite();
+  toAllAttendants(room.state, { type: "chat.queued", chat: { ...toWireChat(row), ...presenceOf(row) } });
+  await room.queueMoved();
+}
+
+/**
+ * The abandon timer: a chat still waiting whose customer is still away leaves the queue. Does
+ * nothing when the customer came back, the chat was accepted or closed, or it is abandoned already.
+ */
+export async function abandonTimer(room: PresenceRoom, timer: Timer, now = Date.now()): Promise<void> {
+  const chat = room.storage.chat(timer.key);
+  if (!chat || chat.status !== "waiting" || chat.abandoned_at !== null || chat.customer_left_at === null || customerHere(room, chat.id)) return;
+  room.state.storage.sql.exec("UPDATE chats SET abandoned_at = ?, version = version + 1 WHERE id = ? AND status = 'waiting'", now, chat.id);
+  room.afterWrite();
+  tell(room, room.storage.chat(chat.id)!);
+  await room.queueMoved();
+}
