@@ -18,6 +18,7 @@ import { historySearchEn, historySearchEs, historySearchPtBR } from "./i18n-hist
 import { labelsEn, labelsEs, labelsPtBR } from "./i18n-labels";
 import { surfacesEn, surfacesEs, surfacesPtBR } from "./i18n-surfaces";
 import { kbEn, kbEs, kbPtBR } from "./i18n-kb";
+import { consoleQualityEn, consoleQualityEs, consoleQualityPtBR } from "./i18n-console-quality";
 
 const corePtBR = {
   "app.title": "Atendimento Online",
@@ -149,7 +150,7 @@ const corePtBR = {
   "time.hours": "{h} h {m} min",
 } as const;
 
-const ptBR = { ...corePtBR, ...chatSettingsPtBR, ...gestaoPeoplePtBR, ...gestaoAccountPtBR, ...hoursPtBR, ...transferPtBR, ...supervisionPtBR, ...offlineThreadPtBR, ...emailPtBR, ...ticketsPtBR, ...historySearchPtBR, ...labelsPtBR, ...surfacesPtBR, ...kbPtBR };
+const ptBR = { ...corePtBR, ...chatSettingsPtBR, ...gestaoPeoplePtBR, ...gestaoAccountPtBR, ...hoursPtBR, ...transferPtBR, ...supervisionPtBR, ...offlineThreadPtBR, ...emailPtBR, ...ticketsPtBR, ...historySearchPtBR, ...labelsPtBR, ...surfacesPtBR, ...kbPtBR, ...consoleQualityPtBR };
 
 /** A text's key. */
 export type MessageKey = keyof typeof ptBR;
@@ -286,8 +287,8 @@ const coreEn: Record<keyof typeof corePtBR, string> = {
   "time.hours": "{h} h {m} min",
 };
 
-const en: Record<MessageKey, string> = { ...coreEn, ...chatSettingsEn, ...gestaoPeopleEn, ...gestaoAccountEn, ...hoursEn, ...transferEn, ...supervisionEn, ...offlineThreadEn, ...emailEn, ...ticketsEn, ...historySearchEn, ...labelsEn, ...surfacesEn, ...kbEn };
-const es: Record<MessageKey, string> = { ...coreEs, ...chatSettingsEs, ...gestaoPeopleEs, ...gestaoAccountEs, ...hoursEs, ...transferEs, ...supervisionEs, ...offlineThreadEs, ...emailEs, ...ticketsEs, ...historySearchEs, ...labelsEs, ...surfacesEs, ...kbEs };
+const en: Record<MessageKey, string> = { ...coreEn, ...chatSettingsEn, ...gestaoPeopleEn, ...gestaoAccountEn, ...hoursEn, ...transferEn, ...supervisionEn, ...offlineThreadEn, ...emailEn, ...ticketsEn, ...historySearchEn, ...labelsEn, ...surfacesEn, ...kbEn, ...consoleQualityEn };
+const es: Record<MessageKey, string> = { ...coreEs, ...chatSettingsEs, ...gestaoPeopleEs, ...gestaoAccountEs, ...hoursEs, ...transferEs, ...supervisionEs, ...offlineThreadEs, ...emailEs, ...ticketsEs, ...historySearchEs, ...labelsEs, ...surfacesEs, ...kbEs, ...consoleQualityEs };
 
 export const LOCALES = ["pt-BR", "en", "es"] as const;
 export type Locale = (typeof LOCALES)[number];

@@ -186,7 +186,7 @@ export class DepartmentRoom extends DurableObject<Env> implements Room {
     let chats: WireChat[];
     if (who.role === "customer") {
       const chat = this.storage.chat(who.chatId);
-      chats = chat ? [toWireChatWithCloser(this.storage, chat)] : [];
+      chats = chat ? [toWireChatWithCloser(this.storage, chat, this.ctx)] : [];
     } else {
       const labels = labelsByChat(this.ctx.storage.sql);
       chats = this.storage.openChats().map((c) => ({ ...toWireChat(c), labels: labels.get(c.id) ?? [] }));
@@ -334,7 +334,7 @@ export class DepartmentRoom extends DurableObject<Env> implements Room {
     await this.syncNow().catch((error) => console.error("D1 sync on close failed; the alarm retries", error));
     // The earliest pending prune stays: later closes must not put it off forever.
     this.timers.ensureBy("prune", "", Date.now() + CLOSED_CHAT_KEPT_MS);
-    toEveryoneOfChat(this.ctx, chat.id, { type: "chat.closed", chat: toWireChatWithCloser(this.storage, this.storage.chat(chat.id)!) });
+    toEveryoneOfChat(this.ctx, chat.id, { type: "chat.closed", chat: toWireChatWithCloser(this.storage, this.storage.chat(chat.id)!, this.ctx) });
     // A waiting chat left the queue, or an attendant has a free slot.
     await this.queueMoved(true);
   }
@@ -568,7 +568,7 @@ export class DepartmentRoom extends DurableObject<Env> implements Room {
   /** The live state of one chat, or null when the room no longer holds it. */
   async getChat(chatId: string): Promise<WireChat | null> {
     const row = this.storage.chat(chatId);
-    return row ? toWireChatWithCloser(this.storage, row) : null;
+    return row ? toWireChatWithCloser(this.storage, row, this.ctx) : null;
   }
 
   /** The waiting and active chats, oldest first: the supervision read (worker/routes/supervision.ts). */

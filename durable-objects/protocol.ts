@@ -91,7 +91,12 @@ export interface ChatCloser {
   id: string | null;
   /** Empty when the room no longer knows it (e.g. an attendant removed from the department since). */
   name: string;
+  /** An attendant closer's role, when the room knows it (their socket was open here at the close). */
+  role?: CloserRole;
 }
+
+/** The roles a closer is named with ("Encerrado por Ana (gerente)"). */
+export type CloserRole = "administrator" | "department_manager" | "attendant";
 
 /** A chat on the wire (queue entries, assignments, the customer's own chat). */
 export interface WireChat {

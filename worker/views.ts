@@ -100,8 +100,13 @@ export interface ChatListItem {
   acceptedAt: number | null;
   closedAt: number | null;
   closedBy: string | null;
+  /** The attendant who closed it (their own chat, or a manager's or administrator's close), with their role. */
+  closer?: { id: string; name: string; role: ChatCloserRole };
   messageCount: number;
 }
+
+/** An account role, as a closer is named with it. */
+export type ChatCloserRole = "administrator" | "department_manager" | "attendant";
 
 export interface ChatListResponse {
   chats: ChatListItem[];

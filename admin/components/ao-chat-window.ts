@@ -8,19 +8,14 @@
 import { css, html } from "lit";
 import type { ChatView } from "../chat-view";
 import { formatDateTime, originLabel, safeHttpUrl } from "../format";
-import { t, type MessageKey } from "../i18n";
+import { closedNotice, closedStatus } from "../closer-text";
+import { t } from "../i18n";
 import { AppElement, define } from "./app-element";
 import "./ao-chat-labels";
 import "./ao-compose";
 import "./ao-messages";
 import "./ao-transfer-dialog";
 import "./ao-create-ticket";
-
-const CLOSED_BY: Record<string, MessageKey> = {
-  customer: "chat.closedBy.customer",
-  attendant: "chat.closedBy.attendant",
-  system: "chat.closedBy.system",
-};
 
 export class AoChatWindow extends AppElement {
   static override styles = [
@@ -177,7 +172,7 @@ export class AoChatWindow extends AppElement {
         ${view.customerTyping && chat.status !== "closed" ? t("chat.typing", { name: view.customerTyping }) : ""}
       </p>
       ${chat.status === "closed"
-        ? html`<p data-testid="chat-closed" role="status">${closedText(chat)}</p>`
+        ? html`<p data-testid="chat-closed" role="status">${closedNotice(chat)}</p>`
         : mine
           ? html`<ao-compose .app=${this.app} chat-id=${chat.id}></ao-compose>`
           : chat.status === "active"
@@ -205,10 +200,12 @@ export class AoChatWindow extends AppElement {
       <dt>${t("chat.department")}</dt>
       <dd>${store.departmentName(chat.departmentId)}</dd>
       <dt>${t("chat.status")}</dt>
-      <dd>
+      <dd data-testid="chat-status">
         ${chat.status === "waiting"
           ? t("chat.waitingStatus")
-          : chat.attendant
+          : chat.status === "closed"
+            ? html`<span data-testid="chat-closer">${closedStatus(chat)}</span>`
+            : chat.attendant
             ? t("chat.attendedBy", { name: chat.attendant.name })
             : ""}
         · ${formatDateTime(chat.createdAt)}
@@ -217,9 +214,3 @@ export class AoChatWindow extends AppElement {
   }
 }
 define("ao-chat-window", AoChatWindow);
-
-/** "Atendimento encerrado por Ana." when an attendant's name is known, else who in general. */
-function closedText(chat: ChatView["chat"]): string {
-  if (chat.closer?.type === "attendant" && chat.closer.name) return t("chat.closedByName", { name: chat.closer.name });
-  return t((chat.closedBy && CLOSED_BY[chat.closedBy]) || "chat.closed");
-}
