@@ -42,6 +42,8 @@ import { kbCategoryRoutes } from "./routes/kb-categories";
 import { kbArticleRoutes, kbPreviewRoutes } from "./routes/kb-articles";
 import { kbPublicApiRoutes } from "./routes/kb-public-api";
 import { kbPageRoutes } from "./routes/kb-pages";
+import { authSessionRoutes } from "./routes/auth-session";
+import { faviconRoutes } from "./routes/favicon";
 
 export const app = new Hono<AppEnv>();
 
@@ -87,6 +89,8 @@ app.route("/api/kb/articles", kbArticleRoutes);
 app.route("/api/kb/preview", kbPreviewRoutes);
 app.route("/api/kb", kbPublicApiRoutes);
 app.route("/kb", kbPageRoutes);
+app.route("/api/auth/session", authSessionRoutes);
+app.route("/favicon.ico", faviconRoutes);
 
 app.notFound((c) => c.json({ error: { code: "not_found", message: "No such route" } }, 404));
 

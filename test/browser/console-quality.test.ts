@@ -1,14 +1,15 @@
 /**
  * Issue 12, the console's items: who closed a chat (name and role) for the attendant, the
- * customer and the history (defect 5). Each screen passes axe and is saved for a person to look
+ * customer and the history (defect 5); the pop-up page's column, the publish preview's sandbox
+ * and launcher, no 401 or favicon 404 before login (defect 10). Each screen passes axe and is saved for a person to look
  * at (`SCREENSHOTS=dir`).
  */
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { expectNoSeriousA11yViolations } from "./a11y";
-import { ANA, acceptFromQueue, attendantConsole, onlineAttendant, type Login } from "./console";
+import { ACCOUNT, ADMIN, ANA, acceptFromQueue, attendantConsole, onlineAttendant, type Login } from "./console";
 import { consoleSection } from "./flows";
-import { hostPage, launcher, panel, startChat, useHarness } from "./harness";
+import { consoleLog, hostPage, launcher, panel, startChat, useHarness } from "./harness";
 
 const { h, contexts } = useHarness();
 
@@ -58,5 +59,64 @@ describe("who closed a chat (defect 5)", () => {
     await expect.poll(() => agent.locator('[data-testid="transcript-closer"]').textContent()).toContain("Encerrado por Gerente Suporte (Gerente de departamento)");
     await expectNoSeriousA11yViolations(agent);
     await snap(agent, "closer-transcript-1280");
+  });
+});
+
+describe("pages without noise (defect 10)", () => {
+  it("the login screen logs no error: the session check answers 200 and the icon exists", async () => {
+    const page = await contexts.page({ viewport: { width: 1280, height: 800 } });
+    const log = consoleLog(page);
+    const failed: string[] = [];
+    page.on("response", (r) => {
+      if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`);
+    });
+    await page.goto(`${h.server}/admin/`);
+    await page.locator('input[name="email"]').waitFor();
+    const session = await page.evaluate(async () => (await fetch("/api/auth/session")).json());
+    expect(session).toEqual({ attendant: null });
+    const icon = await page.evaluate(async () => {
+      const r = await fetch("/favicon.ico");
+      return { status: r.status, type: r.headers.get("content-type") };
+    });
+    expect(icon).toEqual({ status: 200, type: "image/x-icon" });
+    expect(failed).toEqual([]);
+    expect(log.filter((m) => m.type === "error" || m.type === "pageerror")).toEqual([]);
+  });
+
+  it("the pop-up page is a centred column on a desktop and the whole width on a phone", async () => {
+    const page = await contexts.page({ viewport: { width: 1280, height: 800 } });
+    await page.goto(`${h.server}/chat/${ACCOUNT}`);
+    const box = await page.locator("tomticket-chat").locator('[part="panel"]').boundingBox();
+    expect(box!.width).toBeLessThanOrEqual(720);
+    expect(Math.abs(box!.x + box!.width / 2 - 640)).toBeLessThanOrEqual(1);
+    await snap(page, "popup-1280");
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expect.poll(async () => (await page.locator("tomticket-chat").locator('[part="panel"]').boundingBox())?.width).toBe(390);
+    await snap(page, "popup-390");
+  });
+
+  it("Integrar e Publicar: the preview runs the widget in a scripts-only sandbox, its launcher in view", async () => {
+    const admin = await attendantConsole(h, await contexts.new({ viewport: { width: 1280, height: 800 } }), ADMIN);
+    await consoleSection(admin, "nav-publish");
+    const frame = admin.locator('[data-testid="publish-preview"]');
+    const sandbox = (await frame.getAttribute("sandbox")) ?? "";
+    expect(sandbox.split(" ")).toContain("allow-scripts");
+    expect(sandbox.split(" ")).not.toContain("allow-same-origin");
+    const inner = frame.contentFrame().locator("tomticket-chat");
+    const button = inner.locator("button").first();
+    await button.waitFor();
+    const box = await button.boundingBox();
+    expect(box!.y + box!.height).toBeLessThanOrEqual(800);
+    // The frame cannot reach the console (an opaque origin), and the widget still opens.
+    expect(await frame.contentFrame().locator("body").evaluate(() => {
+      try {
+        return String(window.parent.document.title);
+      } catch {
+        return "blocked";
+      }
+    })).toBe("blocked");
+    await button.click();
+    await inner.locator('[part="panel"]').waitFor();
+    await snap(admin, "publish-1280");
   });
 });
