@@ -10,6 +10,8 @@ export const consoleQualityPtBR = {
   "closer.statusName": "Encerrado por {name}",
   "closer.statusCustomer": "Encerrado pelo cliente",
   "closer.statusSystem": "Encerrado automaticamente",
+  "presence.busy": "Ocupado",
+  "presence.load": "{active} de {limit} atendimentos",
 };
 
 export const consoleQualityEn: Record<keyof typeof consoleQualityPtBR, string> = {
@@ -18,6 +20,8 @@ export const consoleQualityEn: Record<keyof typeof consoleQualityPtBR, string> =
   "closer.statusName": "Closed by {name}",
   "closer.statusCustomer": "Closed by the customer",
   "closer.statusSystem": "Closed automatically",
+  "presence.busy": "Busy",
+  "presence.load": "{active} of {limit} chats",
 };
 
 export const consoleQualityEs: Record<keyof typeof consoleQualityPtBR, string> = {
@@ -26,4 +30,6 @@ export const consoleQualityEs: Record<keyof typeof consoleQualityPtBR, string> =
   "closer.statusName": "Cerrado por {name}",
   "closer.statusCustomer": "Cerrado por el cliente",
   "closer.statusSystem": "Cerrado automáticamente",
+  "presence.busy": "Ocupado",
+  "presence.load": "{active} de {limit} chats",
 };

@@ -46,6 +46,7 @@ import { roomLabels } from "../worker/labels/rooms";
 import { labelsOfChat } from "../worker/labels/store";
 import type { RuleLabel } from "../worker/labels/rules";
 import type { WireLabel } from "./protocol";
+import { attendantLoads, type AttendantLoad } from "./attendant-load";
 
 /** How soon after a write D1 receives it: long enough to batch a burst, short enough to read back. */
 const SYNC_DELAY_MS = 100;
@@ -569,6 +570,11 @@ export class DepartmentRoom extends DurableObject<Env> implements Room {
   async getChat(chatId: string): Promise<WireChat | null> {
     const row = this.storage.chat(chatId);
     return row ? toWireChatWithCloser(this.storage, row, this.ctx) : null;
+  }
+
+  /** Each attendant's live status and load here: the console's "Atendentes" panel (worker/routes/department-attendants.ts). */
+  async attendantLoads(): Promise<AttendantLoad[]> {
+    return attendantLoads(this.ctx, this.storage);
   }
 
   /** The waiting and active chats, oldest first: the supervision read (worker/routes/supervision.ts). */

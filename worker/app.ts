@@ -44,6 +44,7 @@ import { kbPublicApiRoutes } from "./routes/kb-public-api";
 import { kbPageRoutes } from "./routes/kb-pages";
 import { authSessionRoutes } from "./routes/auth-session";
 import { faviconRoutes } from "./routes/favicon";
+import { departmentAttendantRoutes } from "./routes/department-attendants";
 
 export const app = new Hono<AppEnv>();
 
@@ -91,6 +92,7 @@ app.route("/api/kb", kbPublicApiRoutes);
 app.route("/kb", kbPageRoutes);
 app.route("/api/auth/session", authSessionRoutes);
 app.route("/favicon.ico", faviconRoutes);
+app.route("/api/departments", departmentAttendantRoutes);
 
 app.notFound((c) => c.json({ error: { code: "not_found", message: "No such route" } }, 404));
 

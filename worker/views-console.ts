@@ -6,3 +6,20 @@ import type { MeResponse } from "./views";
 
 /** GET /api/auth/session: the session's attendant and account, or `{ attendant: null }` without a valid session. */
 export type SessionResponse = MeResponse | { attendant: null };
+
+/** One attendant of a department, as the console's "Atendentes" panel lists them. */
+export interface DepartmentAttendant {
+  id: string;
+  name: string;
+  role: "administrator" | "department_manager" | "attendant";
+  /** `busy`: online but holding as many chats as their limit allows. */
+  status: "online" | "offline" | "busy";
+  activeChats: number;
+  /** Most chats at once; null: no limit, or not known while they are offline. */
+  limit: number | null;
+}
+
+/** GET /api/departments/:id/attendants: every attendant who attends the department, by name. */
+export interface DepartmentAttendantsResponse {
+  attendants: DepartmentAttendant[];
+}

@@ -1,13 +1,14 @@
 /**
  * Issue 12, the console's items: who closed a chat (name and role) for the attendant, the
  * customer and the history (defect 5); the pop-up page's column, the publish preview's sandbox
- * and launcher, no 401 or favicon 404 before login (defect 10). Each screen passes axe and is saved for a person to look
+ * and launcher, no 401 or favicon 404 before login (defect 10); the Atendentes panel lists every
+ * attendant of a department with their status (defect 9). Each screen passes axe and is saved for a person to look
  * at (`SCREENSHOTS=dir`).
  */
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { expectNoSeriousA11yViolations } from "./a11y";
-import { ACCOUNT, ADMIN, ANA, acceptFromQueue, attendantConsole, onlineAttendant, type Login } from "./console";
+import { ACCOUNT, ADMIN, ANA, BRUNO, acceptFromQueue, attendantConsole, onlineAttendant, type Login } from "./console";
 import { consoleSection } from "./flows";
 import { consoleLog, hostPage, launcher, panel, startChat, useHarness } from "./harness";
 
@@ -118,5 +119,22 @@ describe("pages without noise (defect 10)", () => {
     await button.click();
     await inner.locator('[part="panel"]').waitFor();
     await snap(admin, "publish-1280");
+  });
+});
+
+describe("the Atendentes panel (defect 9)", () => {
+  it("lists every attendant of each department, offline ones too, and the administrator nowhere it does not attend", async () => {
+    const admin = await attendantConsole(h, await contexts.new({ viewport: { width: 1280, height: 800 } }), ADMIN);
+    const comercial = admin.locator('[data-testid="presence"][data-department-id="dep-comercial"]');
+    const bruno = comercial.locator('li[data-attendant-id="att-bruno"]');
+    await expect.poll(() => bruno.getAttribute("data-status")).toBe("offline");
+    expect(await bruno.textContent()).toContain("Offline");
+    expect(await admin.locator('[data-testid="presence"] li[data-attendant-id="att-admin"]').count()).toBe(0);
+    await expectNoSeriousA11yViolations(admin);
+    await snap(admin, "attendants-panel-1280");
+
+    // Bruno comes online: his row follows live.
+    await attendantConsole(h, await contexts.new(), BRUNO);
+    await expect.poll(() => bruno.getAttribute("data-status")).toBe("online");
   });
 });
