@@ -39,6 +39,8 @@ export interface OpenChatInput {
   firstMessage: string;
   /** The customer's identity was verified (customer hash): the `verified` label condition. */
   verified?: boolean;
+  /** Visitor details kept with the chat in D1 only (the console reads them there): browser and page title. */
+  visitor?: { userAgent: string | null; pageTitle: string | null };
 }
 
 export type Refusal = { code: "department_offline"; message: string } | { code: "department_closed"; message: string; opensAt: number | null };
@@ -146,6 +148,8 @@ async function writeToD1(d1: D1Database, input: OpenChatInput, matches: RuleMatc
       origin: chat.origin,
       pageUrl: chat.pageUrl,
       createdAt: chat.createdAt,
+      userAgent: input.visitor?.userAgent ?? null,
+      pageTitle: input.visitor?.pageTitle ?? null,
     }),
     // In the chat's own batch: a chat never exists in D1 without the labels its rules gave it.
     ...matches.map((m) =>

@@ -45,6 +45,7 @@ import { kbPageRoutes } from "./routes/kb-pages";
 import { authSessionRoutes } from "./routes/auth-session";
 import { faviconRoutes } from "./routes/favicon";
 import { departmentAttendantRoutes } from "./routes/department-attendants";
+import { chatVisitorRoutes } from "./routes/chat-visitor";
 
 export const app = new Hono<AppEnv>();
 
@@ -93,6 +94,7 @@ app.route("/kb", kbPageRoutes);
 app.route("/api/auth/session", authSessionRoutes);
 app.route("/favicon.ico", faviconRoutes);
 app.route("/api/departments", departmentAttendantRoutes);
+app.route("/api/chats", chatVisitorRoutes);
 
 app.notFound((c) => c.json({ error: { code: "not_found", message: "No such route" } }, 404));
 

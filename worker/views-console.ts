@@ -23,3 +23,25 @@ export interface DepartmentAttendant {
 export interface DepartmentAttendantsResponse {
   attendants: DepartmentAttendant[];
 }
+
+/** One earlier chat of the same customer, for a link to its transcript. */
+export interface PreviousChat {
+  id: string;
+  number: number;
+  status: "waiting" | "active" | "closed";
+  departmentName: string;
+  createdAt: number;
+}
+
+/** GET /api/chats/:id/visitor: who is on the other side, as far as the chat's start told. */
+export interface ChatVisitorResponse {
+  /** Parsed from the User-Agent the chat started with; null when none was recorded. */
+  browser: string | null;
+  os: string | null;
+  device: "mobile" | "tablet" | "desktop" | null;
+  userAgent: string | null;
+  pageTitle: string | null;
+  pageUrl: string | null;
+  /** The customer's earlier chats in departments the caller sees: how many, and the latest few. */
+  previousChats: { count: number; latest: PreviousChat[] };
+}

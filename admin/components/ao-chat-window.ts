@@ -16,6 +16,7 @@ import "./ao-compose";
 import "./ao-messages";
 import "./ao-transfer-dialog";
 import "./ao-create-ticket";
+import { VisitorDetails } from "../visitor-details";
 
 export class AoChatWindow extends AppElement {
   static override styles = [
@@ -99,6 +100,7 @@ export class AoChatWindow extends AppElement {
   ];
 
   private readonly onVisibility = (): void => this.requestUpdate();
+  private readonly visitor = new VisitorDetails(this);
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -210,6 +212,7 @@ export class AoChatWindow extends AppElement {
             : ""}
         · ${formatDateTime(chat.createdAt)}
       </dd>
+      ${this.visitor.rows(chat.id)}
     </dl>`;
   }
 }

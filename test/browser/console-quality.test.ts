@@ -2,14 +2,15 @@
  * Issue 12, the console's items: who closed a chat (name and role) for the attendant, the
  * customer and the history (defect 5); the pop-up page's column, the publish preview's sandbox
  * and launcher, no 401 or favicon 404 before login (defect 10); the Atendentes panel lists every
- * attendant of a department with their status (defect 9). Each screen passes axe and is saved for a person to look
+ * attendant of a department with their status (defect 9); the visitor's details in the chat's
+ * header (browser, page title, earlier chats linking to their transcripts). Each screen passes axe and is saved for a person to look
  * at (`SCREENSHOTS=dir`).
  */
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { expectNoSeriousA11yViolations } from "./a11y";
 import { ACCOUNT, ADMIN, ANA, BRUNO, acceptFromQueue, attendantConsole, onlineAttendant, type Login } from "./console";
-import { consoleSection } from "./flows";
+import { agentCloses, consoleSection } from "./flows";
 import { consoleLog, hostPage, launcher, panel, startChat, useHarness } from "./harness";
 
 const { h, contexts } = useHarness();
@@ -136,5 +137,43 @@ describe("the Atendentes panel (defect 9)", () => {
     // Bruno comes online: his row follows live.
     await attendantConsole(h, await contexts.new(), BRUNO);
     await expect.poll(() => bruno.getAttribute("data-status")).toBe("online");
+  });
+});
+
+const PHONE_UA = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1";
+
+describe("visitor details", () => {
+  it("the chat's header shows the browser and device, the page title and the customer's earlier chats", async () => {
+    const name = "Vitor Visitante";
+    const agent = await onlineAttendant(h, await contexts.new({ viewport: { width: 1280, height: 800 } }), ANA, "dep-suporte");
+    const customer = await contexts.page({ viewport: { width: 390, height: 844 }, userAgent: PHONE_UA, isMobile: true, hasTouch: true });
+    await customer.goto(hostPage(h, "/visitor.html"));
+    await launcher(customer).click();
+    await startChat(panel(customer), { name, email: "vitor@example.com", department: "Suporte", message: "Primeira conversa" });
+    await acceptFromQueue(agent, name);
+    const details = agent.locator("ao-chat-window");
+    await expect.poll(() => details.locator('[data-testid="visitor-browser"]').textContent()).toBe("Safari 17 · iOS 17 · celular");
+    expect(await details.locator('[data-testid="visitor-page-title"]').textContent()).toBe("Loja /visitor.html");
+    expect(await details.locator('[data-testid="visitor-previous"]').textContent()).toContain("Primeiro atendimento");
+    const firstNumber = (await agent.locator("#chat-title .number").textContent())!.trim();
+    await agentCloses(agent, customer);
+    await agent.locator('[data-testid="dismiss-chat"]').click();
+
+    // The same customer comes back: the new chat lists the first, which opens its transcript.
+    await panel(customer).locator('button[part="new-chat"]').click();
+    await startChat(panel(customer), { message: "Segunda conversa" });
+    await acceptFromQueue(agent, name);
+    const previous = details.locator('[data-testid="visitor-previous"]');
+    await expect.poll(() => previous.getAttribute("data-count")).toBe("1");
+    expect(await previous.locator("a").textContent()).toBe(firstNumber);
+    expect(await previous.textContent()).toContain("1 atendimento anterior:");
+    await expectNoSeriousA11yViolations(agent);
+    await snap(agent, "visitor-1280");
+    await agent.setViewportSize({ width: 390, height: 844 });
+    await expect.poll(() => agent.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await snap(agent, "visitor-390");
+    await agent.setViewportSize({ width: 1280, height: 800 });
+    await previous.locator("a").click();
+    await agent.locator('[data-testid="transcript-message"]', { hasText: "Primeira conversa" }).waitFor();
   });
 });
