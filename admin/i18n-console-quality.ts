@@ -24,6 +24,8 @@ export const consoleQualityPtBR = {
   "device.mobile": "celular",
   "device.tablet": "tablet",
   "device.desktop": "computador",
+  "nav.more": "Mais",
+  "nav.menu": "Menu",
 };
 
 export const consoleQualityEn: Record<keyof typeof consoleQualityPtBR, string> = {
@@ -46,6 +48,8 @@ export const consoleQualityEn: Record<keyof typeof consoleQualityPtBR, string> =
   "device.mobile": "phone",
   "device.tablet": "tablet",
   "device.desktop": "computer",
+  "nav.more": "More",
+  "nav.menu": "Menu",
 };
 
 export const consoleQualityEs: Record<keyof typeof consoleQualityPtBR, string> = {
@@ -68,4 +72,6 @@ export const consoleQualityEs: Record<keyof typeof consoleQualityPtBR, string> =
   "device.mobile": "móvil",
   "device.tablet": "tableta",
   "device.desktop": "computadora",
+  "nav.more": "Más",
+  "nav.menu": "Menú",
 };

@@ -23,6 +23,7 @@ import type { WireChat, WireLabel } from "./protocol";
 import { chatLabels, setChatLabels } from "./room-labels";
 import type { NewChat, RoomStorage } from "./room-storage";
 import { toWireChat } from "./wire";
+import { previewOf } from "./chat-preview";
 
 /** The timer kind of the orphan check. */
 export const ADMISSION = "admission";
@@ -103,7 +104,8 @@ export async function admitChat(room: AdmissionRoom, input: OpenChatInput): Prom
   const labels = recordRuleLabels(room, row.id, matches, chat.createdAt);
   room.cancelTimer("admission", chat.id);
   const wire = toWireChat(room.storage.chat(row.id)!);
-  room.queued(labels.length > 0 ? { ...wire, labels } : wire);
+  const preview = previewOf(input.firstMessage);
+  room.queued(labels.length > 0 ? { ...wire, labels, preview } : { ...wire, preview });
   // The customer's copy: never with labels.
   return { admitted: true, chat: wire, created: true };
 }

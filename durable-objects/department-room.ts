@@ -47,6 +47,7 @@ import { labelsOfChat } from "../worker/labels/store";
 import type { RuleLabel } from "../worker/labels/rules";
 import type { WireLabel } from "./protocol";
 import { attendantLoads, type AttendantLoad } from "./attendant-load";
+import { withPreview } from "./chat-preview";
 
 /** How soon after a write D1 receives it: long enough to batch a burst, short enough to read back. */
 const SYNC_DELAY_MS = 100;
@@ -190,7 +191,7 @@ export class DepartmentRoom extends DurableObject<Env> implements Room {
       chats = chat ? [toWireChatWithCloser(this.storage, chat, this.ctx)] : [];
     } else {
       const labels = labelsByChat(this.ctx.storage.sql);
-      chats = this.storage.openChats().map((c) => ({ ...toWireChat(c), labels: labels.get(c.id) ?? [] }));
+      chats = this.storage.openChats().map((c) => withPreview(this.ctx.storage.sql, { ...toWireChat(c), labels: labels.get(c.id) ?? [] }));
     }
     return {
       type: "session.ready",
@@ -544,7 +545,7 @@ export class DepartmentRoom extends DurableObject<Env> implements Room {
     if (importChat(this.ctx.storage.sql, bundle, meta.departmentId)) {
       this.afterWrite();
       setChatLabels(this.ctx.storage.sql, bundle.chat.id, labels);
-      toAllAttendants(this.ctx, { type: "chat.queued", chat: { ...toWireChat(this.storage.chat(bundle.chat.id)!), labels } });
+      toAllAttendants(this.ctx, { type: "chat.queued", chat: withPreview(this.ctx.storage.sql, { ...toWireChat(this.storage.chat(bundle.chat.id)!), labels }) });
       const { chat: _, messages: __, ...extras } = bundle;
       finishImport(this, bundle.chat.id, { ...extras, notice: bundle.notice ?? `Transferido de ${bundle.fromDepartmentName}` });
     }

@@ -128,6 +128,11 @@ export interface WireChat {
    * a customer never receives them. Absent means "not told here", not "none": keep what you had.
    */
   labels?: WireLabel[];
+  /**
+   * The start of the customer's first message, on one line (chat-preview.ts): only to attendant
+   * sockets, for a waiting chat's queue row. Absent means "not told here".
+   */
+  preview?: string;
 }
 
 /** A label on a chat (Rótulos), as consoles show it. */

@@ -3,7 +3,9 @@
  * customer and the history (defect 5); the pop-up page's column, the publish preview's sandbox
  * and launcher, no 401 or favicon 404 before login (defect 10); the Atendentes panel lists every
  * attendant of a department with their status (defect 9); the visitor's details in the chat's
- * header (browser, page title, earlier chats linking to their transcripts). Each screen passes axe and is saved for a person to look
+ * header (browser, page title, earlier chats linking to their transcripts); the header on one
+ * row from 1024 px in three languages, a menu button on a phone, and queue rows with the waiting
+ * time and the first message (defect 8). Each screen passes axe and is saved for a person to look
  * at (`SCREENSHOTS=dir`).
  */
 import type { Page } from "playwright-core";
@@ -175,5 +177,72 @@ describe("visitor details", () => {
     await agent.setViewportSize({ width: 1280, height: 800 });
     await previous.locator("a").click();
     await agent.locator('[data-testid="transcript-message"]', { hasText: "Primeira conversa" }).waitFor();
+  });
+});
+
+describe("the header and the queue (defect 8)", () => {
+  it("the header is one row from 1024 px in pt-BR, English and Spanish; the sections that do not fit are in a menu", async () => {
+    const admin = await attendantConsole(h, await contexts.new({ viewport: { width: 1024, height: 768 } }), ADMIN);
+    const header = admin.locator("ao-header header");
+    // One row: the sections, the status and the attendant's menu share a line, and the header stays short.
+    const oneRow = async () => {
+      const boxes = await Promise.all(["ao-nav", '[data-testid="status-toggle"]', '[data-testid="user-menu"]'].map((s) => admin.locator(s).boundingBox()));
+      const centres = boxes.map((b) => b!.y + b!.height / 2);
+      return Math.max(...centres) - Math.min(...centres) <= 4 && (await header.boundingBox())!.height < 72;
+    };
+    for (const locale of ["pt-BR", "en", "es"]) {
+      await admin.locator('[data-testid="user-menu"]').click();
+      await admin.locator('ao-user-menu select[name="language"]').selectOption(locale);
+      await admin.keyboard.press("Escape");
+      for (const width of [1024, 1280]) {
+        await admin.setViewportSize({ width, height: 800 });
+        await expect.poll(oneRow).toBe(true);
+        await snap(admin, `header-${locale}-${width}`);
+      }
+    }
+    // Every section is reachable, from the row or the "more" menu, by keyboard too.
+    await admin.setViewportSize({ width: 1024, height: 768 });
+    await admin.locator('[data-testid="user-menu"]').click();
+    await admin.locator('ao-user-menu select[name="language"]').selectOption("pt-BR");
+    await admin.keyboard.press("Escape");
+    await consoleSection(admin, "nav-gestao");
+    await consoleSection(admin, "nav-live");
+    await expectNoSeriousA11yViolations(admin);
+
+    // A phone: a menu button holds every section, nothing scrolls sideways.
+    await admin.setViewportSize({ width: 390, height: 844 });
+    const gestao = admin.locator('[data-testid="nav-gestao"]');
+    await expect.poll(() => gestao.isVisible()).toBe(false);
+    await admin.locator('[data-testid="nav-more"]').focus();
+    await admin.keyboard.press("Enter");
+    await expect.poll(() => gestao.isVisible()).toBe(true);
+    await snap(admin, "header-menu-390");
+    await admin.keyboard.press("Escape");
+    await expect.poll(() => gestao.isVisible()).toBe(false);
+    expect(await admin.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await expectNoSeriousA11yViolations(admin);
+    await snap(admin, "header-390");
+  });
+
+  it("a queue row shows the waiting time and the start of the first message", async () => {
+    const agent = await onlineAttendant(h, await contexts.new({ viewport: { width: 1280, height: 800 } }), ANA, "dep-suporte");
+    const customer = await contexts.page({ viewport: { width: 1280, height: 800 } });
+    await customer.goto(hostPage(h, "/queue.html"));
+    await launcher(customer).click();
+    const first = "Meu pedido 4471 chegou com a caixa amassada e faltando uma peça do kit";
+    await startChat(panel(customer), { name: "Quésia Fila", email: "quesia@example.com", department: "Suporte", message: first });
+    const row = agent.locator('[data-testid="queue-item"]', { hasText: "Quésia Fila" });
+    await expect.poll(() => row.locator('[data-testid="queue-preview"]').textContent()).toBe(first);
+    expect(await row.locator('[data-testid="queue-waiting"]').textContent()).toMatch(/^aguardando há /);
+    // Nothing of the row is cut but the preview.
+    expect(await row.locator('[data-testid="queue-waiting"]').evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+    // One line: the preview is cut with an ellipsis, not wrapped.
+    const lines = await row.locator('[data-testid="queue-preview"]').evaluate((el) => Math.round(el.getBoundingClientRect().height / parseFloat(getComputedStyle(el).lineHeight)));
+    expect(lines).toBe(1);
+    await expectNoSeriousA11yViolations(agent);
+    await snap(agent, "queue-1280");
+    // A reload reads the preview from session.ready.
+    await agent.reload();
+    await expect.poll(() => agent.locator('[data-testid="queue-item"]', { hasText: "Quésia Fila" }).locator('[data-testid="queue-preview"]').textContent()).toBe(first);
   });
 });
