@@ -26,6 +26,8 @@ export const consoleQualityPtBR = {
   "device.desktop": "computador",
   "nav.more": "Mais",
   "nav.menu": "Menu",
+  "emoji.open": "Inserir emoji",
+  "emoji.label": "Emojis",
 };
 
 export const consoleQualityEn: Record<keyof typeof consoleQualityPtBR, string> = {
@@ -50,6 +52,8 @@ export const consoleQualityEn: Record<keyof typeof consoleQualityPtBR, string> =
   "device.desktop": "computer",
   "nav.more": "More",
   "nav.menu": "Menu",
+  "emoji.open": "Insert emoji",
+  "emoji.label": "Emoji",
 };
 
 export const consoleQualityEs: Record<keyof typeof consoleQualityPtBR, string> = {
@@ -74,4 +78,6 @@ export const consoleQualityEs: Record<keyof typeof consoleQualityPtBR, string> =
   "device.desktop": "computadora",
   "nav.more": "Más",
   "nav.menu": "Menú",
+  "emoji.open": "Insertar emoji",
+  "emoji.label": "Emojis",
 };

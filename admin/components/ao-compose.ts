@@ -7,6 +7,7 @@ import { css, html, type PropertyValues } from "lit";
 import { MAX_MESSAGE_LENGTH as MAX_LENGTH } from "../../durable-objects/protocol";
 import { t } from "../i18n";
 import { AppElement, define } from "./app-element";
+import { insertAtCursor } from "./ao-emoji-picker";
 
 const drafts = new Map<string, string>();
 
@@ -80,6 +81,15 @@ export class AoCompose extends AppElement {
     drafts.delete(this.chatId);
   }
 
+  /** An emoji from the picker goes in at the caret, and the caret stays in the message. */
+  private onEmoji(event: CustomEvent<{ emoji: string }>): void {
+    const field = this.renderRoot.querySelector("textarea");
+    if (!field) return;
+    this.draft = insertAtCursor(field, event.detail.emoji);
+    drafts.set(this.chatId, this.draft);
+    field.focus();
+  }
+
   override render() {
     const tooLong = this.draft.length > MAX_LENGTH;
     return html`<form @submit=${this.submit}>
@@ -95,6 +105,7 @@ export class AoCompose extends AppElement {
         @keydown=${this.onKeyDown}
         @blur=${() => this.app.live?.setTyping(this.chatId, false)}
       ></textarea>
+      <ao-emoji-picker .app=${this.app} @ao-emoji-pick=${this.onEmoji}></ao-emoji-picker>
       <button type="submit" class="primary" data-testid="send" ?disabled=${this.draft.trim() === "" || tooLong}>
         ${t("compose.send")}
       </button>

@@ -5,7 +5,7 @@
  * attendant of a department with their status (defect 9); the visitor's details in the chat's
  * header (browser, page title, earlier chats linking to their transcripts); the header on one
  * row from 1024 px in three languages, a menu button on a phone, and queue rows with the waiting
- * time and the first message (defect 8). Each screen passes axe and is saved for a person to look
+ * time and the first message (defect 8); emoji in the composer, by keyboard. Each screen passes axe and is saved for a person to look
  * at (`SCREENSHOTS=dir`).
  */
 import type { Page } from "playwright-core";
@@ -244,5 +244,36 @@ describe("the header and the queue (defect 8)", () => {
     // A reload reads the preview from session.ready.
     await agent.reload();
     await expect.poll(() => agent.locator('[data-testid="queue-item"]', { hasText: "Quésia Fila" }).locator('[data-testid="queue-preview"]').textContent()).toBe(first);
+  });
+});
+
+describe("emoji in the console's composer", () => {
+  it("the picker opens, moves and inserts by keyboard at the caret, and the customer receives the emoji", async () => {
+    const name = "Emília Emoji";
+    const agent = await onlineAttendant(h, await contexts.new({ viewport: { width: 1280, height: 800 } }), ANA, "dep-suporte");
+    const customer = await contexts.page({ viewport: { width: 1280, height: 800 } });
+    await customer.goto(hostPage(h, "/emoji.html"));
+    await launcher(customer).click();
+    await startChat(panel(customer), { name, email: "emilia@example.com", department: "Suporte", message: "Oi" });
+    await acceptFromQueue(agent, name);
+    const compose = agent.locator('textarea[name="compose"]');
+    await compose.fill("Obrigado !");
+    await compose.evaluate((el: HTMLTextAreaElement) => el.setSelectionRange(9, 9));
+    await agent.locator('[data-testid="emoji-toggle"]').focus();
+    await agent.keyboard.press("Enter");
+    await agent.locator('[data-testid="emoji-grid"]').waitFor();
+    await expectNoSeriousA11yViolations(agent);
+    await snap(agent, "emoji-1280");
+    await agent.keyboard.press("ArrowDown");
+    await agent.keyboard.press("ArrowRight");
+    await agent.keyboard.press("Enter");
+    await expect.poll(() => compose.inputValue()).toBe("Obrigado 👍!");
+    expect(await compose.evaluate((el) => el.matches(":focus"))).toBe(true);
+    // Escape closes without inserting, and gives the focus back to the button.
+    await agent.locator('[data-testid="emoji-toggle"]').click();
+    await agent.keyboard.press("Escape");
+    expect(await agent.locator('[data-testid="emoji-grid"]').count()).toBe(0);
+    await agent.locator('[data-testid="send"]').click();
+    await panel(customer).locator('[part~="message"][data-author="attendant"]', { hasText: "Obrigado 👍!" }).waitFor();
   });
 });
