@@ -16,6 +16,7 @@ import type {
 } from "../worker/views";
 import type { OfflineMessageThreadResponse, OfflineReplyResponse } from "../worker/views-offline";
 import { ApiError, api, type OfflineQuery } from "./api";
+import { currentSession } from "./api-session";
 import { errorKey } from "./errors";
 import { outsideShiftNotice } from "./hours-form";
 import type { MessageKey } from "./i18n";
@@ -108,7 +109,9 @@ export class AdminApp {
     });
     addEventListener("online", () => this.live?.reconnectNow());
     try {
-      this.enter(await api.me());
+      const session = await currentSession();
+      if (session) this.enter(session);
+      else this.store.signOut(null);
     } catch (error) {
       this.store.signOut(error instanceof ApiError && error.status === 401 ? null : errorKey(error));
     }

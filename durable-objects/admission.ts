@@ -23,6 +23,7 @@ import type { WireChat, WireLabel } from "./protocol";
 import { chatLabels, setChatLabels } from "./room-labels";
 import type { NewChat, RoomStorage } from "./room-storage";
 import { toWireChat } from "./wire";
+import { previewOf } from "./chat-preview";
 
 /** The timer kind of the orphan check. */
 export const ADMISSION = "admission";
@@ -39,6 +40,8 @@ export interface OpenChatInput {
   firstMessage: string;
   /** The customer's identity was verified (customer hash): the `verified` label condition. */
   verified?: boolean;
+  /** Visitor details kept with the chat in D1 only (the console reads them there): browser and page title. */
+  visitor?: { userAgent: string | null; pageTitle: string | null };
 }
 
 export type Refusal = { code: "department_offline"; message: string } | { code: "department_closed"; message: string; opensAt: number | null };
@@ -101,7 +104,8 @@ export async function admitChat(room: AdmissionRoom, input: OpenChatInput): Prom
   const labels = recordRuleLabels(room, row.id, matches, chat.createdAt);
   room.cancelTimer("admission", chat.id);
   const wire = toWireChat(room.storage.chat(row.id)!);
-  room.queued(labels.length > 0 ? { ...wire, labels } : wire);
+  const preview = previewOf(input.firstMessage);
+  room.queued(labels.length > 0 ? { ...wire, labels, preview } : { ...wire, preview });
   // The customer's copy: never with labels.
   return { admitted: true, chat: wire, created: true };
 }
@@ -146,6 +150,8 @@ async function writeToD1(d1: D1Database, input: OpenChatInput, matches: RuleMatc
       origin: chat.origin,
       pageUrl: chat.pageUrl,
       createdAt: chat.createdAt,
+      userAgent: input.visitor?.userAgent ?? null,
+      pageTitle: input.visitor?.pageTitle ?? null,
     }),
     // In the chat's own batch: a chat never exists in D1 without the labels its rules gave it.
     ...matches.map((m) =>

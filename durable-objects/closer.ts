@@ -5,14 +5,18 @@
  * closed it, else from the room's presence table, where every attendant socket that opened here
  * (a supervisor's included) left its name. No storage migration is needed for it.
  */
-import { toChatAttendants, toChatCustomer } from "./fanout";
+import { identityOf, toChatAttendants, toChatCustomer } from "./fanout";
 import type { AttendantIdentity } from "./identity";
-import type { ChatCloser, ServerFrame, WireChat } from "./protocol";
+import type { ChatCloser, CloserRole, ServerFrame, WireChat } from "./protocol";
 import type { ChatRow, RoomStorage } from "./room-storage";
 import { toWireChat, toWireMessage } from "./wire";
 
-/** The closer of a closed chat, or undefined while it is open. */
-export function closerOf(storage: Pick<RoomStorage, "presence">, row: ChatRow): ChatCloser | undefined {
+/**
+ * The closer of a closed chat, or undefined while it is open. With the room's state, an
+ * attendant closer also carries their role, read from one of their sockets here (they were
+ * connected to close it; later reads after they left give the name only).
+ */
+export function closerOf(storage: Pick<RoomStorage, "presence">, row: ChatRow, state?: DurableObjectState): ChatCloser | undefined {
   switch (row.closed_by) {
     case null:
       return undefined;
@@ -23,14 +27,24 @@ export function closerOf(storage: Pick<RoomStorage, "presence">, row: ChatRow): 
     case "attendant": {
       const id = row.closed_by_attendant_id;
       const name = id !== null && id === row.attendant_id ? row.attendant_name : storage.presence().find((a) => a.id === id)?.name;
-      return { type: "attendant", id, name: name ?? "" };
+      const role = id !== null && state ? roleOf(state, id) : undefined;
+      return role ? { type: "attendant", id, name: name ?? "", role } : { type: "attendant", id, name: name ?? "" };
     }
   }
 }
 
+/** An attendant's role from one of their open sockets here, if any. */
+function roleOf(state: DurableObjectState, attendantId: string): CloserRole | undefined {
+  for (const ws of state.getWebSockets(`attendant:${attendantId}`)) {
+    const who = identityOf(ws);
+    if (who?.role === "attendant") return who.attendantRole;
+  }
+  return undefined;
+}
+
 /** The wire chat with its closer, for the frames and reads that show a closed chat. */
-export function toWireChatWithCloser(storage: Pick<RoomStorage, "presence">, row: ChatRow): WireChat {
-  const closer = closerOf(storage, row);
+export function toWireChatWithCloser(storage: Pick<RoomStorage, "presence">, row: ChatRow, state?: DurableObjectState): WireChat {
+  const closer = closerOf(storage, row, state);
   return closer ? { ...toWireChat(row), closer } : toWireChat(row);
 }
 

@@ -48,6 +48,8 @@ import type { RuleLabel } from "../worker/labels/rules";
 import type { WireLabel } from "./protocol";
 import { postAttachment, type AttachmentPost, type AttachmentPostResult } from "./room-attachments";
 import { ABANDON, abandonTimer, customerLeft, customerReturned, presenceOf, type PresenceRoom } from "./customer-presence";
+import { attendantLoads, type AttendantLoad } from "./attendant-load";
+import { withPreview } from "./chat-preview";
 
 /** How soon after a write D1 receives it: long enough to batch a burst, short enough to read back. */
 const SYNC_DELAY_MS = 100;
@@ -202,7 +204,7 @@ export class DepartmentRoom extends DurableObject<Env> implements Room {
     let chats: WireChat[];
     if (who.role === "customer") {
       const chat = this.storage.chat(who.chatId);
-      chats = chat ? [toWireChatWithCloser(this.storage, chat)] : [];
+      chats = chat ? [toWireChatWithCloser(this.storage, chat, this.ctx)] : [];
     } else {
       const labels = labelsByChat(this.ctx.storage.sql);
       // Abandoned chats are out of the queue (customer-presence.ts): consoles hear of them again if they resume.
@@ -210,6 +212,7 @@ export class DepartmentRoom extends DurableObject<Env> implements Room {
         .openChats()
         .filter((c) => c.abandoned_at === null)
         .map((c) => ({ ...toWireChat(c), labels: labels.get(c.id) ?? [], ...presenceOf(c) }));
+      chats = this.storage.openChats().map((c) => withPreview(this.ctx.storage.sql, { ...toWireChat(c), labels: labels.get(c.id) ?? [] }));
     }
     return {
       type: "session.ready",
@@ -355,7 +358,7 @@ export class DepartmentRoom extends DurableObject<Env> implements Room {
     await this.syncNow().catch((error) => console.error("D1 sync on close failed; the alarm retries", error));
     // The earliest pending prune stays: later closes must not put it off forever.
     this.timers.ensureBy("prune", "", Date.now() + CLOSED_CHAT_KEPT_MS);
-    toEveryoneOfChat(this.ctx, chat.id, { type: "chat.closed", chat: toWireChatWithCloser(this.storage, this.storage.chat(chat.id)!) });
+    toEveryoneOfChat(this.ctx, chat.id, { type: "chat.closed", chat: toWireChatWithCloser(this.storage, this.storage.chat(chat.id)!, this.ctx) });
     // A waiting chat left the queue, or an attendant has a free slot.
     await this.queueMoved(true);
   }
@@ -564,7 +567,7 @@ export class DepartmentRoom extends DurableObject<Env> implements Room {
     if (importChat(this.ctx.storage.sql, bundle, meta.departmentId)) {
       this.afterWrite();
       setChatLabels(this.ctx.storage.sql, bundle.chat.id, labels);
-      toAllAttendants(this.ctx, { type: "chat.queued", chat: { ...toWireChat(this.storage.chat(bundle.chat.id)!), labels } });
+      toAllAttendants(this.ctx, { type: "chat.queued", chat: withPreview(this.ctx.storage.sql, { ...toWireChat(this.storage.chat(bundle.chat.id)!), labels }) });
       const { chat: _, messages: __, ...extras } = bundle;
       finishImport(this, bundle.chat.id, { ...extras, notice: bundle.notice ?? `Transferido de ${bundle.fromDepartmentName}` });
     }
@@ -589,7 +592,12 @@ export class DepartmentRoom extends DurableObject<Env> implements Room {
   /** The live state of one chat, or null when the room no longer holds it. */
   async getChat(chatId: string): Promise<WireChat | null> {
     const row = this.storage.chat(chatId);
-    return row ? toWireChatWithCloser(this.storage, row) : null;
+    return row ? toWireChatWithCloser(this.storage, row, this.ctx) : null;
+  }
+
+  /** Each attendant's live status and load here: the console's "Atendentes" panel (worker/routes/department-attendants.ts). */
+  async attendantLoads(): Promise<AttendantLoad[]> {
+    return attendantLoads(this.ctx, this.storage);
   }
 
   /** The waiting and active chats, oldest first: the supervision read (worker/routes/supervision.ts). */

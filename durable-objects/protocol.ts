@@ -107,7 +107,12 @@ export interface ChatCloser {
   id: string | null;
   /** Empty when the room no longer knows it (e.g. an attendant removed from the department since). */
   name: string;
+  /** An attendant closer's role, when the room knows it (their socket was open here at the close). */
+  role?: CloserRole;
 }
+
+/** The roles a closer is named with ("Encerrado por Ana (gerente)"). */
+export type CloserRole = "administrator" | "department_manager" | "attendant";
 
 /** A chat on the wire (queue entries, assignments, the customer's own chat). */
 export interface WireChat {
@@ -144,6 +149,11 @@ export interface WireChat {
    * chat closed (null: on the page). Absent: not told here.
    */
   customerLeftAt?: number | null;
+  /**
+   * The start of the customer's first message, on one line (chat-preview.ts): only to attendant
+   * sockets, for a waiting chat's queue row. Absent means "not told here".
+   */
+  preview?: string;
 }
 
 /** A label on a chat (Rótulos), as consoles show it. */

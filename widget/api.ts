@@ -42,6 +42,8 @@ export interface StartChatRequest {
   origin?: ChatOrigin;
   /** The page's `customer-hash`, when the customer was verified with it. */
   customerHash?: string;
+  /** The page's title, for the attendant's visitor details. */
+  pageTitle?: string;
 }
 
 /** Body of `POST /api/widget/offline-messages`: a message left while nobody is online. */

@@ -56,7 +56,7 @@ export function renderClosedView(panel: TomticketChatPanel, t: PanelText): Templ
   const byWhom = { customer: t.closedByYou, attendant: t.closedByAttendant, system: t.closedBySystem };
   // An attendant's name when the server told it ("Encerrado por Ana"): also a manager's remote close.
   const asked = survey === "ask" || survey === "sending";
-  const text = closer?.type === "attendant" && closer.name ? t.closedByName(closer.name) : (closedBy && byWhom[closedBy]) || t.closedText;
+  const text = closer?.type === "attendant" && closer.name ? t.closedByName(closer.name, closer.role) : (closedBy && byWhom[closedBy]) || t.closedText;
   return html`<div part="closed">
     <p role="status">${text}</p>
     ${asked ? renderSurvey(panel, t) : nothing}

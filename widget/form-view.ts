@@ -61,6 +61,7 @@ async function start(panel: TomticketChatPanel, event: SubmitEvent): Promise<voi
     pageUrl: pageUrl(),
     origin: chatOrigin(boot),
     customerHash: verifiedHash(boot) ?? undefined,
+    pageTitle: document.title.trim().slice(0, 300) || undefined,
   };
   panel.busy = true;
   panel.formError = panel.notice = "";

@@ -2,7 +2,7 @@
  * The widget's English texts, in their own script (`/widget-lang-en.js`, entry
  * widget/lang-en.ts): a page in Portuguese never downloads them.
  */
-import type { PanelText } from "./i18n";
+import { closerRole, type PanelText } from "./i18n";
 
 export const en: PanelText = {
   title: "Support",
@@ -50,7 +50,7 @@ export const en: PanelText = {
   closedText: "This chat has ended.",
   closedByYou: "You ended this chat.",
   closedByAttendant: "The agent ended this chat.",
-  closedByName: (name) => `Closed by ${name}.`,
+  closedByName: (name, role) => `Closed by ${name}${role ? ` (${closerRole(role, ["administrator", "manager", "agent"])})` : ""}.`,
   closedBySystem: "The chat was closed for inactivity.",
   inactivityWarning: "This chat will close in 1 minute due to inactivity.",
   newChatButton: "Start a new chat",

@@ -2,7 +2,7 @@
  * The widget's Spanish texts, in their own script (`/widget-lang-es.js`, entry
  * widget/lang-es.ts): a page in Portuguese never downloads them.
  */
-import type { PanelText } from "./i18n";
+import { closerRole, type PanelText } from "./i18n";
 
 export const es: PanelText = {
   title: "Atención",
@@ -50,7 +50,7 @@ export const es: PanelText = {
   closedText: "Esta conversación ha terminado.",
   closedByYou: "Usted terminó esta conversación.",
   closedByAttendant: "El agente terminó esta conversación.",
-  closedByName: (name) => `Cerrado por ${name}.`,
+  closedByName: (name, role) => `Cerrado por ${name}${role ? ` (${closerRole(role, ["administrador", "gerente", "agente"])})` : ""}.`,
   closedBySystem: "La conversación se cerró por inactividad.",
   inactivityWarning: "Esta atención se cerrará en 1 minuto por inactividad.",
   newChatButton: "Iniciar una nueva conversación",

@@ -68,7 +68,7 @@ const ptBR = {
   closedText: "Esta conversa foi encerrada.",
   closedByYou: "Você encerrou esta conversa.",
   closedByAttendant: "O atendente encerrou esta conversa.",
-  closedByName: (name: string) => `Encerrado por ${name}.`,
+  closedByName: (name: string, role?: string) => `Encerrado por ${name}${role ? ` (${closerRole(role, ["administrador", "gerente", "atendente"])})` : ""}.`,
   closedBySystem: "A conversa foi encerrada por inatividade.",
   inactivityWarning: "Este atendimento será encerrado em 1 minuto por inatividade.",
   newChatButton: "Iniciar nova conversa",
@@ -102,6 +102,11 @@ const ptBR = {
 
 /** Every panel string, per language. Each language has the same keys as pt-BR. */
 export type PanelText = typeof ptBR;
+
+/** A closer's role word ("Encerrado por Ana (gerente)."): `words` for administrator, manager, attendant. */
+export function closerRole(role: string, words: readonly [string, string, string]): string {
+  return role === "administrator" ? words[0] : role === "department_manager" ? words[1] : words[2];
+}
 
 // Compile-time check: every text the console can replace exists here, as a plain string.
 ptBR satisfies Record<TextKey, string>;

@@ -14,7 +14,7 @@ import { css } from "lit";
 export const panelStyles = css`
   :host { --_p: var(--tt-p, #1a73e8); --_op: var(--tt-op, #fff); --_text: var(--tt-text, #1c2024); --_muted: var(--tt-muted, #60646c); --_border: var(--tt-border, #d9d9e0); --_error: var(--tt-error, #ce2c31); display: block; position: absolute; bottom: calc(72px + var(--tt-a, 0px)); width: min(var(--tt-w, 370px), calc(100vw - 32px)); height: min(var(--tt-h, 540px), calc(100vh - 112px - var(--tt-i, 0px))); height: min(var(--tt-h, 540px), calc(100dvh - 112px - var(--tt-i, 0px))); overflow: hidden; border-radius: var(--tt-radius, 12px); box-shadow: 0 8px 32px rgba(0, 0, 0, 0.25); color: var(--_text); background: var(--tt-bg, #fff); }
   @media (max-width: 479px) { :host { position: fixed; left: 0 !important; right: auto !important; top: var(--tt-vvt, 0); bottom: auto; width: 100vw; height: 100vh; height: var(--tt-vvh, 100dvh); border-radius: 0; } }
-  :host([popup]) { position: fixed; inset: 0; top: calc(var(--tt-vvt, 0px) + var(--tt-popup-top, 0px)); width: 100%; height: calc(100vh - var(--tt-popup-top, 0px)); height: calc(var(--tt-vvh, 100dvh) - var(--tt-popup-top, 0px)); border-radius: 0; box-shadow: none; }
+  :host([popup]) { position: fixed; inset: 0; top: calc(var(--tt-vvt, 0px) + var(--tt-popup-top, 0px)); width: 100%; height: calc(100vh - var(--tt-popup-top, 0px)); height: calc(var(--tt-vvh, 100dvh) - var(--tt-popup-top, 0px)); border-radius: 0; box-shadow: none; left: 0 !important; right: 0 !important; max-width: 720px; margin: 0 auto; }
   * { box-sizing: border-box; }
   section { display: flex; flex-direction: column; height: 100%; }
   [part="header"] { display: flex; align-items: center; gap: 8px; padding: 12px 12px 12px 16px; background: var(--_p); color: var(--_op); }

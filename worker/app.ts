@@ -51,6 +51,10 @@ import { appPageRoutes } from "./routes/app-pages";
 import { appApiRoutes } from "./routes/app-api";
 import { attachmentRoutes } from "./routes/attachments";
 import { attachmentFileRoutes } from "./routes/attachment-files";
+import { authSessionRoutes } from "./routes/auth-session";
+import { faviconRoutes } from "./routes/favicon";
+import { departmentAttendantRoutes } from "./routes/department-attendants";
+import { chatVisitorRoutes } from "./routes/chat-visitor";
 
 export const app = new Hono<AppEnv>();
 
@@ -108,6 +112,10 @@ app.route("/api/app", appApiRoutes);
 // Attachments: the attendants' uploads and URLs, and the files behind signed URLs.
 app.route("/api/chats", attachmentRoutes);
 app.route("/attachments", attachmentFileRoutes);
+app.route("/api/auth/session", authSessionRoutes);
+app.route("/favicon.ico", faviconRoutes);
+app.route("/api/departments", departmentAttendantRoutes);
+app.route("/api/chats", chatVisitorRoutes);
 
 app.notFound((c) => c.json({ error: { code: "not_found", message: "No such route" } }, 404));
 

@@ -103,8 +103,13 @@ export interface ChatListItem {
   closedBy: string | null;
   /** Present while a waiting chat is out of the queue because its customer left (durable-objects/customer-presence.ts). */
   abandonedAt?: number;
+  /** The attendant who closed it (their own chat, or a manager's or administrator's close), with their role. */
+  closer?: { id: string; name: string; role: ChatCloserRole };
   messageCount: number;
 }
+
+/** An account role, as a closer is named with it. */
+export type ChatCloserRole = "administrator" | "department_manager" | "attendant";
 
 export interface ChatListResponse {
   chats: ChatListItem[];

@@ -8,7 +8,8 @@
 import { css, html } from "lit";
 import type { ChatView } from "../chat-view";
 import { formatDateTime, originLabel, safeHttpUrl } from "../format";
-import { t, type MessageKey } from "../i18n";
+import { closedNotice, closedStatus } from "../closer-text";
+import { t } from "../i18n";
 import { AppElement, define } from "./app-element";
 import "./ao-chat-labels";
 import "./ao-compose";
@@ -17,11 +18,7 @@ import "./ao-transfer-dialog";
 import "./ao-create-ticket";
 import { presenceBadge, presenceStyles } from "../customer-presence";
 
-const CLOSED_BY: Record<string, MessageKey> = {
-  customer: "chat.closedBy.customer",
-  attendant: "chat.closedBy.attendant",
-  system: "chat.closedBy.system",
-};
+import { VisitorDetails } from "../visitor-details";
 
 export class AoChatWindow extends AppElement {
   static override styles = [
@@ -106,6 +103,7 @@ export class AoChatWindow extends AppElement {
   ];
 
   private readonly onVisibility = (): void => this.requestUpdate();
+  private readonly visitor = new VisitorDetails(this);
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -180,7 +178,7 @@ export class AoChatWindow extends AppElement {
         ${view.customerTyping && chat.status !== "closed" ? t("chat.typing", { name: view.customerTyping }) : ""}
       </p>
       ${chat.status === "closed"
-        ? html`<p data-testid="chat-closed" role="status">${closedText(chat)}</p>`
+        ? html`<p data-testid="chat-closed" role="status">${closedNotice(chat)}</p>`
         : mine
           ? html`<ao-compose .app=${this.app} chat-id=${chat.id}></ao-compose>`
           : chat.status === "active"
@@ -208,21 +206,18 @@ export class AoChatWindow extends AppElement {
       <dt>${t("chat.department")}</dt>
       <dd>${store.departmentName(chat.departmentId)}</dd>
       <dt>${t("chat.status")}</dt>
-      <dd>
+      <dd data-testid="chat-status">
         ${chat.status === "waiting"
           ? t("chat.waitingStatus")
-          : chat.attendant
+          : chat.status === "closed"
+            ? html`<span data-testid="chat-closer">${closedStatus(chat)}</span>`
+            : chat.attendant
             ? t("chat.attendedBy", { name: chat.attendant.name })
             : ""}
         · ${formatDateTime(chat.createdAt)}
       </dd>
+      ${this.visitor.rows(chat.id)}
     </dl>`;
   }
 }
 define("ao-chat-window", AoChatWindow);
-
-/** "Atendimento encerrado por Ana." when an attendant's name is known, else who in general. */
-function closedText(chat: ChatView["chat"]): string {
-  if (chat.closer?.type === "attendant" && chat.closer.name) return t("chat.closedByName", { name: chat.closer.name });
-  return t((chat.closedBy && CLOSED_BY[chat.closedBy]) || "chat.closed");
-}

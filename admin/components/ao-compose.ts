@@ -9,6 +9,7 @@ import { t } from "../i18n";
 import { CANNED_LIST_ID, CannedPicker, cannedPickerStyles } from "../canned-picker";
 import { AppElement, define } from "./app-element";
 import "./ao-attach-button";
+import { insertAtCursor } from "./ao-emoji-picker";
 
 const drafts = new Map<string, string>();
 
@@ -107,6 +108,15 @@ export class AoCompose extends AppElement {
     drafts.delete(this.chatId);
   }
 
+  /** An emoji from the picker goes in at the caret, and the caret stays in the message. */
+  private onEmoji(event: CustomEvent<{ emoji: string }>): void {
+    const field = this.renderRoot.querySelector("textarea");
+    if (!field) return;
+    this.draft = insertAtCursor(field, event.detail.emoji);
+    drafts.set(this.chatId, this.draft);
+    field.focus();
+  }
+
   override render() {
     const tooLong = this.draft.length > MAX_LENGTH;
     return html`${this.canned.render()}<form @submit=${this.submit}>
@@ -128,6 +138,7 @@ export class AoCompose extends AppElement {
         }}
       ></textarea>
       <ao-attach-button chat-id=${this.chatId}></ao-attach-button>
+      <ao-emoji-picker .app=${this.app} @ao-emoji-pick=${this.onEmoji}></ao-emoji-picker>
       <button type="submit" class="primary" data-testid="send" ?disabled=${this.draft.trim() === "" || tooLong}>
         ${t("compose.send")}
       </button>

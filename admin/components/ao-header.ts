@@ -1,14 +1,15 @@
 /**
- * `<ao-header>`: account and attendant (name, role), the online/offline toggle, the sections
- * the role may open (Atendimento Online, Histórico, Mensagens Offline, Personalizar chat,
- * Integrar e Publicar, Satisfação), the language switch and logout.
+ * `<ao-header>`: the product's name, the sections the role may open on one row (`<ao-nav>`, with
+ * a "Mais" menu for those that do not fit), the online/offline toggle and the attendant's menu
+ * (`<ao-user-menu>`: name, role, account, profile, language, logout). One row from 1024 px.
  */
 import { css, html } from "lit";
 import { canOpen } from "../app";
 import { t, type MessageKey } from "../i18n";
 import type { Route } from "../store";
 import { AppElement, define } from "./app-element";
-import "./ao-language";
+import "./ao-nav";
+import "./ao-user-menu";
 
 /** The sections, in the order shown. A transcript belongs to the Histórico. */
 const SECTIONS: { page: Route["page"]; hash: string; label: MessageKey; testId: string }[] = [
@@ -30,7 +31,7 @@ export class AoHeader extends AppElement {
     css`
       header {
         display: flex;
-        flex-wrap: wrap;
+        flex-wrap: nowrap;
         align-items: center;
         gap: 0.5rem 1rem;
         padding: 0.5rem 1rem;
@@ -39,38 +40,35 @@ export class AoHeader extends AppElement {
       }
       .brand {
         font-weight: 600;
-        margin-right: auto;
+        white-space: nowrap;
+      }
+      ao-nav {
+        flex: 1 1 0;
+        min-width: 0;
+      }
+      /* The first section is "Atendimento Online" too: below 1440 px the row keeps its room for sections. */
+      @media (max-width: 89.99rem) {
+        .brand {
+          display: none;
+        }
+      }
+      /* On a phone: the brand and the account on the first row, the menu and the status below. */
+      @media (max-width: 40rem) {
+        header {
+          flex-wrap: wrap;
+        }
+        .actions {
+          margin-left: auto;
+        }
+        ao-nav {
+          order: 3;
+          flex: 1 1 100%;
+        }
       }
       .brand small {
         font-weight: normal;
         color: var(--ao-muted);
         margin-left: 0.4rem;
-      }
-      nav ul {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.25rem;
-      }
-      nav a {
-        display: inline-block;
-        padding: 0.35rem 0.7rem;
-        border-radius: var(--ao-radius);
-        color: inherit;
-        text-decoration: none;
-      }
-      nav a[aria-current="page"] {
-        background: var(--ao-hover);
-        font-weight: 600;
-      }
-      .who {
-        color: inherit;
-        text-decoration: none;
-        display: grid;
-        line-height: 1.2;
-        text-align: right;
-      }
-      .who small {
-        color: var(--ao-muted);
       }
       [data-testid="status-toggle"] {
         display: inline-flex;
@@ -108,20 +106,8 @@ export class AoHeader extends AppElement {
     const online = me.chatStatus === "online";
     const current = route.page === "transcript" ? "history" : canOpen(me.role, route.page) ? route.page : "live";
     return html`<header>
-      <div class="brand">${t("app.title")}${account ? html`<small>${account.name}</small>` : ""}</div>
-      <nav aria-label=${t("nav.label")}>
-        <ul>
-          ${SECTIONS.filter((s) => canOpen(me.role, s.page)).map(
-            (s) => html`<li>
-              <a href=${s.hash} data-testid=${s.testId} aria-current=${s.page === current ? "page" : "false"}>${t(s.label)}</a>
-            </li>`,
-          )}
-        </ul>
-      </nav>
-      <a class="who" href="#/profile" data-testid="nav-profile" title=${t("nav.profile")} aria-current=${current === "profile" ? "page" : "false"}>
-        <span>${me.name}</span>
-        <small>${t(`role.${me.role}`)}</small>
-      </a>
+      <div class="brand" title=${account?.name ?? ""}>${t("app.title")}</div>
+      <ao-nav .app=${this.app} .links=${SECTIONS.filter((s) => canOpen(me.role, s.page))} current=${current}></ao-nav>
       <div class="actions">
         <button
           type="button"
@@ -135,8 +121,7 @@ export class AoHeader extends AppElement {
           <span class="dot ${online ? "online" : ""}" aria-hidden="true"></span>
           <span aria-hidden="true">${online ? t("status.online") : t("status.offline")}</span>
         </button>
-        <ao-language .app=${this.app}></ao-language>
-        <button type="button" data-testid="logout" @click=${() => this.app.logout()}>${t("header.logout")}</button>
+        <ao-user-menu .app=${this.app} current=${current}></ao-user-menu>
       </div>
     </header>`;
   }

@@ -2,7 +2,8 @@
  * `<ao-publish>`: "Integrar e Publicar". Builds the footer snippet and the "URL de acesso para
  * o atendimento online" from a few options (department or "Permitir escolher", position,
  * auto-open, hide when offline, language), each with a copy button, and shows the snippet at
- * work in a sandboxed iframe that is rebuilt whenever an option changes. Below, how to identify
+ * work in a sandboxed iframe (scripts only: an opaque origin that can neither reach the console
+ * nor lift its own sandbox) that is rebuilt whenever an option changes. Below, how to identify
  * signed-in customers (`<ao-identity>`).
  */
 import { css, html, nothing } from "lit";
@@ -41,10 +42,15 @@ export class AoPublish extends AppElement {
         display: grid;
         gap: 1rem;
       }
+      .preview {
+        position: sticky;
+        top: 0.5rem;
+      }
       iframe {
         display: block;
         width: 100%;
-        height: 640px;
+        /* The frame's launcher sits at its bottom: the whole frame stays in view on a desktop. */
+        height: clamp(22rem, calc(100vh - 19rem), 640px);
         border: 1px solid var(--ao-border-strong);
         border-radius: var(--ao-radius);
         background: #fff;
@@ -183,12 +189,12 @@ export class AoPublish extends AppElement {
           </ao-copy-field>
           <p class="hint">${t("publish.popupHint")}</p>
         </div>
-        <section aria-labelledby="preview-heading">
+        <section class="preview" aria-labelledby="preview-heading">
           <h2 id="preview-heading" class="section">${t("publish.preview")}</h2>
           <iframe
             data-testid="publish-preview"
             title=${t("publish.previewFrame")}
-            sandbox="allow-scripts allow-same-origin allow-popups allow-forms"
+            sandbox="allow-scripts allow-popups allow-forms"
             .srcdoc=${doc}
           ></iframe>
         </section>

@@ -9,7 +9,14 @@ import { formatDuration } from "../format";
 import { t } from "../i18n";
 import { AppElement, define } from "./app-element";
 import { chatSummary, summaryStyles } from "./chat-summary";
+import type { ChatView } from "../chat-view";
 import { presenceBadge, presenceStyles } from "../customer-presence";
+
+/** The start of the customer's first message: from the server's preview, else the messages this console has. */
+function queuePreview(view: ChatView) {
+  const text = view.chat.preview ?? view.messages.find((m) => m.author.type === "customer")?.body;
+  return text ? html`<span class="preview" data-testid="queue-preview" title=${text}>${text}</span>` : "";
+}
 
 /** Waiting times on screen are refreshed this often. */
 const TICK_MS = 30_000;
@@ -40,6 +47,21 @@ export class AoQueue extends AppElement {
       .count {
         margin-left: 0.3rem;
       }
+      .open {
+        display: grid;
+        gap: 0.1rem;
+        text-align: left;
+      }
+      .waiting {
+        font-size: 0.8rem;
+        color: var(--ao-muted);
+      }
+      .preview {
+        font-size: 0.85rem;
+        overflow: hidden;
+        text-overflow: ellipsis;
+        white-space: nowrap;
+      }
     `,
   ];
 
@@ -69,36 +91,40 @@ export class AoQueue extends AppElement {
         ${repeat(
           queue,
           (view) => view.chat.id,
-          ({ chat }) => html`<li
-            data-testid="queue-item"
-            data-chat-id=${chat.id}
-            aria-current=${store.selectedChatId === chat.id ? "true" : "false"}
-          >
-            <button type="button" class="open" @click=${() => this.app.live?.open(chat.id)}>
-              ${chatSummary(
-                chat,
-                manyDepartments ? store.departmentName(chat.departmentId) : "",
-                t("queue.waiting", { time: formatDuration(now - chat.createdAt) }),
-              )}
-              ${presenceBadge(chat, now)}
-            </button>
-            ${store.takesChatsOf(chat.departmentId)
-              ? html`<button
-                  type="button"
-                  class="primary"
-                  data-testid="accept"
-                  aria-label=${t("queue.acceptLabel", { name: chat.customer.name, number: chat.number })}
-                  ?disabled=${store.accepting.has(chat.id)}
-                  @click=${() => this.app.live?.accept(chat.id)}
-                >
-                  ${t("queue.accept")}
-                </button>`
-              : ""}
-          </li>`,
+          (view) => this.row(view, now, manyDepartments),
         )}
       </ul>
       ${queue.length === 0 ? html`<p class="muted">${t("queue.empty")}</p>` : ""}
     </section>`;
+  }
+
+  private row(view: ChatView, now: number, manyDepartments: boolean) {
+    const store = this.app.store;
+    const { chat } = view;
+    return html`<li
+      data-testid="queue-item"
+      data-chat-id=${view.chat.id}
+      aria-current=${store.selectedChatId === chat.id ? "true" : "false"}
+    >
+      <button type="button" class="open" @click=${() => this.app.live?.open(chat.id)}>
+        ${chatSummary(chat, manyDepartments ? store.departmentName(chat.departmentId) : "")}
+        <span class="waiting" data-testid="queue-waiting">${t("queue.waiting", { time: formatDuration(now - chat.createdAt) })}</span>
+        ${queuePreview(view)}
+        ${presenceBadge(chat, now)}
+      </button>
+      ${store.takesChatsOf(chat.departmentId)
+        ? html`<button
+            type="button"
+            class="primary"
+            data-testid="accept"
+            aria-label=${t("queue.acceptLabel", { name: chat.customer.name, number: chat.number })}
+            ?disabled=${store.accepting.has(chat.id)}
+            @click=${() => this.app.live?.accept(chat.id)}
+          >
+            ${t("queue.accept")}
+          </button>`
+        : ""}
+    </li>`;
   }
 }
 define("ao-queue", AoQueue);

@@ -5,6 +5,7 @@
 import { css, html, type PropertyValues } from "lit";
 import type { ChatDetailResponse } from "../../worker/views";
 import { errorKey } from "../errors";
+import { closedStatus } from "../closer-text";
 import { formatDateTime, originLabel, safeHttpUrl } from "../format";
 import { t, type MessageKey } from "../i18n";
 import { AppElement, define } from "./app-element";
@@ -115,6 +116,7 @@ export class AoTranscript extends AppElement {
         <dt>${t("chat.status")}</dt>
         <dd>
           ${chat.attendant ? t("chat.attendedBy", { name: chat.attendant.name }) : t("history.noAttendant")} ·
+          ${chat.status === "closed" ? html`<span data-testid="transcript-closer">${closedStatus(chat)}</span> ·` : ""}
           ${t("transcript.started", { date: formatDateTime(chat.createdAt) })}
           ${chat.closedAt ? html` · ${t("history.closedAt", { date: formatDateTime(chat.closedAt) })}` : ""}
         </dd>

@@ -3,6 +3,7 @@ import { describe, it } from "vitest";
 import { expectNoSeriousA11yViolations } from "./a11y";
 import { ADMIN, ANA, attendantConsole, expectDepartment } from "./console";
 import { hostPage, launcher, panel, startChat, useHarness } from "./harness";
+import { clickNav } from "./flows";
 
 const { h, contexts } = useHarness();
 
@@ -27,12 +28,12 @@ describe("accessibility (axe-core: no serious or critical violation)", () => {
       await expectNoSeriousA11yViolations(login);
       const admin = await attendantConsole(h, context, ADMIN);
       for (const testId of CONSOLE_PAGES) {
-        await admin.locator(`[data-testid="${testId}"]`).click();
+        await clickNav(admin, testId);
         await admin.waitForLoadState("networkidle");
         await expectNoSeriousA11yViolations(admin);
         await snap(admin, `${testId}-${viewport.width}`);
       }
-      await admin.locator('[data-testid="nav-gestao"]').click();
+      await clickNav(admin, "nav-gestao");
       for (const testId of GESTAO_SECTIONS) {
         await admin.locator(`[data-testid="${testId}"]`).click();
         await admin.waitForLoadState("networkidle");

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ANA, attendantConsole } from "./console";
 import { readmeSnippet, useHarness } from "./harness";
+import { clickNav } from "./flows";
 
 const { h } = useHarness();
 
@@ -64,7 +65,7 @@ describe("customer and attendant chat in real time", () => {
     ]);
 
     // The history view shows it too.
-    await agent.locator('[data-testid="nav-history"]').click();
+    await clickNav(agent, "nav-history");
     await agent.locator('[data-testid="history-item"]').first().click();
     await expect.poll(() => agent.locator('[data-testid="transcript-message"]').count()).toBe(4);
 

@@ -66,10 +66,21 @@ export function panelMessages(page: Page): Promise<{ seq: string | null; author:
   );
 }
 
+/**
+ * Clicks a header link (`nav-history`, `nav-profile`…), first opening the menu that holds it when
+ * it is not on the header's row: "Mais"/"Menu" for sections, the attendant's menu for the profile.
+ */
+export async function clickNav(page: Page, testId: string): Promise<void> {
+  const link = page.locator(`[data-testid="${testId}"]`);
+  await page.locator('[data-testid="status-toggle"]').waitFor();
+  if (!(await link.isVisible())) await page.locator(testId === "nav-profile" ? '[data-testid="user-menu"]' : '[data-testid="nav-more"]').click();
+  await link.click();
+}
+
 /** Goes to a section of the console (`nav-customize`, `nav-history`, `nav-satisfaction`…). */
 export async function consoleSection(page: Page, testId: string): Promise<void> {
   const link = page.locator(`[data-testid="${testId}"]`);
-  await link.click();
+  await clickNav(page, testId);
   await expect.poll(() => link.getAttribute("aria-current")).toBe("page");
 }
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { expectNoSeriousA11yViolations } from "./a11y";
 import { useHarness } from "./harness";
+import { clickNav } from "./flows";
 
 const { h, contexts } = useHarness();
 
@@ -38,7 +39,7 @@ describe("Gestão: a company sets itself up from an empty account", () => {
     await snap(owner, "console-checklist-desktop");
 
     // Departamentos: a second department.
-    await owner.locator('[data-testid="nav-gestao"]').click();
+    await clickNav(owner, "nav-gestao");
     await owner.locator('[data-testid="gestao-departments"]').click();
     await owner.locator('[data-testid="department-new"]').click();
     await owner.locator('[data-testid="department-name"]').fill("Encomendas");
@@ -121,7 +122,7 @@ describe("Gestão: a company sets itself up from an empty account", () => {
     await snap(caio, "caio-chat-phone");
 
     // The checklist ticked itself: departments, attendants, snippet and test chat.
-    await owner.locator('[data-testid="nav-live"]').click();
+    await clickNav(owner, "nav-live");
     for (const item of ["departments", "attendants", "snippet", "testChat"]) {
       await expect.poll(() => owner.locator(`[data-testid="setup-item-${item}"]`).getAttribute("data-done"), { timeout: 40_000 }).toBe("true");
     }

@@ -13,6 +13,7 @@ import { quietEnv, root } from "../../scripts/local-server.mjs";
 import { expectNoSeriousA11yViolations } from "./a11y";
 import { ADMIN, attendantConsole } from "./console";
 import { useHarness } from "./harness";
+import { clickNav } from "./flows";
 
 const { h, contexts } = useHarness();
 const DESKTOP = { width: 1280, height: 800 };
@@ -79,7 +80,7 @@ describe("Histórico: search, bookmark, export", () => {
     const context = await contexts.new({ viewport: DESKTOP, acceptDownloads: true });
     await labelsApi(context);
     const page = await attendantConsole(h, context, ADMIN);
-    await page.click('[data-testid="nav-history"]');
+    await clickNav(page, "nav-history");
     await page.locator('[data-testid="history-filters"]').waitFor();
 
     await page.fill('[data-testid="history-q"]', "nao consigo");

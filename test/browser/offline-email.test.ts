@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectNoSeriousA11yViolations } from "./a11y";
 import { ADMIN, attendantConsole, expectDepartment } from "./console";
 import { chatElement, consoleLog, hostPage, launcher, panel, useHarness } from "./harness";
+import { clickNav } from "./flows";
 
 const { h, contexts } = useHarness();
 const PHONE = { width: 390, height: 844 };
@@ -92,7 +93,7 @@ describe("Mensagens Offline answered by e-mail", () => {
     }, smtpPort);
     expect(saved).toBe(200);
 
-    await admin.locator('[data-testid="nav-offline"]').click();
+    await clickNav(admin, "nav-offline");
     const item = admin.locator('[data-testid="offline-item"]', { hasText: "Carla Cliente" });
     await item.waitFor();
     expect(await item.locator('[data-testid="offline-status"]').textContent()).toBe("Nova");

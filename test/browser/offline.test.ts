@@ -6,6 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { ADMIN, attendantConsole, expectDepartment } from "./console";
 import { chatElement, consoleLog, hostPage, launcher, panel, useHarness } from "./harness";
+import { clickNav } from "./flows";
 
 const { h, contexts } = useHarness();
 
@@ -39,7 +40,7 @@ describe("offline messages", () => {
     expect(await form.count()).toBe(0);
 
     const admin = await attendantConsole(h, await contexts.new(), ADMIN);
-    await admin.locator('[data-testid="nav-offline"]').click();
+    await clickNav(admin, "nav-offline");
     const item = admin.locator('[data-testid="offline-item"]', { hasText: "Carla Offline" });
     await item.waitFor();
     expect(await item.locator('[data-testid="offline-message"]').textContent()).toBe(text);

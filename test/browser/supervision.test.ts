@@ -73,7 +73,7 @@ describe("Supervisão", () => {
 
     // The customer's widget: closed, by the manager, with the line in the conversation.
     await panel(customer).locator('[part="closed"]').waitFor();
-    await expect.poll(() => panel(customer).locator('[part="closed"] p[role="status"]').first().textContent()).toBe("Encerrado por Gerente Suporte.");
+    await expect.poll(() => panel(customer).locator('[part="closed"] p[role="status"]').first().textContent()).toBe("Encerrado por Gerente Suporte (gerente).");
     await snap(customer, "supervision-customer");
   });
 

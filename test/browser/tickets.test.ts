@@ -9,6 +9,7 @@ import { describe, expect, it } from "vitest";
 import { expectNoSeriousA11yViolations } from "./a11y";
 import { ACCOUNT, ADMIN, attendantConsole } from "./console";
 import { useHarness } from "./harness";
+import { clickNav } from "./flows";
 
 const { h, contexts } = useHarness();
 
@@ -57,7 +58,7 @@ describe("Chamados", () => {
     });
     expect(saved).toBe(200);
 
-    await admin.locator('[data-testid="nav-offline"]').click();
+    await clickNav(admin, "nav-offline");
     const item = admin.locator('[data-testid="offline-item"]', { hasText: `Rita ${tag}` });
     await item.locator('[data-testid="create-ticket"]').click();
     const heading = admin.locator('[data-testid="ticket-heading"]');
@@ -103,7 +104,7 @@ describe("Chamados", () => {
     }
     // The message left the offline list for Chamados; under "Virou chamado" a second "Criar
     // chamado" on it opens the existing ticket.
-    await admin.locator('[data-testid="nav-offline"]').click();
+    await clickNav(admin, "nav-offline");
     await admin.locator('[data-testid="offline-status-filter"]').selectOption("ticket");
     await admin.locator('form[aria-label] button[type="submit"]').first().click();
     await admin.locator('[data-testid="offline-item"]', { hasText: `Rita ${tag}` }).locator('[data-testid="create-ticket"]').click();

@@ -140,7 +140,7 @@ describe("remote close from the supervision view", () => {
       const supervisor = await attendantSocket(closer.email, f.support);
       supervisor.send({ type: "chat.close", chatId: f.active.id });
 
-      const expected = { type: "attendant", id: closer.id, name: closer.name };
+      const expected = { type: "attendant", id: closer.id, name: closer.name, role: role === "admin" ? "administrator" : "department_manager" };
       const toCustomer = await f.customer.next("chat.closed");
       const toAttendant = await f.support1.next("chat.closed", (c) => c.chat.id === f.active.id);
       expect(toCustomer.chat.closer).toEqual(expected);
@@ -175,7 +175,7 @@ describe("remote close from the supervision view", () => {
     admin.send({ type: "chat.close", chatId: f.active.id });
     await f.customer.next("chat.closed");
     const me = await json(await widgetMe(f.account.publicKey, f.customerToken));
-    expect(me.chat.closer).toEqual({ type: "attendant", id: f.account.attendants.admin.id, name: f.account.attendants.admin.name });
+    expect(me.chat.closer).toEqual({ type: "attendant", id: f.account.attendants.admin.id, name: f.account.attendants.admin.name, role: "administrator" });
     admin.close();
     f.closeAll();
   });
@@ -194,7 +194,7 @@ describe("remote close from the supervision view", () => {
     const f = await floor("sup-close-own");
     f.support1.send({ type: "chat.close", chatId: f.active.id });
     const closed = await f.customer.next("chat.closed");
-    expect(closed.chat.closer).toEqual({ type: "attendant", id: f.account.attendants.support1.id, name: f.account.attendants.support1.name });
+    expect(closed.chat.closer).toEqual({ type: "attendant", id: f.account.attendants.support1.id, name: f.account.attendants.support1.name, role: "attendant" });
     expect(f.customer.all("message.created").filter((m) => m.message.body.startsWith("Atendimento encerrado por"))).toEqual([]);
     const audit = await env.DB.prepare("SELECT COUNT(*) AS n FROM audit_log WHERE account_id = ? AND action = 'chat.closed_remotely'").bind(f.account.id).first();
     expect(audit).toEqual({ n: 0 });

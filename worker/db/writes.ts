@@ -37,6 +37,9 @@ export interface NewChatRow {
   origin: ChatOrigin;
   pageUrl: string | null;
   createdAt: number;
+  /** The visitor's browser (the request's User-Agent, ≤ 500 chars) and the page's title (≤ 300). */
+  userAgent?: string | null;
+  pageTitle?: string | null;
 }
 
 /**
@@ -57,6 +60,8 @@ export function insertChat(db: Database, row: NewChatRow) {
       origin: row.origin,
       pageUrl: row.pageUrl,
       createdAt: row.createdAt,
+      userAgent: row.userAgent ?? null,
+      pageTitle: row.pageTitle ?? null,
     })
     .returning({ number: chats.number });
 }

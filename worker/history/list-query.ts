@@ -6,9 +6,11 @@ import { and, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { database } from "../db/client";
 import { attendants, chats, customers, departments } from "../db/schema";
-import type { ChatListItem } from "../views";
+import type { ChatCloserRole, ChatListItem } from "../views";
 
 const assigned = alias(attendants, "assigned");
+/** Who closed it, when an attendant did (their own chat, or a manager's or administrator's close). */
+const closer = alias(attendants, "closer");
 
 const listColumns = {
   id: chats.id,
@@ -28,6 +30,9 @@ const listColumns = {
   closedAt: chats.closedAt,
   closedBy: chats.closedBy,
   abandonedAt: chats.abandonedAt,
+  closerId: closer.id,
+  closerName: closer.name,
+  closerRole: closer.role,
   messageCount: sql<number>`(SELECT COUNT(*) FROM chat_messages m WHERE m.chat_id = ${chats.id})`,
 };
 
@@ -50,6 +55,9 @@ export function toListItem(row: {
   closedAt: number | null;
   closedBy: string | null;
   abandonedAt?: number | null;
+  closerId?: string | null;
+  closerName?: string | null;
+  closerRole?: ChatCloserRole | null;
   messageCount: number;
 }): ChatListItem {
   return {
@@ -67,6 +75,7 @@ export function toListItem(row: {
     closedAt: row.closedAt,
     closedBy: row.closedBy,
     ...(row.abandonedAt ? { abandonedAt: row.abandonedAt } : {}),
+    ...(row.closedBy === "attendant" && row.closerId ? { closer: { id: row.closerId, name: row.closerName ?? "", role: row.closerRole ?? "attendant" } } : {}),
     messageCount: row.messageCount,
   };
 }
@@ -78,5 +87,6 @@ export function chatListQuery(db: D1Database) {
     .from(chats)
     .innerJoin(departments, and(eq(departments.id, chats.departmentId), eq(departments.accountId, chats.accountId)))
     .innerJoin(customers, and(eq(customers.id, chats.customerId), eq(customers.accountId, chats.accountId)))
-    .leftJoin(assigned, and(eq(assigned.id, chats.attendantId), eq(assigned.accountId, chats.accountId)));
+    .leftJoin(assigned, and(eq(assigned.id, chats.attendantId), eq(assigned.accountId, chats.accountId)))
+    .leftJoin(closer, and(eq(closer.id, chats.closedByAttendantId), eq(closer.accountId, chats.accountId)));
 }

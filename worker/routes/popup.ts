@@ -85,7 +85,7 @@ export const popupRoutes = new Hono<AppEnv>().get("/:key", async (c) => {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${text.title} · ${account.name}</title>
-<style>html,body{margin:0;height:100%}tomticket-chat{display:block;height:100%}header{display:flex;align-items:center;justify-content:center;box-sizing:border-box;height:64px;padding:8px}header img{max-height:48px;max-width:100%}header+tomticket-chat{--tt-popup-top:64px}</style>
+<style>html,body{margin:0;height:100%}body{background:#eef1f5}tomticket-chat{display:block;height:100%}header{display:flex;align-items:center;justify-content:center;box-sizing:border-box;height:64px;padding:8px}header img{max-height:48px;max-width:100%}header+tomticket-chat{--tt-popup-top:64px}</style>
 <script src="/widget.js" defer></script>
 </head>
 <body>

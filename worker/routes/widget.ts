@@ -40,6 +40,8 @@ const StartChatBody = z.object({
   origin: z.enum(CHAT_ORIGINS).default("widget"),
   /** Identity verification, as in POST /identify: the chat then belongs to the verified customer. */
   customerHash: z.string().max(200).optional(),
+  /** The page's `document.title` (visitor details in the console). */
+  pageTitle: z.string().trim().max(300).optional(),
 });
 
 async function socketFor(c: Context<AppEnv>, accountId: string, customerId: string, chat: { id: string; departmentId: string }): Promise<WidgetSocket> {
@@ -134,6 +136,7 @@ export const widgetRoutes = new Hono<AppEnv>()
       firstMessage: body.message,
       // Rótulos' `verified` condition: verified now, or a token of a customer verified before.
       verified: body.customerHash !== undefined || (customer?.id === fromToken?.id && Boolean(fromToken?.verifiedEmail)),
+      visitor: { userAgent: c.req.header("User-Agent")?.slice(0, 500) || null, pageTitle: body.pageTitle || null },
     });
     if (!result.admitted) throw new ApiError(409, result.refusal.code, result.refusal.message);
     const { chat } = result;
