@@ -12,6 +12,7 @@
  */
 import { ABANDON_AFTER_MINUTES_DEFAULT } from "../worker/settings/schema";
 import { effectivePolicies } from "../worker/settings/policies";
+import { withPreview } from "./chat-preview";
 import { customerSockets, toAllAttendants } from "./fanout";
 import type { ServerFrame, WireChat } from "./protocol";
 import type { ChatRow, RoomStorage } from "./room-storage";
@@ -93,7 +94,7 @@ export async function customerReturned(room: PresenceRoom, chatId: string): Prom
   const row = room.storage.chat(chatId)!;
   if (!wasAbandoned || row.status !== "waiting") return tell(room, row);
   room.afterWrite();
-  toAllAttendants(room.state, { type: "chat.queued", chat: { ...toWireChat(row), ...presenceOf(row) } });
+  toAllAttendants(room.state, { type: "chat.queued", chat: withPreview(room.state.storage.sql, { ...toWireChat(row), ...presenceOf(row) }) });
   await room.queueMoved();
 }
 

@@ -211,8 +211,7 @@ export class DepartmentRoom extends DurableObject<Env> implements Room {
       chats = this.storage
         .openChats()
         .filter((c) => c.abandoned_at === null)
-        .map((c) => ({ ...toWireChat(c), labels: labels.get(c.id) ?? [], ...presenceOf(c) }));
-      chats = this.storage.openChats().map((c) => withPreview(this.ctx.storage.sql, { ...toWireChat(c), labels: labels.get(c.id) ?? [] }));
+        .map((c) => withPreview(this.ctx.storage.sql, { ...toWireChat(c), labels: labels.get(c.id) ?? [], ...presenceOf(c) }));
     }
     return {
       type: "session.ready",
