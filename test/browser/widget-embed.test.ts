@@ -88,8 +88,9 @@ describe("the pop-up page", () => {
     expect(await page.locator('[part="minimize"]').count()).toBe(0);
     // The department is fixed by the address: nothing to choose.
     expect(await form.locator('select[name="department"]').count()).toBe(0);
+    // The whole height, in a centred column of 720 px on a desktop (fields do not stretch across the screen).
     const box = await panel(page).boundingBox();
-    expect(box).toEqual({ x: 0, y: 0, width: 1280, height: 720 });
+    expect(box).toEqual({ x: 280, y: 0, width: 720, height: 720 });
 
     await startChat(chatElement(page), { name: "Pop-up Paula", email: "paula@example.com", message: "Vim pelo link do pop-up" });
     await queueItem(agent, "Pop-up Paula").waitFor();
