@@ -10,7 +10,7 @@ import { describe, expect, it } from "vitest";
 import type { BrowserContext, Page } from "playwright-core";
 import { expectNoSeriousA11yViolations } from "./a11y";
 import { ANA, onlineAttendant } from "./console";
-import { acceptChat, startChat } from "./flows";
+import { acceptChat, clickNav, startChat } from "./flows";
 import { customerSays, hostPage, launcher, useHarness } from "./harness";
 
 const { h, contexts } = useHarness();
@@ -53,11 +53,11 @@ async function customerChat(name: string): Promise<{ customer: Page; chatId: str
 }
 
 async function saveProfile(agent: Page, switches: Record<string, boolean>): Promise<void> {
-  await agent.locator('[data-testid="nav-profile"]').click();
+  await clickNav(agent, "nav-profile");
   for (const [name, on] of Object.entries(switches)) await agent.locator(`[data-testid="profile-${name}"]`).setChecked(on);
   await agent.locator('[data-testid="profile-save"]').click();
   await agent.locator('[data-testid="profile-saved"]', { hasText: /./ }).waitFor();
-  await agent.locator('[data-testid="nav-live"]').click();
+  await clickNav(agent, "nav-live");
 }
 
 describe("attendant notifications", () => {
@@ -67,7 +67,7 @@ describe("attendant notifications", () => {
     const agent = await onlineAttendant(h, context, ANA, "dep-suporte");
     expect((await recorded(agent)).asked).toBe(0);
 
-    await agent.locator('[data-testid="nav-profile"]').click();
+    await clickNav(agent, "nav-profile");
     const allow = agent.locator('[data-testid="profile-desktop-allow"]');
     await allow.waitFor();
     await expectNoSeriousA11yViolations(agent);
@@ -78,7 +78,7 @@ describe("attendant notifications", () => {
     await allow.click();
     await expect.poll(async () => (await recorded(agent)).asked).toBe(1);
     await allow.waitFor({ state: "detached" });
-    await agent.locator('[data-testid="nav-live"]').click();
+    await clickNav(agent, "nav-live");
 
     // A new chat while the tab is hidden: a beep and a desktop notification.
     await setHidden(agent, true);
