@@ -685,3 +685,16 @@ export const cannedResponses = sqliteTable(
   },
   (t) => [uniqueIndex("canned_responses_scope_shortcut_idx").on(t.accountId, t.scope, t.shortcut)],
 );
+
+/**
+ * Failed logins counted per key ("email:<address>" across IPs, "ip:<address>" across e-mails),
+ * so that a wrong password slows the next try down and a correct one is never refused because
+ * of earlier successes. Not per account: an attacker sprays e-mails, not accounts. Rows older
+ * than the window are reset on the next failure and swept by the daily job.
+ */
+export const loginFailures = sqliteTable("login_failures", {
+  key: text("key").primaryKey(),
+  failures: integer("failures").notNull(),
+  windowStartedAt: integer("window_started_at").notNull(),
+  lastFailureAt: integer("last_failure_at").notNull(),
+});
