@@ -25,6 +25,7 @@ const bundles = [
   { in: "widget/lang-es.ts", out: "widget-lang-es.js" },
   // Parts only some chats use (widget/chunks.ts): the survey's form, the emoji picker.
   { in: "widget/survey-chunk.ts", out: "widget-survey.js" },
+  { in: "widget/emoji-chunk.ts", out: "widget-emoji.js" },
   // The customer's upload: only a customer who picks a file downloads it.
   { in: "widget/attach.ts", out: "widget-attach.js" },
   // The offline form (only when nobody is online) and past chats (only for verified customers).

@@ -58,7 +58,7 @@ export const panelStyles = css`
   [part="compose"] { display: flex; gap: 8px; align-items: flex-end; padding: 12px; border-top: 1px solid var(--_border); }
   [part="compose"] textarea { flex: 1; max-height: 120px; }
   [part="send"] { flex: none; width: 40px; height: 40px; padding: 0; display: grid; place-items: center; }
-  [part="attach"] { flex: none; width: 40px; height: 40px; padding: 0; background: none; border: 1px solid var(--_border); }
+  [part="attach"], [part="emoji"] { flex: none; width: 40px; height: 40px; padding: 0; background: none; border: 1px solid var(--_border); }
   [aria-busy] { opacity: 0.5; }
   [part="counter"] { margin: 0; padding: 0 12px 8px; text-align: right; font-size: 12px; color: var(--_muted); }
   .footer-alert { padding: 0 12px 8px; }
