@@ -31,6 +31,8 @@ const bundles = [
   // The offline form (only when nobody is online) and past chats (only for verified customers).
   { in: "widget/offline-chunk.ts", out: "widget-offline.js" },
   { in: "widget/history-chunk.ts", out: "widget-history.js" },
+  // The end of a chat (who closed it, survey, transcript by e-mail): fetched while a chat is on.
+  { in: "widget/closed-chunk.ts", out: "widget-closed.js" },
   { in: "admin/main.ts", out: "admin/app.js" },
   // The app Meu Suporte (/app/<key>/); its service worker is built below, after it.
   { in: "app/main.ts", out: "app/app.js" },
