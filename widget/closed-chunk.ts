@@ -11,6 +11,12 @@ import type { PanelText } from "./i18n";
 import type { TomticketChatPanel } from "./panel";
 import type { PanelKit } from "./panel-kit";
 
+// Its own sheet (the panel's styles.ts ships to every page); tighter on a short panel (sizes M
+// and S), so that the survey, the transcript request and "new chat" are all in view at once (an
+// empty status line is taken out of the grid, not hidden, so that what it later says is announced).
+const STYLE = `[part="closed"]{display:grid;gap:12px;margin-top:16px;padding-top:12px;border-top:1px solid var(--_border);text-align:center}
+[part="closed"] p{margin:0}[part="survey"]{text-align:left}@container (max-height:600px){[part="closed"]{gap:8px;margin-top:8px;padding-top:8px}[part="closed"] p:empty{position:absolute}}`;
+
 /** Limit of the survey's comment (the server's). */
 const COMMENT_MAX = 1000;
 
@@ -75,7 +81,10 @@ function renderClosed(kit: PanelKit, panel: TomticketChatPanel, t: PanelText) {
   // An attendant's name when the server told it ("Encerrado por Ana"): also a manager's remote close.
   const asked = survey === "ask" || survey === "sending";
   const text = closer?.type === "attendant" && closer.name ? t.closedByName(closer.name, closer.role) : (closedBy && byWhom[closedBy]) || t.closedText;
-  return kit.html`<div part="closed">
+  return kit.html`<style>
+      ${STYLE}
+    </style>
+    <div part="closed">
     <p role="status">${text}</p>
     ${asked ? renderSurvey(kit, panel, t) : kit.nothing}
     <p part="survey-thanks" role="status">${survey === "done" ? t.surveyThanks : ""}</p>
