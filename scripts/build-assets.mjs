@@ -25,11 +25,14 @@ const bundles = [
   { in: "widget/lang-es.ts", out: "widget-lang-es.js" },
   // Parts only some chats use (widget/chunks.ts): the survey's form, the emoji picker.
   { in: "widget/survey-chunk.ts", out: "widget-survey.js" },
+  { in: "widget/emoji-chunk.ts", out: "widget-emoji.js" },
   // The customer's upload: only a customer who picks a file downloads it.
   { in: "widget/attach.ts", out: "widget-attach.js" },
   // The offline form (only when nobody is online) and past chats (only for verified customers).
   { in: "widget/offline-chunk.ts", out: "widget-offline.js" },
   { in: "widget/history-chunk.ts", out: "widget-history.js" },
+  // The end of a chat (who closed it, survey, transcript by e-mail): fetched while a chat is on.
+  { in: "widget/closed-chunk.ts", out: "widget-closed.js" },
   { in: "admin/main.ts", out: "admin/app.js" },
   // The app Meu Suporte (/app/<key>/); its service worker is built below, after it.
   { in: "app/main.ts", out: "app/app.js" },

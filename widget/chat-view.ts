@@ -12,6 +12,7 @@ import { renderRow } from "./message-row";
 import { toRows } from "./messages";
 import type { TomticketChatPanel } from "./panel";
 import { onFilePicked } from "./attach-loader";
+import { renderEmojiButton, renderEmojiPicker } from "./emoji-button";
 
 /** Shows the character count only near the limit. */
 const COUNTER_FROM = 0.9;
@@ -52,10 +53,12 @@ function renderCompose(panel: TomticketChatPanel, t: PanelText): TemplateResult 
       <button part="attach" type="button" aria-label=${t.attach} title=${t.attach} @click=${() => panel.renderRoot.querySelector<HTMLElement>("#tt-file")?.click()}>
         <svg viewBox="0 0 24 24" aria-hidden="true"><path d="M16 6v11a4 4 0 0 1-8 0V5a2.5 2.5 0 0 1 5 0v11a1 1 0 0 1-2 0V6H9.5v10a2.5 2.5 0 0 0 5 0V5a4 4 0 0 0-8 0v12a5.5 5.5 0 0 0 11 0V6z" /></svg>
       </button>
+      ${renderEmojiButton(panel, t)}
       <button part="send" type="submit" class="primary" aria-label=${t.sendButton} title=${t.sendButton}>
         <svg viewBox="0 0 24 24" aria-hidden="true"><path d="M3 20.5 21 12 3 3.5V10l12 2-12 2z" /></svg>
       </button>
     </form>
+    ${renderEmojiPicker(panel, t)}
     ${length >= MAX_MESSAGE_LENGTH * COUNTER_FROM ? html`<p part="counter">${length} / ${MAX_MESSAGE_LENGTH}</p>` : nothing}
     <div class="footer-alert">
       <p part="inactivity" role="status">${panel.chat.inactivityClosesAt ? t.inactivityWarning : ""}</p>

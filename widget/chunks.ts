@@ -2,8 +2,9 @@
  * Parts of the panel that only some chats use, each in a small script of its own that a page
  * downloads when (and only when) it needs it: `/widget-survey.js` (the satisfaction survey's
  * form, survey-chunk.ts), `/widget-emoji.js` (the composer's emoji picker, emoji-chunk.ts),
- * `/widget-offline.js` (the offline form, offline-chunk.ts) and `/widget-history.js` (a verified
- * customer's past chats, history-chunk.ts).
+ * `/widget-offline.js` (the offline form, offline-chunk.ts), `/widget-history.js` (a verified
+ * customer's past chats, history-chunk.ts) and `/widget-closed.js` (the end of a chat,
+ * closed-chunk.ts).
  * A chunk registers itself on a global, like the language scripts (i18n.ts), and carries no
  * Lit of its own: the panel hands it Lit's `html` when it renders (the bigger chunks get the
  * panel's whole kit, panel-kit.ts, and so share the panel's renderers and API calls).
@@ -45,11 +46,15 @@ export interface HistoryChunk {
   transcript(kit: PanelKit, panel: TomticketChatPanel, t: PanelText): TemplateResult | typeof nothing;
 }
 
+/** The end of a chat (closed-chunk.ts): who closed it, the survey, the transcript by e-mail, "new chat". */
+export type ClosedChunk = (kit: PanelKit, panel: TomticketChatPanel, t: PanelText) => TemplateResult;
+
 export interface Chunks {
   survey?: (args: SurveyArgs) => TemplateResult;
   emoji?: (args: EmojiArgs) => TemplateResult;
   offline?: OfflineChunk;
   history?: HistoryChunk;
+  closed?: ClosedChunk;
 }
 
 /** The chunks registered so far (shared by the panel script and the chunk scripts). */

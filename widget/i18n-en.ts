@@ -47,6 +47,7 @@ export const en: PanelText = {
   failed: "Not sent.",
   retry: "Try again",
   attach: "Attach a file",
+  emoji: "Insert an emoji",
   closedText: "This chat has ended.",
   closedByYou: "You ended this chat.",
   closedByAttendant: "The agent ended this chat.",

@@ -47,6 +47,7 @@ export const es: PanelText = {
   failed: "No enviado.",
   retry: "Reintentar",
   attach: "Adjuntar archivo",
+  emoji: "Insertar un emoji",
   closedText: "Esta conversación ha terminado.",
   closedByYou: "Usted terminó esta conversación.",
   closedByAttendant: "El agente terminó esta conversación.",

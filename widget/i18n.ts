@@ -65,6 +65,7 @@ const ptBR = {
   failed: "Não enviada.",
   retry: "Tentar de novo",
   attach: "Anexar arquivo",
+  emoji: "Inserir emoji",
   closedText: "Esta conversa foi encerrada.",
   closedByYou: "Você encerrou esta conversa.",
   closedByAttendant: "O atendente encerrou esta conversa.",

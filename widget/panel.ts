@@ -25,7 +25,6 @@ import { afterRender, beforeRender } from "./panel-focus";
 import { renderView } from "./panel-views";
 import { beep } from "./sound";
 import { SurveyController } from "./survey-controller";
-import { TranscriptController } from "./transcript-controller";
 import { panelStyles } from "./styles";
 import { followVisualViewport, SMALL_SCREEN, trapTab } from "./viewport";
 
@@ -103,7 +102,6 @@ export class TomticketChatPanel extends LitElement {
   readonly chat: ChatController;
   readonly history = new HistoryController(this);
   readonly survey = new SurveyController(this);
-  readonly transcript = new TranscriptController(this);
   readonly offline = offlineForm();
   /** Move focus into the view after the next render (the focused element went away, or a view opened). */
   wantFocus = false;

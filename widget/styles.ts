@@ -1,6 +1,6 @@
 /**
  * Styles of the chat panel, one rule per line (this ships to every customer's page: kept
- * small: the offline form's, the past chats' and the survey's rules are in their chunks). The panel element is the box over the page: it places and sizes itself from
+ * small: the offline form's, the past chats', the closed chat's and the survey's rules are in their chunks). The panel element is the box over the page: it places and sizes itself from
  * `--tt-w`, `--tt-h` (the console's size), `--tt-i` (the launcher's lift plus the launchers above it) and `--tt-a` (the height of the launchers stacked above this one), full screen
  * below 480 px and in the pop-up, following the visual viewport (`--tt-vvh`, `--tt-vvt`, see
  * viewport.ts; the pop-up page leaves `--tt-popup-top` above it for the department's logo); the loader's own sheet only says which side it opens on. Colours and shapes come from custom properties (documented on `<tomticket-chat>` and
@@ -58,15 +58,12 @@ export const panelStyles = css`
   [part="compose"] { display: flex; gap: 8px; align-items: flex-end; padding: 12px; border-top: 1px solid var(--_border); }
   [part="compose"] textarea { flex: 1; max-height: 120px; }
   [part="send"] { flex: none; width: 40px; height: 40px; padding: 0; display: grid; place-items: center; }
-  [part="attach"] { flex: none; width: 40px; height: 40px; padding: 0; background: none; border: 1px solid var(--_border); }
+  [part="attach"], [part="emoji"] { flex: none; width: 40px; height: 40px; padding: 0; background: none; border: 1px solid var(--_border); }
   [aria-busy] { opacity: 0.5; }
   [part="counter"] { margin: 0; padding: 0 12px 8px; text-align: right; font-size: 12px; color: var(--_muted); }
   .footer-alert { padding: 0 12px 8px; }
   [part="end-confirm"] { display: flex; flex-wrap: wrap; align-items: center; gap: 8px; padding: 8px 12px; border-bottom: 1px solid var(--_border); }
   [part="end-confirm"] p { flex: 1; margin: 0; font-weight: 600; }
-  [part="closed"] { display: grid; gap: 12px; margin-top: 16px; padding-top: 12px; border-top: 1px solid var(--_border); text-align: center; }
-  [part="closed"] p { margin: 0; }
-  [part="survey"] { text-align: left; }
   section { container-type: size; }
   @container (max-height: 500px) { [part="header"] { padding: 8px 8px 8px 12px; } .body { padding: 12px; } form { gap: 8px; } .field { gap: 2px; } input, select { padding: 6px 10px; } #tt-message { height: 56px; } [part="greeting"] { font-size: 13px; } }
   .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }

@@ -214,3 +214,58 @@ describe("every form fits the panel", () => {
     expect(found.filter((f) => f.overflow > 0)).toEqual([]);
   });
 });
+
+/** How far `selector` (inside the panel) reaches past the visible part of its scroller or the panel (0: all of it is in view). */
+const outOfView = (widget: Locator, selector: string): Promise<number> =>
+  widget
+    .locator(selector)
+    .first()
+    .evaluate((element) => {
+      const box = element.getBoundingClientRect();
+      const frame = (element.closest(".body") ?? (element.getRootNode() as ShadowRoot).host).getBoundingClientRect();
+      return Math.max(0, frame.top - box.top, box.bottom - frame.bottom);
+    });
+
+describe("every form fits the panel, at the end of a chat too", () => {
+  it("end-chat question, survey and transcript request fit sizes M and S without scrolling, on a desktop and a phone", { timeout: 240_000 }, async () => {
+    const admin = await attendantConsole(h, await contexts.new(), ADMIN);
+    await consoleSection(admin, "nav-customize");
+    for (const policy of [admin.locator('input[name="policies.surveyEnabled"]'), admin.locator('[data-testid="policies-transcript"]')]) {
+      if (await policy.isChecked()) continue;
+      await policy.check();
+      await admin.locator('[data-testid="settings-saved"]').waitFor();
+    }
+    const ana = await onlineAttendant(h, await contexts.new(), ANA, "dep-suporte");
+    const sizes = { M: "", S: "<style>tomticket-chat{--tt-w:320px;--tt-h:440px}</style>" };
+    const found: { where: string; part: string; out: number }[] = [];
+    let n = 0;
+    for (const [size, head] of Object.entries(sizes)) {
+      for (const viewport of [DESKTOP, PHONE]) {
+        const where = `${size}-${viewport === PHONE ? "phone" : "desktop"}`;
+        const name = `Jonas${++n}`;
+        const page = await contexts.page(viewport);
+        await page.goto(hostPage(h, `/fit-end-${where}.html`, { head, embeds: [' data-department="dep-suporte"'] }));
+        await launcher(page).click();
+        const widget = panel(page);
+        await startChat(widget, { name, email: `${name.toLowerCase()}@example.com`, message: "Minha entrega atrasou" });
+        await acceptFromQueue(ana, name);
+        await agentSays(ana, "Olá, já verifiquei: chega amanhã.");
+        await widget.locator('[data-author="attendant"]', { hasText: "chega amanhã" }).waitFor();
+
+        await widget.locator('button[part="end-chat"]').click();
+        await widget.locator('[part="end-confirm"]').waitFor();
+        await shot(page, `fit-end-confirm-${where}`);
+        for (const part of ['[part="end-confirm"] .primary', '[part="end-confirm"] .secondary'])
+          found.push({ where, part, out: await outOfView(widget, part) });
+
+        await widget.locator('[part="end-confirm"] .primary').click();
+        await widget.locator('form[part="survey"]').waitFor();
+        await widget.locator('[part="transcript-email"]').waitFor();
+        await shot(page, `fit-survey-${where}`);
+        for (const part of ['[part="closed"] > p', 'form[part="survey"] legend', 'form[part="survey"] button[type="submit"]', '[part="transcript-email"]', 'button[part="new-chat"]'])
+          found.push({ where, part, out: await outOfView(widget, part) });
+      }
+    }
+    expect(found.filter((f) => f.out > 0)).toEqual([]);
+  });
+});
