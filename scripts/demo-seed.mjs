@@ -78,6 +78,10 @@ export function demoSeedSql(now = Date.now()) {
   return lines.join("\n") + "\n";
 }
 
+/** The roles as the console and the README name them. */
+const ROLE_LABELS = { administrator: "Administrador", department_manager: "Gerente", attendant: "Atendente" };
+
+/** The demo logins as `npm start` prints them: role, e-mail, password, one a line. */
 export function demoLogins() {
-  return DEMO.attendants.map((a) => `  ${a.role.padEnd(18)} ${a.email.padEnd(20)} ${a.password}`).join("\n");
+  return DEMO.attendants.map((a) => `  ${ROLE_LABELS[a.role].padEnd(14)} ${a.email.padEnd(20)} ${a.password}`).join("\n");
 }

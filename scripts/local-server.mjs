@@ -46,9 +46,10 @@ export function prepareDatabase(persistTo, { openAllHours = false } = {}) {
 
 /**
  * Runs `wrangler dev` and resolves once /api/health answers.
- * @param {{ port?: number, persistTo?: string, vars?: Record<string,string>, inherit?: boolean }} options
+ * @param {{ port?: number, persistTo?: string, vars?: Record<string,string>, inherit?: boolean, onSpawn?: (child: import("node:child_process").ChildProcess) => void }} options
+ *   `onSpawn` gets the child as soon as it runs (before it answers), e.g. to stop it on Ctrl+C.
  */
-export async function startLocalServer({ port, persistTo, vars = {}, inherit = false } = {}) {
+export async function startLocalServer({ port, persistTo, vars = {}, inherit = false, onSpawn } = {}) {
   port ??= await freePort();
   // Its own inspector port too: wrangler's default (9229) is taken by any other wrangler dev
   // running here (parallel test files, a developer's npm start), and then it refuses to start.
@@ -62,6 +63,7 @@ export async function startLocalServer({ port, persistTo, vars = {}, inherit = f
     stdio: inherit ? ["ignore", "inherit", "inherit"] : ["ignore", "pipe", "pipe"],
     detached: true,
   });
+  onSpawn?.(child);
   let output = "";
   child.stdout?.on("data", (d) => (output += d));
   child.stderr?.on("data", (d) => (output += d));

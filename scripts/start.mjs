@@ -5,6 +5,12 @@ import { randomBytes } from "node:crypto";
 import { join } from "node:path";
 import { demoLogins } from "./demo-seed.mjs";
 import { prepareDatabase, root, startLocalServer } from "./local-server.mjs";
+import { choosePort, stopOnSignals } from "./lifecycle.mjs";
+
+// Before anything else, so that a busy port is said at once and not after the migrations.
+const port = await choosePort();
+// `PERSIST_TO`: a state directory other than .wrangler/ (wrangler's `--persist-to`), e.g. for a test.
+const persistTo = process.env.PERSIST_TO || undefined;
 
 const devVars = join(root, ".dev.vars");
 if (!existsSync(devVars)) {
@@ -17,9 +23,8 @@ if (!readFileSync(devVars, "utf8").includes("EMAIL_SECRET=")) {
 }
 
 console.log("Applying D1 migrations and seeding the demo account…");
-prepareDatabase();
-const port = Number(process.env.PORT ?? 8787);
-const server = await startLocalServer({ port, inherit: true });
+prepareDatabase(persistTo);
+const server = await startLocalServer({ port, persistTo, inherit: true, onSpawn: stopOnSignals });
 console.log(`
 Atendimento Online is running on ${server.url}
   ${server.url}/            demo page with the chat widget
@@ -35,10 +40,3 @@ Demo logins (role, e-mail, password):
 ${demoLogins()}
 
 Press Ctrl+C to stop.`);
-const stop = async () => {
-  await server.stop();
-  process.exit(0);
-};
-process.on("SIGINT", stop);
-process.on("SIGTERM", stop);
-server.child.on("exit", (code) => process.exit(code ?? 0));

@@ -3,10 +3,9 @@
 // body gzip -9 on its own (as the widget's figures), from navigation until the queue section
 // (`ao-queue h2`) is visible. The session cookie comes from the login API beforehand, so the
 // login form's own requests are not counted. WebSocket frames are not HTTP responses: not counted.
-import { existsSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { chromium } from "playwright-core";
-import { CHROMIUM_ARGS, chromiumPath as defaultChromium } from "../../scripts/chromium.mjs";
+import { chromiumLaunchOptions } from "../../scripts/chromium.mjs";
 
 /** Bound on the page load, from navigation to a visible queue. */
 const LOAD_TIMEOUT_MS = 20_000;
@@ -16,10 +15,14 @@ const LOAD_TIMEOUT_MS = 20_000;
  * when there is no Chromium to run.
  * @param {string} server the app's origin, e.g. http://127.0.0.1:8787
  * @param {{ email: string, password: string }} login an attendant of the demo account
- * @param {{ chromiumPath?: string }} [options]
  */
-export async function consoleSize(server, login, { chromiumPath = defaultChromium() } = {}) {
-  if (!existsSync(chromiumPath)) return { skipped: `no Chromium at ${chromiumPath}` };
+export async function consoleSize(server, login) {
+  let launch;
+  try {
+    launch = await chromiumLaunchOptions();
+  } catch (error) {
+    return { skipped: error.message };
+  }
   const res = await fetch(`${server}/api/auth/login`, {
     method: "POST",
     headers: { "content-type": "application/json" },
@@ -27,7 +30,7 @@ export async function consoleSize(server, login, { chromiumPath = defaultChromiu
   });
   const sid = /sid=([^;]+)/.exec(res.headers.get("set-cookie") ?? "")?.[1];
   if (!res.ok || !sid) throw new Error(`console login failed: ${res.status}`);
-  const browser = await chromium.launch({ executablePath: chromiumPath, args: CHROMIUM_ARGS });
+  const browser = await chromium.launch(launch);
   try {
     const context = await browser.newContext();
     await context.addCookies([{ name: "sid", value: sid, url: server }]);

@@ -3,11 +3,10 @@
 // each, a script injected before the page's own records `performance.now()` (milliseconds since
 // the navigation started) at the first animation frame in which `button[part="launcher"]` is
 // visible, i.e. after widget.js ran, fetched the configuration and showed the element.
-import { existsSync } from "node:fs";
 import { createServer } from "node:http";
 import { chromium } from "playwright-core";
 import { freePort } from "../../scripts/local-server.mjs";
-import { CHROMIUM_ARGS, chromiumPath as defaultChromium } from "../../scripts/chromium.mjs";
+import { chromiumLaunchOptions } from "../../scripts/chromium.mjs";
 import { DEMO } from "../../scripts/demo-seed.mjs";
 
 /** Bound on one page load, from navigation to a visible launcher. */
@@ -32,10 +31,15 @@ function probeLauncher() {
  * Resolves to the samples (ms from navigation start to a visible launcher) and their median,
  * or to `{ skipped }` when there is no Chromium to run.
  * @param {string} server the app's origin, e.g. http://127.0.0.1:8787
- * @param {{ loads?: number, chromiumPath?: string }} [options]
+ * @param {{ loads?: number }} [options]
  */
-export async function launcherTiming(server, { loads = 5, chromiumPath = defaultChromium() } = {}) {
-  if (!existsSync(chromiumPath)) return { skipped: `no Chromium at ${chromiumPath}` };
+export async function launcherTiming(server, { loads = 5 } = {}) {
+  let launch;
+  try {
+    launch = await chromiumLaunchOptions();
+  } catch (error) {
+    return { skipped: error.message };
+  }
   const html =
     '<!doctype html><html lang="pt-BR"><head><meta charset="utf-8"><title>Loja</title></head><body><h1>Loja Exemplo</h1>' +
     `<script src="${server}/widget.js" data-account="${DEMO.publicKey}" async></script></body></html>`;
@@ -45,7 +49,7 @@ export async function launcherTiming(server, { loads = 5, chromiumPath = default
     res.end(html);
   });
   await new Promise((resolve) => site.listen(port, "127.0.0.1", resolve));
-  const browser = await chromium.launch({ executablePath: chromiumPath, args: CHROMIUM_ARGS });
+  const browser = await chromium.launch(launch);
   try {
     const samples = [];
     // One load first, not counted: the worker's first request compiles it, which is not the widget's cost.

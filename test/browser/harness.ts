@@ -2,7 +2,8 @@
  * Browser-test harness: the app under `wrangler dev` (fresh local D1, migrated and seeded with
  * the demo account), a host site on another origin that embeds the widget with the README's
  * snippet (and serves the static files a host page needs, e.g. a CSS framework from
- * node_modules), and headless Debian Chromium driven by playwright-core.
+ * node_modules), and headless Chromium driven by playwright-core (Debian's, or the one inside the
+ * npm package @sparticuz/chromium: scripts/chromium.mjs).
  */
 import { cpSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer, type Server } from "node:http";
@@ -10,7 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type Browser, type BrowserContext, type ConsoleMessage, type Locator, type Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, inject } from "vitest";
-import { CHROMIUM_ARGS, chromiumPath } from "../../scripts/chromium.mjs";
+import { chromiumLaunchOptions } from "../../scripts/chromium.mjs";
 import { freePort, prepareDatabase, startLocalServer } from "../../scripts/local-server.mjs";
 
 
@@ -47,7 +48,7 @@ export async function startHarness(): Promise<Harness> {
   try {
     sitePort = await freePort();
     await new Promise<void>((resolve) => site.listen(sitePort, "127.0.0.1", resolve));
-    browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+    browser = await chromium.launch(await chromiumLaunchOptions());
   } catch (error) {
     // Without this a missing browser leaves a `wrangler dev` (about 3 GB) running per test file.
     site.close();
