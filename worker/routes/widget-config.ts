@@ -2,7 +2,8 @@
  * GET /api/widget/config: everything the widget needs before it draws anything, in one small
  * answer: the departments with presence, the look (account and per department) and whether to
  * ask for the survey. The look's texts are those of one language (`?lang=`, else the account's),
- * so the answer stays small; the ETag, from the answer's bytes, differs per language. `no-cache` with an ETag: the browser revalidates on every page view (so
+ * so the answer stays small; the ETag, from the answer's bytes, differs per language (the
+ * answer names its `lang`). `no-cache` with an ETag: the browser revalidates on every page view (so
  * a change in the console shows at once) and gets an empty 304 when nothing changed.
  */
 import { and, asc, eq, isNull } from "drizzle-orm";
@@ -30,9 +31,10 @@ const ConfigQuery = z.object({
   department: z.string().min(1).max(100).optional(),
   /**
    * The page's language, read like the widget's `lang` attribute (pickLang: `en-US` is English);
-   * a language we do not speak is the account's, as the widget's own labels are.
+   * empty (the loader's embed has no `lang`) or a language we do not speak is the account's, as
+   * the widget's own labels are.
    */
-  lang: z.string().min(1).max(35).optional(),
+  lang: z.string().max(35).optional(),
 });
 
 /** More departments than a customer could choose from; the list stays bounded. */
