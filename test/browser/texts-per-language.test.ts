@@ -16,12 +16,15 @@ const { h, contexts } = useHarness();
 const PT = { title: "Fale com a Loja Exemplo", greeting: "Olá! Em que podemos ajudar?" };
 const EN = { title: "Talk to Loja Exemplo", greeting: "Hi! How can we help?" };
 
-async function snap(page: Page, name: string): Promise<void> {
+/** Saves the page with `focus` in view at 1280×800 and 390×844 (`SCREENSHOTS=dir`); a no-op otherwise. */
+async function snap(page: Page, focus: Locator, name: string): Promise<void> {
   const dir = process.env.SCREENSHOTS;
   if (!dir) return;
-  await page.screenshot({ path: `${dir}/${name}-1280.png`, fullPage: false });
+  await focus.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${dir}/${name}-1280.png` });
   await page.setViewportSize({ width: 390, height: 844 });
-  await page.screenshot({ path: `${dir}/${name}-390.png`, fullPage: false });
+  await focus.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${dir}/${name}-390.png` });
   await page.setViewportSize({ width: 1280, height: 800 });
 }
 
@@ -57,7 +60,7 @@ describe("custom texts per language", () => {
     await expect.poll(() => admin.locator('[data-testid="preview-title"]').textContent()).toBe(EN.title);
     await expect.poll(() => admin.locator('[data-testid="text-lang-en"]').textContent()).toContain("personalizados: 2");
     await expectNoSeriousA11yViolations(admin);
-    await snap(admin, "texts-per-language-console");
+    await snap(admin, admin.locator('[data-testid="text-lang-en"]'), "texts-per-language-console");
     await admin.locator('[data-testid="save-settings"]').click();
     await admin.locator('[data-testid="settings-saved"]').waitFor();
 
