@@ -158,6 +158,11 @@ export const chatSettingsPtBR = {
   "grade.3": "Regular",
   "grade.4": "Bom",
   "grade.5": "Ótimo",
+  "customize.textsLang": "Idioma dos textos e da pré-visualização",
+  "customize.textsOwn": "personalizados: {count}",
+  "customize.textsNone": "nenhum personalizado",
+  "customize.accountLang": "idioma da conta",
+  "customize.textsFallback": "Deixe em branco para usar o texto em {lang} (o idioma da conta, em cinza) ou, sem ele, o texto padrão.",
 } as const;
 
 export const chatSettingsEn: Record<keyof typeof chatSettingsPtBR, string> = {
@@ -314,6 +319,11 @@ export const chatSettingsEn: Record<keyof typeof chatSettingsPtBR, string> = {
   "grade.3": "Fair",
   "grade.4": "Good",
   "grade.5": "Excellent",
+  "customize.textsLang": "Language of the texts and the preview",
+  "customize.textsOwn": "customized: {count}",
+  "customize.textsNone": "none customized",
+  "customize.accountLang": "account language",
+  "customize.textsFallback": "Leave blank to use the {lang} text (the account's language, in grey) or, without one, the built-in text.",
 };
 
 export const chatSettingsEs: Record<keyof typeof chatSettingsPtBR, string> = {
@@ -470,4 +480,9 @@ export const chatSettingsEs: Record<keyof typeof chatSettingsPtBR, string> = {
   "grade.3": "Regular",
   "grade.4": "Bueno",
   "grade.5": "Excelente",
+  "customize.textsLang": "Idioma de los textos y de la vista previa",
+  "customize.textsOwn": "personalizados: {count}",
+  "customize.textsNone": "ninguno personalizado",
+  "customize.accountLang": "idioma de la cuenta",
+  "customize.textsFallback": "Déjalo en blanco para usar el texto en {lang} (el idioma de la cuenta, en gris) o, sin él, el texto predeterminado.",
 };

@@ -8,18 +8,23 @@ import {
   DEFAULT_LOOK,
   effectiveLook,
   emptyLook,
+  LANGS,
+  readLook,
   SIZE_BOUNDS,
   SIZE_PRESETS,
   TEXT_KEYS,
   TEXT_MAX,
   type EffectiveLook,
+  type Lang,
   type SizePreset,
+  type StoredLook,
   type TextKey,
+  type Texts,
   type WidgetLook,
 } from "../worker/settings/look";
 
-export { DEFAULT_LOOK, effectiveLook, emptyLook, SIZE_BOUNDS, SIZE_PRESETS, TEXT_KEYS, TEXT_MAX };
-export type { EffectiveLook, SizePreset, TextKey, WidgetLook };
+export { DEFAULT_LOOK, effectiveLook, emptyLook, LANGS, SIZE_BOUNDS, SIZE_PRESETS, TEXT_KEYS, TEXT_MAX };
+export type { EffectiveLook, Lang, SizePreset, StoredLook, TextKey, Texts, WidgetLook };
 
 export const COLOR_KEYS = ["primary", "onPrimary", "background"] as const satisfies readonly (keyof EffectiveLook["colors"])[];
 export type ColorKey = (typeof COLOR_KEYS)[number];
@@ -33,19 +38,23 @@ export interface LookDraft {
   width: string;
   height: string;
   position: "" | "left" | "right";
-  texts: Record<TextKey, string>;
+  /** Every text of every language ("" where that language has no text of its own). */
+  texts: Record<Lang, Record<TextKey, string>>;
 }
 
-/** Form field names: the schema's paths (`colors.primary`, `size.width`, `texts.title`…). */
-export type LookField = `colors.${ColorKey}` | "size.width" | "size.height" | `texts.${TextKey}`;
+/** Form field names: the schema's paths (`colors.primary`, `size.width`, `texts.en.title`…). */
+export type LookField = `colors.${ColorKey}` | "size.width" | "size.height" | `texts.${Lang}.${TextKey}`;
 /** Why a field is refused; the console turns these into texts. */
 export type LookProblem = "color" | "width" | "height" | "textTooLong";
 export type LookErrors = Partial<Record<LookField, LookProblem>>;
 
 /** The form's draft for a stored look. */
 export function draftFromLook(look: WidgetLook): LookDraft {
-  const texts = {} as Record<TextKey, string>;
-  for (const key of TEXT_KEYS) texts[key] = look.texts[key] ?? "";
+  const texts = {} as LookDraft["texts"];
+  for (const lang of LANGS) {
+    texts[lang] = {} as Record<TextKey, string>;
+    for (const key of TEXT_KEYS) texts[lang][key] = look.texts[lang]?.[key] ?? "";
+  }
   return {
     colors: { primary: look.colors.primary ?? "", onPrimary: look.colors.onPrimary ?? "", background: look.colors.background ?? "" },
     preset: look.size.preset ?? "",
@@ -89,13 +98,23 @@ export function lookFromDraft(draft: LookDraft): { look: WidgetLook; errors: Loo
     else if (height !== undefined) look.size.height = height;
   }
   if (draft.position) look.position = draft.position;
-  for (const key of TEXT_KEYS) {
-    const value = draft.texts[key].trim();
-    if (!value) continue;
-    if (value.length <= TEXT_MAX) look.texts[key] = value;
-    else errors[`texts.${key}`] = "textTooLong";
+  for (const lang of LANGS) {
+    const texts: Texts = {};
+    for (const key of TEXT_KEYS) {
+      const value = draft.texts[lang][key].trim();
+      if (!value) continue;
+      if (value.length <= TEXT_MAX) texts[key] = value;
+      else errors[`texts.${lang}.${key}`] = "textTooLong";
+    }
+    // A language without texts is left out: it falls back to the account's language.
+    if (Object.keys(texts).length > 0) look.texts[lang] = texts;
   }
   return { look, errors };
+}
+
+/** The first language with a refused text, so the form can show it. */
+export function langWithError(errors: LookErrors): Lang | undefined {
+  return LANGS.find((lang) => Object.keys(errors).some((field) => field.startsWith(`texts.${lang}.`)));
 }
 
 /** Whether a string is a colour the schema accepts (`#rrggbb`). */
@@ -105,13 +124,17 @@ export function isHexColor(value: string): boolean {
 
 /**
  * A stored look with every object present (`{ colors: {}, size: {}, texts: {} }` at least), so
- * that a document from an older server, or one without a `look`, still fills the form.
+ * that a document from an older server (texts in one set: the account's language `base`), or one
+ * without a `look`, still fills the form.
  */
-export function normalizeLook(look: Partial<WidgetLook> | undefined): WidgetLook {
-  return {
-    colors: { ...look?.colors },
-    size: { ...look?.size },
-    ...(look?.position ? { position: look.position } : {}),
-    texts: { ...look?.texts },
-  };
+export function normalizeLook(look: Partial<StoredLook> | undefined, base: Lang): WidgetLook {
+  return readLook(
+    {
+      colors: { ...look?.colors },
+      size: { ...look?.size },
+      ...(look?.position ? { position: look.position } : {}),
+      texts: { ...look?.texts },
+    },
+    base,
+  );
 }

@@ -20,9 +20,12 @@ export const warn = (text: string): void => console.warn(`<tomticket-chat>: ${te
 /** An unknown account or department (404): it will never work on this page. */
 export const isGone = (error: unknown): error is ApiRequestError => error instanceof ApiRequestError && error.status === 404;
 
-/** Asks for the configuration of an account (and of the department an embed fixes); warns when it is gone. */
-export const fetchConfig = (server: string, account: string, department: string | null): Promise<WidgetConfigResponse> =>
-  getConfig(server, account, department).catch((error: unknown) => {
+/**
+ * Asks for the configuration of an account (and of the department an embed fixes), with the
+ * texts of the embed's language; warns when it is gone.
+ */
+export const fetchConfig = (server: string, account: string, department: string | null, lang: string | null): Promise<WidgetConfigResponse> =>
+  getConfig(server, account, department, lang).catch((error: unknown) => {
     if (isGone(error))
       warn(error.code === "unknown_department" ? `unknown department "${department}"` : `unknown account "${account}"`);
     throw error;

@@ -128,8 +128,9 @@ export class TomticketChat extends HTMLElement {
     return this.#attr("mode") === "popup";
   }
 
+  /** The configuration's language (the server reads `lang` like pickLang, else the account's), so labels and custom texts agree. */
   get #lang(): Lang {
-    return pickLang(this.getAttribute("lang"), this.#config?.account.locale);
+    return this.#config?.lang ?? pickLang(this.getAttribute("lang"));
   }
 
   /** Whether the panel is shown. */
@@ -163,6 +164,9 @@ export class TomticketChat extends HTMLElement {
   attributeChangedCallback(): void {
     this.#paint();
     if (this.#panel) this.#panel.language = this.#lang;
+    // The custom texts come in the configuration, per language: a new language asks again now.
+    this.#loadedAt = 0;
+    this.#schedulePoll();
   }
 
   #setUp(): void {
@@ -261,7 +265,7 @@ export class TomticketChat extends HTMLElement {
 
   /** Fetches the configuration (one request at a time) and applies it. */
   #load(): Promise<WidgetConfigResponse> {
-    return (this.#loading ??= fetchConfig(this.#server, this.#account, this.#department)
+    return (this.#loading ??= fetchConfig(this.#server, this.#account, this.#department, this.getAttribute("lang"))
       .then(
         (config) => {
           this.#failed = false;

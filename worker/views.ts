@@ -36,6 +36,8 @@ export interface WidgetConfigResponse {
   surveyEnabled: boolean;
   /** Whether a closed chat offers its transcript by e-mail (POST /api/widget/chats/:id/transcript). */
   transcriptByEmail: boolean;
+  /** The language of the looks' texts: `?lang=` when we speak it, else the account's. */
+  lang: "pt-BR" | "en" | "es";
 }
 
 export interface WidgetCustomer {
@@ -176,6 +178,8 @@ export interface SettingsResponse {
   departments: Record<string, DepartmentSettings>;
   /** The identity verification secret; administrators only. */
   identitySecret?: string;
+  /** The account's language: custom texts of another language fall back to its texts. */
+  lang: "pt-BR" | "en" | "es";
 }
 
 export interface SatisfactionRow {

@@ -4,6 +4,7 @@
  * department managers edit the overrides of their departments only. A live preview beside the
  * form follows every keystroke; Save validates like the server's schema first, then sends
  * PUT /api/settings or PUT /api/settings/departments/:id and shows the server's refusal as is.
+ * Texts are per language: one language switch picks the texts edited and the preview's language.
  */
 import { css, html, nothing } from "lit";
 import { textsFor } from "../../widget/i18n";
@@ -16,8 +17,10 @@ import {
   draftFromLook,
   effectiveLook,
   emptyLook,
+  langWithError,
   lookFromDraft,
   normalizeLook,
+  type Lang,
   type LookDraft,
   type TextKey,
   type WidgetLook,
@@ -142,9 +145,14 @@ export class AoCustomize extends AppElement {
     }
   }
 
+  /** The account's language: texts of another language fall back to its texts. */
+  private get base(): Lang {
+    return this.settings?.lang ?? "pt-BR";
+  }
+
   private storedLook(scope: string): WidgetLook {
     if (!this.settings) return emptyLook();
-    return normalizeLook(scope === ACCOUNT ? this.settings.account.look : this.settings.departments[scope]?.look);
+    return normalizeLook(scope === ACCOUNT ? this.settings.account.look : this.settings.departments[scope]?.look, this.base);
   }
 
   private selectScope(scope: string): void {
@@ -168,6 +176,10 @@ export class AoCustomize extends AppElement {
     if (Object.keys(errors).length > 0) {
       this.showErrors = true;
       this.status = null;
+      // A refused text may be in another language than the one shown: show that language.
+      const refused = langWithError(errors);
+      if (refused && !Object.keys(errors).some((field) => !field.startsWith("texts.") || field.startsWith(`texts.${this.previewLang}.`)))
+        this.previewLang = refused;
       await this.updateComplete;
       this.renderRoot.querySelector<AoLookForm>("ao-look-form")?.focusFirstInvalid();
       return;
@@ -182,14 +194,14 @@ export class AoCustomize extends AppElement {
         const answer = await this.app.saveAccountSettings(doc);
         const stored = answer?.look ? answer : doc;
         this.settings = { ...settings, account: stored };
-        saved = normalizeLook(stored.look);
+        saved = normalizeLook(stored.look, this.base);
       } else {
         // The department's other settings (its routing) stay as they are.
         const doc = { ...settings.departments[scope], look };
         const answer = await this.app.saveDepartmentSettings(scope, doc);
         const stored = answer?.look ? answer : doc;
         this.settings = { ...settings, departments: { ...settings.departments, [scope]: stored } };
-        saved = normalizeLook(stored.look);
+        saved = normalizeLook(stored.look, this.base);
       }
       // What the server keeps (trimmed texts…), unless the person went on typing meanwhile.
       if (this.scope === scope && this.draft === draft) this.draft = draftFromLook(saved);
@@ -259,22 +271,6 @@ export class AoCustomize extends AppElement {
     </div>`;
   }
 
-  private langPicker() {
-    return html`<div class="field">
-      <label for="preview-lang">${t("customize.previewLang")}</label>
-      <select
-        id="preview-lang"
-        name="previewLang"
-        @change=${(e: Event) => {
-          const value = (e.target as HTMLSelectElement).value;
-          this.previewLang = WIDGET_LANGS.find((l) => l === value) ?? "pt-BR";
-        }}
-      >
-        ${WIDGET_LANGS.map((l) => html`<option value=${l} lang=${l} .selected=${l === this.previewLang}>${t(`lang.${l}`)}</option>`)}
-      </select>
-    </div>`;
-  }
-
   override render() {
     const heading = html`<h1>${t("customize.heading")}</h1>
       <p class="intro muted">${t("customize.intro")}</p>`;
@@ -284,12 +280,18 @@ export class AoCustomize extends AppElement {
     const account = this.scope === ACCOUNT;
     const accountLook = this.storedLook(ACCOUNT);
     const { look, errors } = lookFromDraft(this.draft);
-    const preview = account ? effectiveLook(look) : effectiveLook(accountLook, look);
-    const inherited = account ? effectiveLook(emptyLook()) : effectiveLook(accountLook);
-    const builtIn = textsFor(this.previewLang, inherited.texts);
+    const lang = this.previewLang;
+    const base = this.base;
+    const preview = account ? effectiveLook(look, undefined, lang, base) : effectiveLook(accountLook, look, lang, base);
+    const inherited = account ? effectiveLook(emptyLook(), undefined, lang, base) : effectiveLook(accountLook, undefined, lang, base);
+    // An empty field shows what it falls back to: the same look without this scope's texts in `lang`.
+    const { [lang]: _own, ...otherLangs } = look.texts;
+    const fallback = { ...look, texts: otherLangs };
+    const fallbackTexts = account ? effectiveLook(fallback, undefined, lang, base) : effectiveLook(accountLook, fallback, lang, base);
+    const builtIn = textsFor(lang, fallbackTexts.texts);
     const placeholders = Object.fromEntries(TEXT_KEYS.map((key) => [key, builtIn[key]])) as Record<TextKey, string>;
     return html`${heading}
-      <div class="toolbar">${this.scopePicker()} ${this.langPicker()}</div>
+      <div class="toolbar">${this.scopePicker()}</div>
       <div class="layout">
         <ao-look-form
           .app=${this.app}
@@ -300,6 +302,9 @@ export class AoCustomize extends AppElement {
           .status=${this.status}
           ?account=${account}
           ?busy=${this.busy}
+          .lang=${lang}
+          .base=${base}
+          @ao-text-lang=${(e: CustomEvent<Lang>) => (this.previewLang = e.detail)}
           @ao-look-input=${this.onInput}
           @ao-look-save=${this.save}
         ></ao-look-form>

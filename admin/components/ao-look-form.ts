@@ -2,8 +2,9 @@
  * `<ao-look-form>`: the fields of a look in "Personalizar chat" (colours, size, position, every
  * replaceable text) and the Save button. Stateless: it shows the draft it is given and reports
  * each edit; the page validates, saves and passes back the outcome. Every field is named after
- * its path in the settings schema (`colors.primary`, `size.width`, `texts.title`…). An empty
- * field inherits: its placeholder shows what it inherits.
+ * its path in the settings schema (`colors.primary`, `size.width`, `texts.en.title`…). An empty
+ * field inherits: its placeholder shows what it inherits. The texts are those of `lang`, picked
+ * with `<ao-text-lang>` (which fires `ao-text-lang` through this form to the page).
  *
  * @fires ao-look-input - `detail: LookDraft`, after every edit
  * @fires ao-look-save - the form was submitted
@@ -13,6 +14,7 @@ import { t, type MessageKey } from "../i18n";
 import {
   COLOR_KEYS,
   DEFAULT_LOOK,
+  LANGS,
   SIZE_BOUNDS,
   SIZE_PRESETS,
   TEXT_KEYS,
@@ -20,6 +22,7 @@ import {
   isHexColor,
   type ColorKey,
   type EffectiveLook,
+  type Lang,
   type LookDraft,
   type LookErrors,
   type LookField,
@@ -27,6 +30,7 @@ import {
 } from "../look";
 import { AppElement, define } from "./app-element";
 import { pageStyles } from "./page-styles";
+import "./ao-text-lang";
 
 /** The outcome of the last save, shown next to the button. */
 export type SaveStatus = { kind: "saved" } | { kind: "error"; key: MessageKey; params?: Record<string, string> };
@@ -47,6 +51,8 @@ export class AoLookForm extends AppElement {
     status: { attribute: false },
     account: { type: Boolean },
     busy: { type: Boolean },
+    lang: { attribute: false },
+    base: { attribute: false },
   };
   static override styles = [
     ...AppElement.styles,
@@ -104,6 +110,10 @@ export class AoLookForm extends AppElement {
   declare status: SaveStatus | null;
   declare account: boolean;
   declare busy: boolean;
+  /** The language whose texts are shown. */
+  declare lang: Lang;
+  /** The account's language, which the others fall back to. */
+  declare base: Lang;
 
   constructor() {
     super();
@@ -111,6 +121,8 @@ export class AoLookForm extends AppElement {
     this.status = null;
     this.account = false;
     this.busy = false;
+    this.lang = "pt-BR";
+    this.base = "pt-BR";
   }
 
   /** Moves focus to the first field with a problem (after a refused save). */
@@ -218,7 +230,8 @@ export class AoLookForm extends AppElement {
   }
 
   private text(key: TextKey) {
-    const field = `texts.${key}` as const;
+    const lang = this.lang;
+    const field = `texts.${lang}.${key}` as const;
     const id = `text-${key}`;
     const invalid = Boolean(this.errors[field]);
     return html`<div class="field">
@@ -228,14 +241,23 @@ export class AoLookForm extends AppElement {
         name=${field}
         type="text"
         maxlength=${TEXT_MAX}
-        .value=${this.draft.texts[key]}
+        lang=${lang}
+        .value=${this.draft.texts[lang][key]}
         placeholder=${this.placeholders[key]}
         aria-invalid=${invalid ? "true" : "false"}
         aria-describedby=${invalid ? `${id}-error` : nothing}
-        @input=${(e: Event) => this.edit((d) => ({ ...d, texts: { ...d.texts, [key]: (e.target as HTMLInputElement).value } }))}
+        @input=${(e: Event) =>
+          this.edit((d) => ({ ...d, texts: { ...d.texts, [lang]: { ...d.texts[lang], [key]: (e.target as HTMLInputElement).value } } }))}
       />
       ${this.problem(field, id)}
     </div>`;
+  }
+
+  /** How many texts each language has of its own in the draft. */
+  private counts(): Record<Lang, number> {
+    const counts = {} as Record<Lang, number>;
+    for (const lang of LANGS) counts[lang] = TEXT_KEYS.filter((key) => this.draft.texts[lang][key].trim() !== "").length;
+    return counts;
   }
 
   private submit(event: SubmitEvent): void {
@@ -281,7 +303,8 @@ export class AoLookForm extends AppElement {
           </div>
         </div>
       </fieldset>
-      <p class="hint">${t("customize.textsHint")}</p>
+      <ao-text-lang .app=${this.app} .lang=${this.lang} .base=${this.base} .counts=${this.counts()}></ao-text-lang>
+      <p class="hint">${this.lang === this.base ? t("customize.textsHint") : t("customize.textsFallback", { lang: t(`lang.${this.base}`) })}</p>
       ${TEXT_GROUPS.map(
         (group) => html`<fieldset>
           <legend>${t(group.legend)}</legend>

@@ -7,6 +7,7 @@ import {
   draftFromLook,
   effectiveLook,
   emptyLook,
+  langWithError,
   lookFromDraft,
   normalizeLook,
   type LookDraft,
@@ -26,16 +27,18 @@ describe("the console's copy of the settings schema", () => {
 
   const looks: WidgetLook[] = [
     emptyLook(),
-    { colors: { primary: "#112233" }, size: { preset: "L" }, position: "left", texts: { title: "Olá" } },
+    { colors: { primary: "#112233" }, size: { preset: "L" }, position: "left", texts: { "pt-BR": { title: "Olá" }, en: { title: "Hi" } } },
     { colors: {}, size: { preset: "custom", width: 500 }, texts: {} },
     { colors: {}, size: { width: 300, height: 400 }, texts: {} },
-    { colors: { background: "#000000" }, size: { preset: "S", width: 600 }, texts: { greeting: "Oi" } },
+    { colors: { background: "#000000" }, size: { preset: "S", width: 600 }, texts: { es: { greeting: "Hola" }, "pt-BR": { greeting: "Oi" } } },
   ];
 
   it("merges defaults, account and department like the server's effectiveLook", () => {
     for (const account of looks) {
       expect(effectiveLook(account)).toEqual(schema.effectiveLook(account));
-      for (const department of looks) expect(effectiveLook(account, department)).toEqual(schema.effectiveLook(account, department));
+      for (const department of looks)
+        for (const lang of ["pt-BR", "en", "es"] as const)
+          expect(effectiveLook(account, department, lang, "pt-BR")).toEqual(schema.effectiveLook(account, department, lang, "pt-BR"));
     }
   });
 });
@@ -53,7 +56,7 @@ describe("client-side look validation", () => {
       colors: { primary: "#D93025", onPrimary: "#ffffff" },
       size: { preset: "custom", width: 480, height: 720 },
       position: "left",
-      texts: { title: "Fale conosco", surveyThanks: "Valeu!" },
+      texts: { "pt-BR": { title: "Fale conosco", surveyThanks: "Valeu!" }, es: { title: "Hable con nosotros" } },
     };
     expect(lookFromDraft(draftFromLook(stored))).toEqual({ look: stored, errors: {} });
   });
@@ -64,7 +67,7 @@ describe("client-side look validation", () => {
       preset: "custom",
       width: "279",
       height: "901",
-      texts: { ...draft().texts, title: "x".repeat(501) },
+      texts: { ...draft().texts, en: { ...draft().texts.en, title: "x".repeat(501) } },
     });
     const { look, errors } = lookFromDraft(d);
     expect(errors).toEqual({
@@ -73,8 +76,9 @@ describe("client-side look validation", () => {
       "colors.background": "color",
       "size.width": "width",
       "size.height": "height",
-      "texts.title": "textTooLong",
+      "texts.en.title": "textTooLong",
     });
+    expect(langWithError(errors)).toBe("en");
     // What is left is valid, for the preview.
     expect(schema.WidgetLook.safeParse(look).success).toBe(true);
     for (const [field, value] of [
@@ -83,6 +87,9 @@ describe("client-side look validation", () => {
       ["size", { preset: "custom", width: 279 }],
       ["size", { height: 901 }],
       ["texts", { title: "x".repeat(501) }],
+      ["texts", { en: { title: "x".repeat(501) } }],
+      ["texts", { en: { nope: "x" } }],
+      ["texts", { title: "x", en: { title: "y" } }],
     ] as const) {
       expect(schema.WidgetLook.safeParse({ ...emptyLook(), [field]: value }).success, `${field} ${JSON.stringify(value)}`).toBe(false);
     }
@@ -95,10 +102,11 @@ describe("client-side look validation", () => {
   });
 
   it("trims texts like the schema and drops blank ones", () => {
-    const texts = { ...draft().texts, title: "  Olá  ", greeting: "   ", sendButton: ` ${"y".repeat(500)} ` };
-    const { look, errors } = lookFromDraft(draft({ texts }));
+    const pt = { ...draft().texts["pt-BR"], title: "  Olá  ", greeting: "   ", sendButton: ` ${"y".repeat(500)} ` };
+    const { look, errors } = lookFromDraft(draft({ texts: { ...draft().texts, "pt-BR": pt, en: { ...draft().texts.en, greeting: "  " } } }));
     expect(errors).toEqual({});
-    expect(look.texts).toEqual({ title: "Olá", sendButton: "y".repeat(500) });
+    // A language left blank is not saved: it falls back to the account's language.
+    expect(look.texts).toEqual({ "pt-BR": { title: "Olá", sendButton: "y".repeat(500) } });
     expect(schema.WidgetLook.parse(look).texts).toEqual(look.texts);
   });
 
@@ -109,7 +117,31 @@ describe("client-side look validation", () => {
   });
 
   it("fills in a document without look objects", () => {
-    expect(normalizeLook(undefined)).toEqual(emptyLook());
-    expect(normalizeLook({ position: "left" } as Partial<WidgetLook>)).toEqual({ ...emptyLook(), position: "left" });
+    expect(normalizeLook(undefined, "pt-BR")).toEqual(emptyLook());
+    expect(normalizeLook({ position: "left" } as Partial<WidgetLook>, "pt-BR")).toEqual({ ...emptyLook(), position: "left" });
+  });
+
+  it("reads texts in the old single shape as the account's language", () => {
+    expect(normalizeLook({ texts: { title: "Hello" } }, "en").texts).toEqual({ en: { title: "Hello" } });
+    expect(normalizeLook({ texts: { es: { title: "Hola" } } }, "en").texts).toEqual({ es: { title: "Hola" } });
+    const parsed = schema.WidgetLook.parse({ texts: { title: "Olá" } });
+    expect(schema.readLook(parsed, "pt-BR").texts).toEqual({ "pt-BR": { title: "Olá" } });
+  });
+});
+
+describe("texts per language", () => {
+  const account: WidgetLook = { ...emptyLook(), texts: { "pt-BR": { title: "Fale conosco", greeting: "Olá!" }, en: { title: "Talk to us" } } };
+  const department: WidgetLook = { ...emptyLook(), texts: { "pt-BR": { greeting: "Olá, Suporte!" } } };
+
+  it("gives a page the texts of its language, each missing one in the account's language", () => {
+    expect(effectiveLook(account, undefined, "en", "pt-BR").texts).toEqual({ title: "Talk to us", greeting: "Olá!" });
+    expect(effectiveLook(account, undefined, "es", "pt-BR").texts).toEqual({ title: "Fale conosco", greeting: "Olá!" });
+    expect(effectiveLook(account, undefined, "pt-BR", "pt-BR").texts).toEqual({ title: "Fale conosco", greeting: "Olá!" });
+  });
+
+  it("prefers a text in the page's language over a department's text in the account's language", () => {
+    expect(effectiveLook(account, department, "en", "pt-BR").texts).toEqual({ title: "Talk to us", greeting: "Olá, Suporte!" });
+    const english = { ...emptyLook(), texts: { en: { greeting: "Hi, Support!" } } };
+    expect(effectiveLook(account, english, "en", "pt-BR").texts).toEqual({ title: "Talk to us", greeting: "Hi, Support!" });
   });
 });

@@ -54,7 +54,7 @@ describe("Personalizar chat", () => {
     const primary = admin.locator('input[name="colors.primary"]');
     await primary.fill("");
     await primary.pressSequentially("#b03a2e");
-    await admin.locator('input[name="texts.title"]').fill("Fale com a Loja Exemplo");
+    await admin.locator('input[name="texts.pt-BR.title"]').fill("Fale com a Loja Exemplo");
     // Not saved yet: the preview follows the draft.
     await expect.poll(() => background(header)).toBe(rgb("#b03a2e"));
     await expect.poll(() => admin.locator('[data-testid="preview-title"]').textContent()).toBe("Fale com a Loja Exemplo");
@@ -144,7 +144,7 @@ describe("Personalizar chat", () => {
   it("shows markup in a customization text literally, in the widget and in the console preview", async () => {
     const payload = `<img src=x onerror="window.__xss=1">`;
     const admin = await customizePage();
-    await admin.locator('input[name="texts.title"]').fill(payload);
+    await admin.locator('input[name="texts.pt-BR.title"]').fill(payload);
     const previewTitle = admin.locator('[data-testid="preview-title"]');
     await expect.poll(() => previewTitle.textContent()).toBe(payload);
     expect(await previewTitle.locator("img").count()).toBe(0);

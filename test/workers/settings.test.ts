@@ -30,6 +30,7 @@ describe("GET /api/settings", () => {
       account: { look: { colors: {}, size: {}, texts: {} }, policies: {} },
       departments: {},
       identitySecret: IDENTITY_SECRET,
+      lang: "pt-BR",
     });
     for (const who of ["manager", "support1"] as const) {
       const body = await settingsAs(await login(account.attendants[who].email));
@@ -65,7 +66,8 @@ describe("PUT /api/settings", () => {
     const res = await putSettings(admin, doc);
     expect(res.status).toBe(200);
     const saved = await json(res);
-    expect(saved).toEqual({ ...doc, look: { ...doc.look, texts: { title: "Fale conosco" } } });
+    // Texts in the old single shape are the account's language (pt-BR), saved per language.
+    expect(saved).toEqual({ ...doc, look: { ...doc.look, texts: { "pt-BR": { title: "Fale conosco" } } } });
     expect((await settingsAs(admin)).account).toEqual(saved);
   });
 

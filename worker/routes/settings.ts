@@ -12,7 +12,8 @@ import { database } from "../db/client";
 import { accounts, attendantDepartments, departments } from "../db/schema";
 import type { AppEnv } from "../env";
 import { forbidden, notFound } from "../errors";
-import { AccountSettings, DepartmentSettings } from "../settings/schema";
+import { accountLang } from "../settings/account-lang";
+import { AccountSettings, DepartmentSettings, readDocument } from "../settings/schema";
 import { loadAccountSettings, loadSettings, saveAccountSettings, saveDepartmentSettings } from "../settings/store";
 import { tellLimit } from "../attendants/limit-rooms";
 import { idParam, parseBody } from "../validate";
@@ -56,24 +57,26 @@ export const settingsRoutes = new Hono<AppEnv>()
   .use(requireAttendant)
   .get("/", async (c) => {
     const who = c.get("attendant");
-    const [stored, visible, secret] = await Promise.all([
+    const [stored, visible, secret, base] = await Promise.all([
       loadSettings(c.env.DB, who.accountId),
       visibleDepartments(c.env.DB, who),
       identitySecret(c.env.DB, who),
+      accountLang(c.env.DB, who.accountId),
     ]);
     const departmentSettings: SettingsResponse["departments"] = {};
     for (const d of visible) {
       const doc = stored.departments[d.id];
-      if (doc) departmentSettings[d.id] = doc;
+      if (doc) departmentSettings[d.id] = readDocument(doc, base);
     }
-    const body: SettingsResponse = { account: stored.account, departments: departmentSettings };
+    const body: SettingsResponse = { account: readDocument(stored.account, base), departments: departmentSettings, lang: base };
     if (secret !== undefined) body.identitySecret = secret;
     return c.json(body);
   })
   .put("/", async (c) => {
     const who = c.get("attendant");
     if (who.role !== "administrator") throw forbidden("Only administrators change the account's settings");
-    const doc = await parseBody(c, AccountSettings);
+    // Texts in the old single shape are the account's language; they are saved per language.
+    const doc = readDocument(await parseBody(c, AccountSettings), await accountLang(c.env.DB, who.accountId));
     const before = await loadAccountSettings(c.env.DB, who.accountId);
     await saveAccountSettings(c.env.DB, who.accountId, doc);
     // Open consoles follow a new default limit at once (worker/attendants/limit-rooms.ts).
@@ -85,7 +88,7 @@ export const settingsRoutes = new Hono<AppEnv>()
     const id = idParam.safeParse(c.req.param("id"));
     if (!id.success) throw notFound("No such department");
     await requireDepartmentEditor(c.env.DB, who, id.data);
-    const doc = await parseBody(c, DepartmentSettings);
+    const doc = readDocument(await parseBody(c, DepartmentSettings), await accountLang(c.env.DB, who.accountId));
     await saveDepartmentSettings(c.env.DB, who.accountId, id.data, doc);
     return c.json(doc satisfies DepartmentSettings);
   });

@@ -1,7 +1,9 @@
 /**
  * GET /api/widget/config: everything the widget needs before it draws anything, in one small
  * answer: the departments with presence, the look (account and per department) and whether to
- * ask for the survey. `no-cache` with an ETag: the browser revalidates on every page view (so
+ * ask for the survey. The look's texts are those of one language (`?lang=`, else the account's),
+ * so the answer stays small; the ETag, from the answer's bytes, differs per language (the
+ * answer names its `lang`). `no-cache` with an ETag: the browser revalidates on every page view (so
  * a change in the console shows at once) and gets an empty 304 when nothing changed.
  */
 import { and, asc, eq, isNull } from "drizzle-orm";
@@ -15,6 +17,7 @@ import type { AppEnv } from "../env";
 import { ApiError } from "../errors";
 import { isOpenAt, opensAt } from "../hours/schedule";
 import { accountShifts, effectiveShifts } from "../hours/shifts";
+import { pickLang } from "../settings/look";
 import { effectiveLook } from "../settings/schema";
 import { loadSettings } from "../settings/store";
 import { parseQuery } from "../validate";
@@ -23,7 +26,16 @@ import { AccountKey, accountByKey } from "./widget-common";
 import { foreignOrigin } from "./widget-origin";
 
 /** Any string: a department id that is not the account's is a 404, whatever it looks like. */
-const ConfigQuery = z.object({ account: AccountKey, department: z.string().min(1).max(100).optional() });
+const ConfigQuery = z.object({
+  account: AccountKey,
+  department: z.string().min(1).max(100).optional(),
+  /**
+   * The page's language, read like the widget's `lang` attribute (pickLang: `en-US` is English);
+   * empty (the loader's embed has no `lang`) or a language we do not speak is the account's, as
+   * the widget's own labels are.
+   */
+  lang: z.string().max(35).optional(),
+});
 
 /** More departments than a customer could choose from; the list stays bounded. */
 const MAX_DEPARTMENTS = 200;
@@ -119,6 +131,8 @@ export const widgetConfigRoutes = new Hono<AppEnv>().get("/config", async (c) =>
   });
   // Lets the bench (and operators) see that a poll woke no room.
   c.header("Server-Timing", `rooms;desc="${roomsAsked}"`);
+  const base = pickLang(account.locale);
+  const lang = pickLang(query.lang, base);
   return withETag(c, {
     account: { name: account.name, locale: account.locale },
     departments: rows.map((d, i) => ({
@@ -128,9 +142,10 @@ export const widgetConfigRoutes = new Hono<AppEnv>().get("/config", async (c) =>
       online: closed[i] === null && (presence[i]?.online ?? false),
       ...(closed[i] !== null && closed[i] !== undefined ? { opensAt: closed[i] } : {}),
       ...(closed[i] === null && presence[i]?.busy ? { busy: true as const } : {}),
-      look: effectiveLook(stored.account.look, stored.departments[d.id]?.look),
+      look: effectiveLook(stored.account.look, stored.departments[d.id]?.look, lang, base),
     })),
-    look: effectiveLook(stored.account.look),
+    look: effectiveLook(stored.account.look, undefined, lang, base),
+    lang,
     surveyEnabled: stored.account.policies.surveyEnabled ?? false,
     transcriptByEmail: stored.account.policies.transcriptByEmail ?? false,
   });

@@ -64,20 +64,47 @@ export const DEFAULT_LOOK = {
   position: "right",
 } as const;
 
-/** A stored look: only what the account (or department) changed. */
+/** Replacement texts of one language. */
+export type Texts = Partial<Record<TextKey, string>>;
+/** Replacement texts per language: what the console saves (`{ "pt-BR": { title }, en: { title } }`). */
+export type TextsByLang = Partial<Record<Lang, Texts>>;
+
+/** A look: only what the account (or department) changed, texts per language. */
 export interface WidgetLook {
   colors: { primary?: string; onPrimary?: string; background?: string };
   size: { preset?: SizePreset | "custom"; width?: number; height?: number };
   position?: "left" | "right";
-  texts: Partial<Record<TextKey, string>>;
+  texts: TextsByLang;
 }
 
-/** What the widget applies: every field resolved. */
+/**
+ * A look as stored or sent by an older client: its texts may still be one set for every
+ * language (the shape before texts were per language), which counts as the account's language.
+ */
+export type StoredLook = Omit<WidgetLook, "texts"> & { texts: Texts | TextsByLang };
+
+/** What the widget applies: every field resolved, the texts of one language. */
 export interface EffectiveLook {
   colors: { primary: string; onPrimary: string; background: string };
   size: { width: number; height: number };
   position: "left" | "right";
-  texts: Partial<Record<TextKey, string>>;
+  texts: Texts;
+}
+
+/** Whether `texts` is the per-language shape (some key is a language; a text key never is). */
+function isByLang(texts: Texts | TextsByLang): texts is TextsByLang {
+  return LANGS.some((lang) => lang in texts);
+}
+
+/** Texts per language; the old single set is read as the account's language `base`. */
+export function textsByLang(texts: Texts | TextsByLang, base: Lang): TextsByLang {
+  if (isByLang(texts)) return texts;
+  return Object.keys(texts).length > 0 ? { [base]: texts } : {};
+}
+
+/** A stored look with its texts per language (`base`: the account's language). */
+export function readLook(look: StoredLook, base: Lang): WidgetLook {
+  return { ...look, texts: textsByLang(look.texts, base) };
 }
 
 function resolveSize(size: WidgetLook["size"]): { width: number; height: number } | undefined {
@@ -86,14 +113,29 @@ function resolveSize(size: WidgetLook["size"]): { width: number; height: number 
   return { width: size.width ?? DEFAULT_LOOK.size.width, height: size.height ?? DEFAULT_LOOK.size.height };
 }
 
-/** Defaults, then the account's look, then the department's overrides. */
-export function effectiveLook(account: WidgetLook, department?: WidgetLook): EffectiveLook {
+/**
+ * The texts a page in `lang` shows: each text in `lang` (the department's, else the account's),
+ * else in the account's language `base` (the department's, else the account's); what is left
+ * uses the widget's built-in text in `lang`. A text in the customer's language wins over a more
+ * specific one in another language: a customer reads their language first.
+ */
+export function textsIn(account: StoredLook["texts"], department: StoredLook["texts"] | undefined, lang: Lang, base: Lang): Texts {
+  const a = textsByLang(account, base);
+  const d = department ? textsByLang(department, base) : {};
+  return { ...a[base], ...d[base], ...a[lang], ...d[lang] };
+}
+
+/**
+ * Defaults, then the account's look, then the department's overrides, with the texts of `lang`
+ * (falling back to the account's language `base`; both pt-BR when not given).
+ */
+export function effectiveLook(account: StoredLook, department?: StoredLook, lang: Lang = "pt-BR", base: Lang = lang): EffectiveLook {
   return {
     colors: { ...DEFAULT_LOOK.colors, ...account.colors, ...department?.colors },
     size: (department && resolveSize(department.size)) ??
       resolveSize(account.size) ?? { width: DEFAULT_LOOK.size.width, height: DEFAULT_LOOK.size.height },
     position: department?.position ?? account.position ?? DEFAULT_LOOK.position,
-    texts: { ...account.texts, ...department?.texts },
+    texts: textsIn(account.texts, department?.texts, lang, base),
   };
 }
 

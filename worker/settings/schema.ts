@@ -11,21 +11,46 @@ import {
   DEFAULT_LOOK,
   effectiveLook,
   emptyLook,
+  LANGS,
+  readLook,
   SIZE_BOUNDS,
   SIZE_PRESETS,
   TEXT_KEYS,
   TEXT_MAX,
   type EffectiveLook,
+  type Lang,
+  type StoredLook,
   type TextKey,
   type WidgetLook as WidgetLookType,
 } from "./look";
 
-export { DEFAULT_LOOK, effectiveLook, emptyLook, SIZE_PRESETS, TEXT_KEYS, type EffectiveLook, type TextKey };
+export { DEFAULT_LOOK, effectiveLook, emptyLook, readLook, SIZE_PRESETS, TEXT_KEYS, type EffectiveLook, type StoredLook, type TextKey };
 
 const hexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, "a colour like #1a73e8");
 const text = (max: number) => z.string().trim().min(1).max(max);
 
-export const WidgetTexts = z.partialRecord(z.enum(TEXT_KEYS), text(TEXT_MAX)).default({});
+/** One language's texts. Unknown keys are refused, which also tells this shape from the per-language one. */
+const Texts = z.partialRecord(z.enum(TEXT_KEYS), text(TEXT_MAX));
+const TextsByLang = z.partialRecord(z.enum(LANGS), Texts);
+
+/** Whether a received `texts` is the per-language shape: some key is a language (a text key never is). */
+const isByLang = (value: unknown): boolean => typeof value === "object" && value !== null && LANGS.some((lang) => lang in value);
+
+/**
+ * The texts per language (`{ "pt-BR": { title }, en: { title } }`), or the shape from before
+ * texts were per language (`{ title }`), which is read as the account's language (look.ts
+ * `readLook`): stored documents and older clients keep working without a migration.
+ */
+export const WidgetTexts = z
+  .unknown()
+  .transform((value, ctx) => {
+    // Picked by shape rather than with z.union, so a refusal names the field (`look.texts.en.title`).
+    const parsed = (isByLang(value) ? TextsByLang : Texts).safeParse(value);
+    if (parsed.success) return parsed.data;
+    for (const issue of parsed.error.issues) ctx.addIssue({ ...issue });
+    return z.NEVER;
+  })
+  .default({});
 
 export const WidgetLook = z.object({
   colors: z
@@ -47,8 +72,8 @@ export type WidgetLook = WidgetLookType;
 
 type Assert<T extends true> = T;
 type Parsed = z.infer<typeof WidgetLook>;
-/** The schema parses to exactly the zod-free `WidgetLook` of look.ts. */
-export type LookSchemaMatchesType = Assert<[Parsed] extends [WidgetLookType] ? ([WidgetLookType] extends [Parsed] ? true : false) : false>;
+/** The schema parses to exactly the zod-free `StoredLook` of look.ts. */
+export type LookSchemaMatchesType = Assert<[Parsed] extends [StoredLook] ? ([StoredLook] extends [Parsed] ? true : false) : false>;
 
 export const Policies = z.object({
   /** "Exibir pesquisa de opinião ao encerrar o atendimento". */
@@ -93,11 +118,25 @@ export const AccountSettings = z.object({
   look: WidgetLook.default({ colors: {}, size: {}, texts: {} }),
   policies: Policies.default({}),
 });
-export type AccountSettings = z.infer<typeof AccountSettings>;
+/** The account's document as parsed: texts maybe still in the old single shape. */
+export type StoredAccountSettings = z.infer<typeof AccountSettings>;
+/** The account's document as the API answers it: texts per language. */
+export type AccountSettings = Omit<z.infer<typeof AccountSettings>, "look"> & { look: WidgetLookType };
 
 /** A department's document: look overrides and its own routing mode. */
 export const DepartmentSettings = z.object({
   look: WidgetLook.default({ colors: {}, size: {}, texts: {} }),
   policies: DepartmentPolicies.optional(),
 });
-export type DepartmentSettings = z.infer<typeof DepartmentSettings>;
+/** A department's document as parsed: texts maybe still in the old single shape. */
+export type StoredDepartmentSettings = z.infer<typeof DepartmentSettings>;
+/** A department's document as the API answers it: texts per language. */
+export type DepartmentSettings = Omit<z.infer<typeof DepartmentSettings>, "look"> & { look: WidgetLookType };
+
+/**
+ * A parsed (stored or received) document with its texts per language: texts in the old single
+ * shape become the account's language `base`.
+ */
+export function readDocument<D extends { look: StoredLook }>(doc: D, base: Lang): Omit<D, "look"> & { look: WidgetLookType } {
+  return { ...doc, look: readLook(doc.look, base) };
+}

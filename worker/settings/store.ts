@@ -7,14 +7,15 @@ import { and, eq } from "drizzle-orm";
 import * as z from "zod";
 import { database } from "../db/client";
 import { settings } from "../db/schema";
-import { AccountSettings, DepartmentSettings } from "./schema";
+import { AccountSettings, DepartmentSettings, type StoredAccountSettings, type StoredDepartmentSettings } from "./schema";
 
 /** The row key of the account's own document. */
 const ACCOUNT_ROW = "";
 
+/** The documents as parsed: texts may still be in the old single shape (schema.ts `readDocument`). */
 export interface StoredSettings {
-  account: AccountSettings;
-  departments: Record<string, DepartmentSettings>;
+  account: StoredAccountSettings;
+  departments: Record<string, StoredDepartmentSettings>;
 }
 
 /**
@@ -48,7 +49,7 @@ export async function loadSettings(db: D1Database, accountId: string): Promise<S
 }
 
 /** The account's document, or the defaults when it never saved one. */
-export async function loadAccountSettings(db: D1Database, accountId: string): Promise<AccountSettings> {
+export async function loadAccountSettings(db: D1Database, accountId: string): Promise<StoredAccountSettings> {
   const row = await database(db)
     .select({ data: settings.data })
     .from(settings)
@@ -66,11 +67,11 @@ async function save(db: D1Database, accountId: string, departmentId: string, dat
 }
 
 /** Replaces the account's document (already validated by the caller). */
-export function saveAccountSettings(db: D1Database, accountId: string, doc: AccountSettings) {
+export function saveAccountSettings(db: D1Database, accountId: string, doc: StoredAccountSettings) {
   return save(db, accountId, ACCOUNT_ROW, doc);
 }
 
 /** Replaces one department's document; the caller checked that the department is the account's. */
-export function saveDepartmentSettings(db: D1Database, accountId: string, departmentId: string, doc: DepartmentSettings) {
+export function saveDepartmentSettings(db: D1Database, accountId: string, departmentId: string, doc: StoredDepartmentSettings) {
   return save(db, accountId, departmentId, doc);
 }
