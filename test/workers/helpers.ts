@@ -305,3 +305,14 @@ export async function count(sql: string, ...params: unknown[]): Promise<number> 
   const row = await env.DB.prepare(sql).bind(...params).first<{ n: number }>();
   return row?.n ?? 0;
 }
+
+/**
+ * Every message a socket holds for a chat: what it received live plus a `chat.sync` from 0
+ * (which leaves out what this socket already received live), once each, by seq.
+ */
+export async function held(socket: TestSocket, chatId: string) {
+  const synced = await history(socket, chatId);
+  const live = socket.all("message.created").map((f) => f.message).filter((m) => m.chatId === chatId);
+  const bySeq = new Map([...synced, ...live].map((m) => [m.seq, m]));
+  return [...bySeq.values()].sort((a, b) => a.seq - b.seq);
+}
