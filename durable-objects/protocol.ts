@@ -208,6 +208,10 @@ export type ServerFrame =
     }
   | { type: "error"; code: ErrorCode; message: string; chatId?: string; clientId?: string }
   | { type: "message.created"; message: WireMessage }
+  /**
+   * The answer to `chat.sync`: messages after `afterSeq`, never one this socket already received
+   * live as `message.created` (clients keep those); `hasMore` false once the page reaches them.
+   */
   | { type: "chat.history"; chatId: string; messages: WireMessage[]; hasMore: boolean }
   | { type: "chat.queued"; chat: WireChat }
   | { type: "chat.accepted"; chat: WireChat }
