@@ -176,6 +176,8 @@ export interface SettingsResponse {
   departments: Record<string, DepartmentSettings>;
   /** The identity verification secret; administrators only. */
   identitySecret?: string;
+  /** Each document's ETag, for the `If-Match` of its PUT: the account's and every visible department's. */
+  etags?: { account: string; departments: Record<string, string> };
 }
 
 export interface SatisfactionRow {

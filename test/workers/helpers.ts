@@ -109,7 +109,25 @@ export async function api(
     headers["content-type"] = "application/json";
     body = typeof init.body === "string" ? init.body : JSON.stringify(init.body);
   }
-  return exports.default.fetch(new Request(`${ORIGIN}${path}`, { method: init.method ?? (body ? "POST" : "GET"), headers, body }));
+  const method = init.method ?? (body ? "POST" : "GET");
+  if (method === "PUT" && init.cookie && !Object.keys(headers).some((h) => h.toLowerCase() === "if-match")) {
+    const etag = await settingsEtagFor(path, init.cookie);
+    if (etag) headers["if-match"] = etag;
+  }
+  return exports.default.fetch(new Request(`${ORIGIN}${path}`, { method, headers, body }));
+}
+
+/**
+ * A settings PUT must name the version it replaces (If-Match): like the console, the helper
+ * reads the document's current ETag first, unless the test sets If-Match itself.
+ */
+async function settingsEtagFor(path: string, cookie: string): Promise<string | undefined> {
+  const match = /^\/api\/settings(?:\/departments\/([^/?]+))?(?:\?|$)/.exec(path);
+  if (!match) return undefined;
+  const res = await exports.default.fetch(new Request(`${ORIGIN}/api/settings`, { headers: { cookie } }));
+  if (res.status !== 200) return undefined;
+  const { etags } = (await res.json()) as { etags?: { account: string; departments: Record<string, string> } };
+  return match[1] ? etags?.departments[match[1]] : etags?.account;
 }
 
 export async function json<T = any>(response: Response): Promise<T> {

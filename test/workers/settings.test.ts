@@ -30,6 +30,7 @@ describe("GET /api/settings", () => {
       account: { look: { colors: {}, size: {}, texts: {} }, policies: {} },
       departments: {},
       identitySecret: IDENTITY_SECRET,
+      etags: { account: '"s-0"', departments: { [account.departments.support]: '"s-0"', [account.departments.sales]: '"s-0"' } },
     });
     for (const who of ["manager", "support1"] as const) {
       const body = await settingsAs(await login(account.attendants[who].email));

@@ -13,7 +13,9 @@ import { accounts, attendantDepartments, departments } from "../db/schema";
 import type { AppEnv } from "../env";
 import { forbidden, notFound } from "../errors";
 import { AccountSettings, DepartmentSettings } from "../settings/schema";
-import { loadAccountSettings, loadSettings, saveAccountSettings, saveDepartmentSettings } from "../settings/store";
+import { loadAccountSettings, loadSettings } from "../settings/store";
+import { refuseDroppedSections, requireIfMatch, settingsEtag, staleSettings } from "../settings/versioned";
+import { allVersions, readVersion, saveIfUnchanged } from "../settings/versioned-store";
 import { tellLimit } from "../attendants/limit-rooms";
 import { idParam, parseBody } from "../validate";
 import type { SettingsResponse } from "../views";
@@ -56,26 +58,36 @@ export const settingsRoutes = new Hono<AppEnv>()
   .use(requireAttendant)
   .get("/", async (c) => {
     const who = c.get("attendant");
-    const [stored, visible, secret] = await Promise.all([
+    const [stored, visible, secret, versions] = await Promise.all([
       loadSettings(c.env.DB, who.accountId),
       visibleDepartments(c.env.DB, who),
       identitySecret(c.env.DB, who),
+      allVersions(c.env.DB, who.accountId),
     ]);
+    // The ETag of each document, for the If-Match of its PUT (worker/settings/versioned.ts).
+    const etags: NonNullable<SettingsResponse["etags"]> = { account: settingsEtag(versions.get("") ?? null), departments: {} };
     const departmentSettings: SettingsResponse["departments"] = {};
     for (const d of visible) {
       const doc = stored.departments[d.id];
       if (doc) departmentSettings[d.id] = doc;
+      etags.departments[d.id] = settingsEtag(versions.get(d.id) ?? null);
     }
-    const body: SettingsResponse = { account: stored.account, departments: departmentSettings };
+    const body: SettingsResponse = { account: stored.account, departments: departmentSettings, etags };
+    c.header("ETag", etags.account);
     if (secret !== undefined) body.identitySecret = secret;
     return c.json(body);
   })
   .put("/", async (c) => {
     const who = c.get("attendant");
     if (who.role !== "administrator") throw forbidden("Only administrators change the account's settings");
+    const version = await readVersion(c.env.DB, who.accountId, "");
+    requireIfMatch(c, version.updatedAt);
     const doc = await parseBody(c, AccountSettings);
+    refuseDroppedSections(c, await c.req.json(), version.data);
     const before = await loadAccountSettings(c.env.DB, who.accountId);
-    await saveAccountSettings(c.env.DB, who.accountId, doc);
+    const saved = await saveIfUnchanged(c.env.DB, who.accountId, "", doc, version.updatedAt);
+    if (saved === null) throw staleSettings();
+    c.header("ETag", settingsEtag(saved));
     // Open consoles follow a new default limit at once (worker/attendants/limit-rooms.ts).
     if (before.policies.maxChatsPerAttendant !== doc.policies.maxChatsPerAttendant) await tellLimit(c.env, who.accountId, "default");
     return c.json(doc satisfies AccountSettings);
@@ -85,7 +97,12 @@ export const settingsRoutes = new Hono<AppEnv>()
     const id = idParam.safeParse(c.req.param("id"));
     if (!id.success) throw notFound("No such department");
     await requireDepartmentEditor(c.env.DB, who, id.data);
+    const version = await readVersion(c.env.DB, who.accountId, id.data);
+    requireIfMatch(c, version.updatedAt);
     const doc = await parseBody(c, DepartmentSettings);
-    await saveDepartmentSettings(c.env.DB, who.accountId, id.data, doc);
+    refuseDroppedSections(c, await c.req.json(), version.data);
+    const saved = await saveIfUnchanged(c.env.DB, who.accountId, id.data, doc, version.updatedAt);
+    if (saved === null) throw staleSettings();
+    c.header("ETag", settingsEtag(saved));
     return c.json(doc satisfies DepartmentSettings);
   });
