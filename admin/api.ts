@@ -13,10 +13,10 @@ import type {
   MeResponse,
   OfflineMessagesResponse,
   SatisfactionReportResponse,
-  SettingsResponse,
   WsTokenResponse,
 } from "../worker/views";
 import type { OfflineMessageThreadResponse, OfflineReplyResponse } from "../worker/views-offline";
+import { loadSettings, putAccountSettings, putDepartmentSettings } from "./api-settings";
 
 /** An HTTP failure: `code` comes from the error envelope, or is `network` / `http_<status>`. */
 export class ApiError extends Error {
@@ -90,10 +90,10 @@ export const api = {
   transferTargets: (id: string) => request<TransferTargetsResponse>("GET", `/api/chats/${encodeURIComponent(id)}/transfer-targets`),
   transfer: (id: string, body: { departmentId?: string; attendantId?: string; note?: string }) =>
     request<ChatTransferResponse>("POST", `/api/chats/${encodeURIComponent(id)}/transfer`, body),
-  settings: () => request<SettingsResponse>("GET", "/api/settings"),
-  saveAccountSettings: (doc: AccountSettings) => request<AccountSettings>("PUT", "/api/settings", doc),
-  saveDepartmentSettings: (departmentId: string, doc: DepartmentSettings) =>
-    request<DepartmentSettings>("PUT", `/api/settings/departments/${encodeURIComponent(departmentId)}`, doc),
+  // With If-Match from the last read (api-settings.ts): a stale save is 412, never an overwrite.
+  settings: () => loadSettings(),
+  saveAccountSettings: (doc: AccountSettings) => putAccountSettings(doc),
+  saveDepartmentSettings: (departmentId: string, doc: DepartmentSettings) => putDepartmentSettings(departmentId, doc),
   offlineMessages(query: OfflineQuery): Promise<OfflineMessagesResponse> {
     const params = new URLSearchParams({ page: String(query.page) });
     if (query.departmentId) params.set("departmentId", query.departmentId);

@@ -24,6 +24,7 @@ import { alertsEn, alertsEs, alertsPtBR } from "./i18n-alerts";
 import { cannedEn, cannedEs, cannedPtBR } from "./i18n-canned";
 import { presenceEn, presenceEs, presencePtBR } from "./i18n-presence";
 import { consoleQualityEn, consoleQualityEs, consoleQualityPtBR } from "./i18n-console-quality";
+import { settingsConflictEn, settingsConflictEs, settingsConflictPtBR } from "./i18n-settings-conflict";
 
 const corePtBR = {
   "app.title": "Atendimento Online",
@@ -155,7 +156,7 @@ const corePtBR = {
   "time.hours": "{h} h {m} min",
 } as const;
 
-const ptBR = { ...corePtBR, ...chatSettingsPtBR, ...gestaoPeoplePtBR, ...gestaoAccountPtBR, ...hoursPtBR, ...transferPtBR, ...supervisionPtBR, ...offlineThreadPtBR, ...emailPtBR, ...ticketsPtBR, ...historySearchPtBR, ...labelsPtBR, ...surfacesPtBR, ...kbPtBR, ...panelInvitePtBR, ...attachmentsPtBR, ...alertsPtBR, ...cannedPtBR, ...presencePtBR, ...consoleQualityPtBR };
+const ptBR = { ...corePtBR, ...chatSettingsPtBR, ...gestaoPeoplePtBR, ...gestaoAccountPtBR, ...hoursPtBR, ...transferPtBR, ...supervisionPtBR, ...offlineThreadPtBR, ...emailPtBR, ...ticketsPtBR, ...historySearchPtBR, ...labelsPtBR, ...surfacesPtBR, ...kbPtBR, ...panelInvitePtBR, ...attachmentsPtBR, ...alertsPtBR, ...cannedPtBR, ...presencePtBR, ...consoleQualityPtBR, ...settingsConflictPtBR };
 
 /** A text's key. */
 export type MessageKey = keyof typeof ptBR;
@@ -292,8 +293,8 @@ const coreEn: Record<keyof typeof corePtBR, string> = {
   "time.hours": "{h} h {m} min",
 };
 
-const en: Record<MessageKey, string> = { ...coreEn, ...chatSettingsEn, ...gestaoPeopleEn, ...gestaoAccountEn, ...hoursEn, ...transferEn, ...supervisionEn, ...offlineThreadEn, ...emailEn, ...ticketsEn, ...historySearchEn, ...labelsEn, ...surfacesEn, ...kbEn, ...panelInviteEn, ...attachmentsEn, ...alertsEn, ...cannedEn, ...presenceEn, ...consoleQualityEn };
-const es: Record<MessageKey, string> = { ...coreEs, ...chatSettingsEs, ...gestaoPeopleEs, ...gestaoAccountEs, ...hoursEs, ...transferEs, ...supervisionEs, ...offlineThreadEs, ...emailEs, ...ticketsEs, ...historySearchEs, ...labelsEs, ...surfacesEs, ...kbEs, ...panelInviteEs, ...attachmentsEs, ...alertsEs, ...cannedEs, ...presenceEs, ...consoleQualityEs };
+const en: Record<MessageKey, string> = { ...coreEn, ...chatSettingsEn, ...gestaoPeopleEn, ...gestaoAccountEn, ...hoursEn, ...transferEn, ...supervisionEn, ...offlineThreadEn, ...emailEn, ...ticketsEn, ...historySearchEn, ...labelsEn, ...surfacesEn, ...kbEn, ...panelInviteEn, ...attachmentsEn, ...alertsEn, ...cannedEn, ...presenceEn, ...consoleQualityEn, ...settingsConflictEn };
+const es: Record<MessageKey, string> = { ...coreEs, ...chatSettingsEs, ...gestaoPeopleEs, ...gestaoAccountEs, ...hoursEs, ...transferEs, ...supervisionEs, ...offlineThreadEs, ...emailEs, ...ticketsEs, ...historySearchEs, ...labelsEs, ...surfacesEs, ...kbEs, ...panelInviteEs, ...attachmentsEs, ...alertsEs, ...cannedEs, ...presenceEs, ...consoleQualityEs, ...settingsConflictEs };
 
 export const LOCALES = ["pt-BR", "en", "es"] as const;
 export type Locale = (typeof LOCALES)[number];

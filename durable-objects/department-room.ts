@@ -15,7 +15,7 @@ import { IDENTITY_HEADER, Identity, socketTags, type AttendantIdentity } from ".
 import { auditEntry } from "../worker/audit";
 import { database } from "../worker/db/client";
 import { presenceSnapshot, rememberTold, sameSnapshot, toldPresence, type PresenceSnapshot } from "./presence";
-import { ClientFrameSchema } from "./frame-schemas";
+import { readFrame } from "./frame-intake";
 import { CLOSED_CHAT_KEPT_MS, CloseCode, MAX_FRAME_BYTES, PROTOCOL_VERSION, type ServerFrame, type WireChat } from "./protocol";
 import { migrate } from "./room-schema";
 import { RoomStorage, type ChatRow, type RoomMeta } from "./room-storage";
@@ -169,15 +169,17 @@ export class DepartmentRoom extends DurableObject<Env> implements Room {
     if (!this.identifyAs(who)) return new Response("Wrong department", { status: 409 });
     await this.ensureHours();
     const { 0: client, 1: server } = new WebSocketPair();
-    this.ctx.acceptWebSocket(server, socketTags(who));
-    server.serializeAttachment(who);
-
     const version = Number(new URL(request.url).searchParams.get("v"));
     if (version !== PROTOCOL_VERSION) {
+      // Accepted outside the room (no tags, no hibernation): it never counts as present, and
+      // its close runs none of the room's handlers.
+      server.accept();
       send(server, { type: "error", code: "unsupported_version", message: `This server speaks protocol v${PROTOCOL_VERSION}` });
       server.close(CloseCode.policy, "unsupported protocol version");
       return new Response(null, { status: 101, webSocket: client });
     }
+    this.ctx.acceptWebSocket(server, socketTags(who));
+    server.serializeAttachment(who);
 
     const before = presenceSnapshot(this.ctx, this.storage, { excluding: server });
     if (who.role === "attendant") this.storage.setPresence({ id: who.attendantId, name: who.name }, who.status, Date.now());
@@ -235,26 +237,15 @@ export class DepartmentRoom extends DurableObject<Env> implements Room {
       send(ws, { type: "error", code: "frame_too_big", message: `Frames are limited to ${MAX_FRAME_BYTES} bytes` });
       return ws.close(CloseCode.tooBig, "frame too big");
     }
-    let json: unknown;
-    try {
-      json = JSON.parse(typeof data === "string" ? data : new TextDecoder().decode(data));
-    } catch {
-      json = undefined;
-    }
-    const frame = ClientFrameSchema.safeParse(json);
-    if (!frame.success) {
-      const issue = frame.error.issues[0];
-      send(ws, {
-        type: "error",
-        code: "bad_frame",
-        message: issue ? `${issue.path.join(".") || "frame"}: ${issue.message}` : "Invalid frame",
-      });
+    const frame = readFrame(data);
+    if (!frame.ok) {
+      send(ws, frame.error);
       return;
     }
     try {
-      await handleFrame(this, ws, who, frame.data);
+      await handleFrame(this, ws, who, frame.frame);
     } catch (error) {
-      console.error("frame failed", frame.data.type, error);
+      console.error("frame failed", frame.frame.type, error);
       send(ws, { type: "error", code: "internal", message: "Something went wrong; try again" });
     }
   }

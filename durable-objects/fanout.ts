@@ -9,6 +9,7 @@
  */
 import { Identity, supervises, type AttendantIdentity } from "./identity";
 import type { ServerFrame } from "./protocol";
+import { sentLive } from "./live-seen";
 import type { ChatRow } from "./room-storage";
 
 /** The identity stored on a socket, or null for a socket the room did not set up. */
@@ -57,7 +58,10 @@ export function toChatAttendants(ctx: DurableObjectState, chat: ChatRow, frame: 
   const text = JSON.stringify(frame);
   let reached = 0;
   for (const { ws, who } of attendantSockets(ctx)) {
-    if (ws !== except && attendantMaySee(who, chat) && sendText(ws, text)) reached++;
+    if (ws !== except && attendantMaySee(who, chat) && sendText(ws, text)) {
+      reached++;
+      if (frame.type === "message.created") sentLive(ws, frame.message, false);
+    }
   }
   return reached;
 }
@@ -67,7 +71,10 @@ export function toChatCustomer(ctx: DurableObjectState, chatId: string, frame: S
   const text = JSON.stringify(frame);
   let reached = 0;
   for (const ws of customerSockets(ctx, chatId)) {
-    if (ws !== except && sendText(ws, text)) reached++;
+    if (ws !== except && sendText(ws, text)) {
+      reached++;
+      if (frame.type === "message.created") sentLive(ws, frame.message, true);
+    }
   }
   return reached;
 }

@@ -8,6 +8,7 @@ import { attends, supervises, type AttendantIdentity, type Identity } from "./id
 import type { ClientFrame, ErrorCode, ServerFrame } from "./protocol";
 import type { ChatRow, RoomStorage } from "./room-storage";
 import { toWireChat, toWireMessage } from "./wire";
+import { liveSince } from "./live-seen";
 
 /** Most messages a history page carries; the client asks again while `hasMore`. */
 export const HISTORY_PAGE = 200;
@@ -160,7 +161,11 @@ function markRead(room: Room, who: Identity, chat: ChatRow, seq: number) {
 
 function syncChat(room: Room, ws: WebSocket, who: Identity, chat: ChatRow, afterSeq: number) {
   // A customer never receives internal notes; the seq gaps they leave are harmless (the client syncs after its last seq).
-  const { messages, hasMore } = room.storage.messagesAfter(chat.id, afterSeq, HISTORY_PAGE, who.role === "attendant");
+  const page = room.storage.messagesAfter(chat.id, afterSeq, HISTORY_PAGE, who.role === "attendant");
+  // What this socket already received live is not sent again (live-seen.ts): the page stops before it.
+  const since = liveSince(ws, chat.id);
+  const messages = page.messages.filter((m) => m.seq < since);
+  const hasMore = page.hasMore && messages.length === page.messages.length;
   send(ws, {
     type: "chat.history",
     chatId: chat.id,

@@ -7,7 +7,11 @@
  *
  * Versioning: the client names the version in the socket URL (`?v=1`); the server answers with
  * `session.ready` carrying the version it speaks. The protocol only grows by adding frame types
- * and optional fields, and both sides ignore frame types they do not know.
+ * and optional fields. Clients ignore server frame types they do not know. The server answers a
+ * client frame type it does not know with an `unknown_frame` error frame and changes nothing
+ * (so a newer client learns the server is older), a binary frame with `binary_frame` (the
+ * protocol is text), and closes a socket that asks for another version at once: an
+ * `unsupported_version` error frame, then close code 1008 (policy).
  */
 
 export const PROTOCOL_VERSION = 1;
@@ -172,6 +176,10 @@ export interface WireAttendant {
 
 export type ErrorCode =
   | "bad_frame"
+  /** A client frame whose `type` the server does not know; nothing was done. */
+  | "unknown_frame"
+  /** A binary frame: the protocol is text; nothing was done. */
+  | "binary_frame"
   | "unsupported_version"
   | "frame_too_big"
   | "not_found"
@@ -200,6 +208,10 @@ export type ServerFrame =
     }
   | { type: "error"; code: ErrorCode; message: string; chatId?: string; clientId?: string }
   | { type: "message.created"; message: WireMessage }
+  /**
+   * The answer to `chat.sync`: messages after `afterSeq`, never one this socket already received
+   * live as `message.created` (clients keep those); `hasMore` false once the page reaches them.
+   */
   | { type: "chat.history"; chatId: string; messages: WireMessage[]; hasMore: boolean }
   | { type: "chat.queued"; chat: WireChat }
   | { type: "chat.accepted"; chat: WireChat }

@@ -55,8 +55,12 @@ import { authSessionRoutes } from "./routes/auth-session";
 import { faviconRoutes } from "./routes/favicon";
 import { departmentAttendantRoutes } from "./routes/department-attendants";
 import { chatVisitorRoutes } from "./routes/chat-visitor";
+import { strictInput } from "./strict-input";
 
 export const app = new Hono<AppEnv>();
+
+// Body limit and JSON-only bodies, before any route reads a body (worker/strict-input.ts).
+app.use("*", strictInput);
 
 app.route("/api/health", healthRoutes);
 app.route("/api/widget", widgetRoutes);

@@ -180,6 +180,8 @@ export interface SettingsResponse {
   identitySecret?: string;
   /** The account's language: custom texts of another language fall back to its texts. */
   lang: "pt-BR" | "en" | "es";
+  /** Each document's ETag, for the `If-Match` of its PUT: the account's and every visible department's. */
+  etags?: { account: string; departments: Record<string, string> };
 }
 
 export interface SatisfactionRow {

@@ -124,6 +124,7 @@ describe("Personalizar chat", () => {
 
     const account = await context.request.put(`${h.server}/api/settings`, {
       data: { ...stored.account, look: { ...stored.account.look, colors: { ...stored.account.look.colors, primary: "red" } } },
+      headers: { "if-match": stored.etags.account },
     });
     expect(account.status()).toBe(400);
     const error = (await account.json()).error;
@@ -132,6 +133,7 @@ describe("Personalizar chat", () => {
 
     const department = await context.request.put(`${h.server}/api/settings/departments/dep-suporte`, {
       data: { look: { colors: { primary: "#12345" } } },
+      headers: { "if-match": stored.etags.departments["dep-suporte"] },
     });
     expect(department.status()).toBe(400);
 

@@ -12,7 +12,6 @@ import {
   attendantSocket,
   createAccount,
   customerSocket,
-  history,
   login,
   room,
   startChat,
@@ -20,6 +19,7 @@ import {
   wsToken,
   type TestAccount,
   type TestSocket,
+  held,
 } from "./helpers";
 
 const patch = (cookie: string, id: string, body: unknown) => api(`/api/attendants/${id}`, { method: "PATCH", cookie, body });
@@ -68,7 +68,7 @@ describe("deactivating an attendant who is online with a chat", () => {
     expect((await attendantRow(support1.id))?.chat_status).toBe("offline");
 
     // The messages are all there, and the colleague may take the chat.
-    expect((await history(colleague, chatId)).map((m) => m.seq)).toEqual(Array.from({ length: notice.message.seq }, (_, i) => i + 1));
+    expect((await held(colleague, chatId)).map((m) => m.seq)).toEqual(Array.from({ length: notice.message.seq }, (_, i) => i + 1));
     colleague.send({ type: "chat.accept", chatId });
     expect((await customer.next("chat.accepted")).chat.attendant?.id).toBe(support2.id);
     // A repeat of the change finds nothing more to do.

@@ -34,7 +34,6 @@ describe("bad frames", () => {
   it.each([
     ["invalid JSON", () => "{not json"],
     ["JSON that is not a frame", () => "42"],
-    ["an unknown type", (chatId: string) => ({ type: "chat.delete", chatId })],
     ["a body over 5,000 characters", (chatId: string) => ({ type: "message.send", chatId, clientId: "big", body: "a".repeat(5001) })],
     ["a blank body", (chatId: string) => ({ type: "message.send", chatId, clientId: "blank", body: "  \n " })],
     ["no chatId", () => ({ type: "message.send", clientId: "nochat", body: "Olá" })],

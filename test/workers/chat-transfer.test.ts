@@ -27,6 +27,7 @@ import {
   widgetMe,
   type TestAccount,
   type TestSocket,
+  held,
 } from "./helpers";
 
 function transfer(chatId: string, cookie: string, body: unknown) {
@@ -145,7 +146,7 @@ describe("transfer to an attendant", () => {
     expect(notice.message.body).toBe(`Você foi transferido para ${support2.name}`);
     expect(customer.all("message.created").some((f) => f.message.internal)).toBe(false);
     expect((await history(customer, chatId)).some((m) => m.internal || m.id === note.message.id)).toBe(false);
-    expect((await history(colleague, chatId)).find((m) => m.id === note.message.id)?.internal).toBe(true);
+    expect((await held(colleague, chatId)).find((m) => m.id === note.message.id)?.internal).toBe(true);
 
     // The new attendant writes; the old one may no longer.
     colleague.send({ type: "message.send", chatId, clientId: "a-2", body: "Olá, sou a nova atendente" });

@@ -109,7 +109,25 @@ export async function api(
     headers["content-type"] = "application/json";
     body = typeof init.body === "string" ? init.body : JSON.stringify(init.body);
   }
-  return exports.default.fetch(new Request(`${ORIGIN}${path}`, { method: init.method ?? (body ? "POST" : "GET"), headers, body }));
+  const method = init.method ?? (body ? "POST" : "GET");
+  if (method === "PUT" && init.cookie && !Object.keys(headers).some((h) => h.toLowerCase() === "if-match")) {
+    const etag = await settingsEtagFor(path, init.cookie);
+    if (etag) headers["if-match"] = etag;
+  }
+  return exports.default.fetch(new Request(`${ORIGIN}${path}`, { method, headers, body }));
+}
+
+/**
+ * A settings PUT must name the version it replaces (If-Match): like the console, the helper
+ * reads the document's current ETag first, unless the test sets If-Match itself.
+ */
+async function settingsEtagFor(path: string, cookie: string): Promise<string | undefined> {
+  const match = /^\/api\/settings(?:\/departments\/([^/?]+))?(?:\?|$)/.exec(path);
+  if (!match) return undefined;
+  const res = await exports.default.fetch(new Request(`${ORIGIN}/api/settings`, { headers: { cookie } }));
+  if (res.status !== 200) return undefined;
+  const { etags } = (await res.json()) as { etags?: { account: string; departments: Record<string, string> } };
+  return match[1] ? etags?.departments[match[1]] : etags?.account;
 }
 
 export async function json<T = any>(response: Response): Promise<T> {
@@ -304,4 +322,15 @@ export function errorsAbout(socket: TestSocket, chatId: string) {
 export async function count(sql: string, ...params: unknown[]): Promise<number> {
   const row = await env.DB.prepare(sql).bind(...params).first<{ n: number }>();
   return row?.n ?? 0;
+}
+
+/**
+ * Every message a socket holds for a chat: what it received live plus a `chat.sync` from 0
+ * (which leaves out what this socket already received live), once each, by seq.
+ */
+export async function held(socket: TestSocket, chatId: string) {
+  const synced = await history(socket, chatId);
+  const live = socket.all("message.created").map((f) => f.message).filter((m) => m.chatId === chatId);
+  const bySeq = new Map([...synced, ...live].map((m) => [m.seq, m]));
+  return [...bySeq.values()].sort((a, b) => a.seq - b.seq);
 }

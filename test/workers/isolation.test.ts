@@ -17,6 +17,7 @@ import {
   widgetMe,
   wsToken,
   type TestAccount,
+  held,
 } from "./helpers";
 
 /** A chat accepted by support1, with sockets for support1, support2, the manager, the admin and the customer. */
@@ -131,7 +132,7 @@ describe("departments and roles", () => {
     expect(await floor.support2.next("error")).toMatchObject({ code: "forbidden", chatId: floor.chatId });
     expect(floor.support2.all("chat.history")).toEqual([]);
 
-    const messages = await history(floor.customer, floor.chatId);
+    const messages = await held(floor.customer, floor.chatId);
     // (The two were sent from different sockets at once: either may come first.)
     expect(messages.map((m) => m.clientId).sort()).toEqual(["a-1", "c-1", null, null]);
     floor.closeAll();

@@ -14,6 +14,7 @@ import {
   widgetMe,
   type TestAccount,
   type TestSocket,
+  held,
 } from "./helpers";
 
 /** A chat accepted by support1, with the customer's socket open. */
@@ -118,7 +119,7 @@ describe("eviction", () => {
     const last = await say(customer, chatId, "c-1", "Oi");
     const waiting = await startChat(account, support, { message: "Na fila" });
     await agent.next("chat.queued", (f) => f.chat.id === waiting.chat.id);
-    const before = await history(agent, chatId);
+    const before = await held(agent, chatId);
 
     // Throw away every Durable Object instance: memory is gone, storage stays.
     const stub = room(account, support);

@@ -31,6 +31,7 @@ describe("GET /api/settings", () => {
       departments: {},
       identitySecret: IDENTITY_SECRET,
       lang: "pt-BR",
+      etags: { account: '"s-0"', departments: { [account.departments.support]: '"s-0"', [account.departments.sales]: '"s-0"' } },
     });
     for (const who of ["manager", "support1"] as const) {
       const body = await settingsAs(await login(account.attendants[who].email));

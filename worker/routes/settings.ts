@@ -14,7 +14,9 @@ import type { AppEnv } from "../env";
 import { forbidden, notFound } from "../errors";
 import { accountLang } from "../settings/account-lang";
 import { AccountSettings, DepartmentSettings, readDocument } from "../settings/schema";
-import { loadAccountSettings, loadSettings, saveAccountSettings, saveDepartmentSettings } from "../settings/store";
+import { loadAccountSettings, loadSettings } from "../settings/store";
+import { refuseDroppedSections, requireIfMatch, settingsEtag, staleSettings } from "../settings/versioned";
+import { allVersions, readVersion, saveIfUnchanged } from "../settings/versioned-store";
 import { tellLimit } from "../attendants/limit-rooms";
 import { idParam, parseBody } from "../validate";
 import type { SettingsResponse } from "../views";
@@ -57,28 +59,38 @@ export const settingsRoutes = new Hono<AppEnv>()
   .use(requireAttendant)
   .get("/", async (c) => {
     const who = c.get("attendant");
-    const [stored, visible, secret, base] = await Promise.all([
+    const [stored, visible, secret, base, versions] = await Promise.all([
       loadSettings(c.env.DB, who.accountId),
       visibleDepartments(c.env.DB, who),
       identitySecret(c.env.DB, who),
       accountLang(c.env.DB, who.accountId),
+      allVersions(c.env.DB, who.accountId),
     ]);
+    // The ETag of each document, for the If-Match of its PUT (worker/settings/versioned.ts).
+    const etags: NonNullable<SettingsResponse["etags"]> = { account: settingsEtag(versions.get("") ?? null), departments: {} };
     const departmentSettings: SettingsResponse["departments"] = {};
     for (const d of visible) {
       const doc = stored.departments[d.id];
       if (doc) departmentSettings[d.id] = readDocument(doc, base);
+      etags.departments[d.id] = settingsEtag(versions.get(d.id) ?? null);
     }
-    const body: SettingsResponse = { account: readDocument(stored.account, base), departments: departmentSettings, lang: base };
+    const body: SettingsResponse = { account: readDocument(stored.account, base), departments: departmentSettings, lang: base, etags };
+    c.header("ETag", etags.account);
     if (secret !== undefined) body.identitySecret = secret;
     return c.json(body);
   })
   .put("/", async (c) => {
     const who = c.get("attendant");
     if (who.role !== "administrator") throw forbidden("Only administrators change the account's settings");
+    const version = await readVersion(c.env.DB, who.accountId, "");
+    requireIfMatch(c, version.updatedAt);
     // Texts in the old single shape are the account's language; they are saved per language.
     const doc = readDocument(await parseBody(c, AccountSettings), await accountLang(c.env.DB, who.accountId));
+    refuseDroppedSections(c, await c.req.json(), version.data);
     const before = await loadAccountSettings(c.env.DB, who.accountId);
-    await saveAccountSettings(c.env.DB, who.accountId, doc);
+    const saved = await saveIfUnchanged(c.env.DB, who.accountId, "", doc, version.updatedAt);
+    if (saved === null) throw staleSettings();
+    c.header("ETag", settingsEtag(saved));
     // Open consoles follow a new default limit at once (worker/attendants/limit-rooms.ts).
     if (before.policies.maxChatsPerAttendant !== doc.policies.maxChatsPerAttendant) await tellLimit(c.env, who.accountId, "default");
     return c.json(doc satisfies AccountSettings);
@@ -88,7 +100,12 @@ export const settingsRoutes = new Hono<AppEnv>()
     const id = idParam.safeParse(c.req.param("id"));
     if (!id.success) throw notFound("No such department");
     await requireDepartmentEditor(c.env.DB, who, id.data);
+    const version = await readVersion(c.env.DB, who.accountId, id.data);
+    requireIfMatch(c, version.updatedAt);
     const doc = readDocument(await parseBody(c, DepartmentSettings), await accountLang(c.env.DB, who.accountId));
-    await saveDepartmentSettings(c.env.DB, who.accountId, id.data, doc);
+    refuseDroppedSections(c, await c.req.json(), version.data);
+    const saved = await saveIfUnchanged(c.env.DB, who.accountId, id.data, doc, version.updatedAt);
+    if (saved === null) throw staleSettings();
+    c.header("ETag", settingsEtag(saved));
     return c.json(doc satisfies DepartmentSettings);
   });
