@@ -3,9 +3,11 @@
  * e-mail across IPs and per IP across e-mails, a wait that grows and is answered as 429 with
  * Retry-After, a success that clears the e-mail's counter, and the daily sweep of old counters.
  */
+import { createScheduledController } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { FREE_EMAIL_FAILURES, FREE_IP_FAILURES, MAX_DELAY_MS, WINDOW_MS, purgeLoginFailures } from "../../worker/auth/login-throttle";
+import worker from "../../worker/index";
 import { api, createAccount, json, PASSWORD } from "./helpers";
 
 let ipCounter = 0;
@@ -138,4 +140,11 @@ describe("login throttle", () => {
     expect(await row(old)).toBeNull();
     expect((await row(fresh))?.failures).toBe(30);
   });
+
+  it("the daily Cron Trigger runs the sweep", async () => {
+    const old = `email:cron-${crypto.randomUUID()}@example.com`;
+    await setRow(old, 7, Date.now() - WINDOW_MS - 5000, Date.now() - WINDOW_MS - 60_000);
+    await worker.scheduled(createScheduledController({ cron: "0 3 * * *" }), env);
+    expect(await row(old)).toBeNull();
+  }, 30_000);
 });
