@@ -27,6 +27,12 @@ export interface Env {
   KB_VOTE_LIMITER: RateLimit;
   /** Chat attachments: uploads per chat and side (a minute). */
   ATTACHMENT_LIMITER: RateLimit;
+  /** The public widget API, one budget per kind of request (worker/routes/widget-limits.ts), a minute each. */
+  WIDGET_CONFIG_LIMITER: RateLimit;
+  WIDGET_CHAT_IP_LIMITER: RateLimit;
+  WIDGET_CHAT_CUSTOMER_LIMITER: RateLimit;
+  WIDGET_IDENTIFY_LIMITER: RateLimit;
+  WIDGET_LIMITER: RateLimit;
 }
 
 /** Hono generics for the whole app. */

@@ -21,7 +21,8 @@ export const badRequest = (message: string, field?: string) => new ApiError(400,
 export const notFound = (what = "Not found") => new ApiError(404, "not_found", what);
 export const forbidden = (message = "You may not do this") => new ApiError(403, "forbidden", message);
 export const unauthenticated = () => new ApiError(401, "unauthenticated", "Log in first");
-export const rateLimited = () => new ApiError(429, "rate_limited", "Too many requests; try again in a minute");
+/** 429 `rate_limited` with `Retry-After`: `retryAfter` seconds (a limiter's period, at worst). */
+export const rateLimited = (retryAfter = 60) => new RetryLater(retryAfter, `Too many requests; try again in ${retryAfter} s`);
 export const conflict = (code: string, message: string, field?: string) => new ApiError(409, code, message, field);
 
 /**

@@ -9,6 +9,7 @@ import type { Env } from "./env";
 import { receiveEmail } from "./email/inbound";
 import { purgeExpired } from "./retention";
 import { purgeExpiredCustomerAuth } from "./customer-auth/purge";
+import { purgeLoginFailures } from "./auth/login-throttle";
 
 export { DepartmentRoom } from "../durable-objects/department-room";
 export { Outbox } from "../durable-objects/outbox";
@@ -23,9 +24,10 @@ export default {
     // No queue is bound yet; a message arriving here is one we cannot handle, so retry it later.
     batch.retryAll();
   },
-  /** The daily Cron Trigger (wrangler.toml `[triggers]`): the retention purge, and expired customer sessions and links. */
+  /** The daily Cron Trigger (wrangler.toml `[triggers]`): the retention purge, expired customer sessions and links, old login failures. */
   async scheduled(_controller: ScheduledController, env: Env): Promise<void> {
     await purgeExpired(env);
     await purgeExpiredCustomerAuth(env.DB);
+    await purgeLoginFailures(env.DB);
   },
 } satisfies ExportedHandler<Env>;

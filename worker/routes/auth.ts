@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { Hono, type Context } from "hono";
 import * as z from "zod";
 import { auditEntry } from "../audit";
+import { beginLoginAttempt, loginKeys, loginSucceeded } from "../auth/login-throttle";
 import { endSession, startSession } from "../auth/session";
 import { UNUSABLE_HASH, verifyPassword } from "../auth/password";
 import { database, type Database } from "../db/client";
@@ -9,7 +10,7 @@ import { attendants } from "../db/schema";
 import type { AppEnv } from "../env";
 import { ApiError } from "../errors";
 import { setAttendantPresence } from "../presence";
-import { clientIp, enforce } from "../rate-limit";
+import { clientIp } from "../rate-limit";
 import { parseBody } from "../validate";
 import { loadMe } from "./me";
 
@@ -37,8 +38,8 @@ function loginAudit(
 export const authRoutes = new Hono<AppEnv>()
   .post("/login", async (c) => {
     const body = await parseBody(c, LoginBody);
-    // Counted per IP and e-mail before the password is checked, so guessing is slow either way.
-    await enforce(c.env.LOGIN_LIMITER, `${clientIp(c)}:${body.email}`);
+    // Failures only, per e-mail and per IP: past a few, the next try waits (auth/login-throttle.ts).
+    const attempt = await beginLoginAttempt(c.env.DB, loginKeys(body.email, clientIp(c)));
     const db = database(c.env.DB);
     const found = await db.select().from(attendants).where(eq(attendants.email, body.email)).get();
     const valid = await verifyPassword(body.password, found?.passwordHash ?? UNUSABLE_HASH);
@@ -47,6 +48,7 @@ export const authRoutes = new Hono<AppEnv>()
       if (found) await loginAudit(db, c, found, "auth.login_failed", { reason: failureReason(found, valid) });
       throw new ApiError(401, "invalid_credentials", "Wrong e-mail or password");
     }
+    await loginSucceeded(c.env.DB, attempt);
     await startSession(c, found);
     await loginAudit(db, c, found, "auth.login");
     const who = { ...found, chatStatus: found.chatStatusOnLogin };

@@ -3,24 +3,22 @@
  * the internet may post it, and each message lands in an account's inbox and may be answered by
  * e-mail to the address it gives. So a body larger than any valid form is refused before it is
  * read or parsed, and one IP and one e-mail address may leave only a few messages a minute in one
- * account (wrangler.toml `OFFLINE_IP_LIMITER`, `OFFLINE_EMAIL_LIMITER`), on top of the per-IP
- * limit of every widget route. Keys are scoped by the account's public key: one account's flood
- * never blocks a customer of another, and every account's inbox has its own allowance.
+ * account (wrangler.toml `OFFLINE_IP_LIMITER`, `OFFLINE_EMAIL_LIMITER`): the form's own budget,
+ * which no other widget route spends (widget-limits.ts). Keys are scoped by the account's public
+ * key: one account's flood never blocks a customer of another, and every account's inbox has its
+ * own allowance.
  */
 import type { Context, MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import type { AppEnv } from "../env";
 import { ApiError, RetryLater } from "../errors";
-import { clientIp } from "../rate-limit";
+import { clientIp, LIMIT_PERIOD_SECONDS } from "../rate-limit";
 
 /**
  * Largest body of the form: a 5,000-character message of 4-byte characters, the name, the page
  * URL and the JSON around them fit well under it.
  */
 export const MAX_OFFLINE_BODY_BYTES = 32 * 1024;
-
-/** The period of both limiters (wrangler.toml `simple.period`): when to try again, at the latest. */
-const LIMIT_PERIOD_SECONDS = 60;
 
 /** 413 `too_large` for a body over {@link MAX_OFFLINE_BODY_BYTES}, by its Content-Length or while it streams. */
 export const offlineBodyLimit: MiddlewareHandler<AppEnv> = bodyLimit({

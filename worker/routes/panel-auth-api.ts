@@ -3,15 +3,16 @@
  * `/api/p/:key` (the account's public key or panel slug): sign-up and its e-mailed
  * confirmation, login and logout, password reset, the console's invitation link, and `/me`.
  * The session is the `csid` cookie (customer-auth/session.ts), valid only under its account's
- * key. Every step that checks a password or a link is rate-limited per IP, and per e-mail where
- * one is named (customer-auth/limits.ts).
+ * key. Every step that checks a link is rate-limited per IP, and per e-mail where one is named
+ * (customer-auth/limits.ts); failed logins slow the next try down (auth/login-throttle.ts).
  */
 import { Hono, type Context } from "hono";
 import * as z from "zod";
 import { database } from "../db/client";
 import { MIN_CUSTOMER_PASSWORD, checkLogin } from "../customer-auth/credentials";
 import { acceptInvitation, usableInvitation } from "../customer-auth/invite";
-import { limitPanelAttempt } from "../customer-auth/limits";
+import { limitPanelAttempt, panelLoginKeys } from "../customer-auth/limits";
+import { beginLoginAttempt, loginSucceeded } from "../auth/login-throttle";
 import { requirePanelAccount, type PanelAccount } from "../customer-auth/panel-account";
 import { requestReset, useReset } from "../customer-auth/reset";
 import { endCustomerSession, requireCustomerSession, startCustomerSession } from "../customer-auth/session";
@@ -56,10 +57,11 @@ export const panelAuthApiRoutes = new Hono<AppEnv>()
   .post("/:key/login", async (c) => {
     const account = await panelAccount(c);
     const body = await parseBody(c, LoginBody);
-    // Counted before the password is checked, so guessing is slow either way.
-    await limitPanelAttempt(c, account.id, body.email);
+    // Failures only, per e-mail and per IP: past a few, the next try waits (auth/login-throttle.ts).
+    const attempt = await beginLoginAttempt(c.env.DB, panelLoginKeys(c, account.id, body.email));
     const customer = await checkLogin(database(c.env.DB), account.id, body.email, body.password);
     if (!customer) throw new ApiError(401, "invalid_credentials", "Wrong e-mail or password");
+    await loginSucceeded(c.env.DB, attempt);
     await startCustomerSession(c, account.id, customer.id);
     return c.json({ customer } satisfies PanelCustomerResponse);
   })

@@ -15,7 +15,6 @@ import { database } from "../db/client";
 import { CHAT_ORIGINS, customers, departments } from "../db/schema";
 import type { AppEnv } from "../env";
 import { ApiError } from "../errors";
-import { clientIp, enforce } from "../rate-limit";
 import { forwardSocket } from "../socket-forward";
 import { parseBody, parseQuery } from "../validate";
 import type { WidgetCustomer, WidgetMeResponse, WidgetSocket, WidgetStartChatResponse } from "../views";
@@ -29,6 +28,7 @@ import { widgetTranscriptRoutes } from "./widget-transcript";
 import { widgetAttachmentRoutes } from "./widget-attachments";
 import { AccountKey, accountByKey, bearer, requireCustomer, tokenCustomer } from "./widget-common";
 import { assertOriginAllowedFor } from "./widget-origin";
+import { limitChatsOfCustomer, widgetIpLimits } from "./widget-limits";
 
 const StartChatBody = z.object({
   account: AccountKey,
@@ -67,10 +67,8 @@ export const widgetRoutes = new Hono<AppEnv>()
     await next();
   })
   .use(cors({ origin: "*", allowHeaders: ["Authorization", "Content-Type"], allowMethods: ["GET", "POST"], maxAge: 86400 }))
-  .use(async (c, next) => {
-    if (c.req.method !== "OPTIONS") await enforce(c.env.PUBLIC_LIMITER, `widget:${clientIp(c)}`);
-    await next();
-  })
+  // Each kind of request has its own budget per IP (widget-limits.ts).
+  .use(widgetIpLimits)
   .route("/", widgetConfigRoutes)
   .route("/", widgetIdentifyRoutes)
   .route("/", widgetHistoryRoutes)
@@ -118,6 +116,8 @@ export const widgetRoutes = new Hono<AppEnv>()
       }
     }
 
+    // Only new chats count: answering with the open one above costs the customer nothing.
+    if (customer) await limitChatsOfCustomer(c, account.id, customer.id);
     // The room decides whether it takes the chat and writes it to D1 (see durable-objects/admission.ts).
     const customerId = customer?.id ?? crypto.randomUUID();
     const wireCustomer: WidgetCustomer = { id: customerId, name: body.name, email: body.email };
