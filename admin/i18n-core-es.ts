@@ -15,7 +15,7 @@ export const coreEs: Record<CoreKey, string> = {
   "login.submit": "Iniciar sesión",
   "login.submitting": "Iniciando sesión…",
   "login.invalid": "Correo electrónico o contraseña incorrectos.",
-  "login.rateLimited": "Demasiados intentos. Espera un minuto e inténtalo de nuevo.",
+  "login.rateLimited": "Demasiados intentos. Espera un momento e inténtalo de nuevo.",
   "login.expired": "Tu sesión expiró. Inicia sesión de nuevo.",
   "error.network": "No hay conexión con el servidor. Inténtalo de nuevo.",
   "error.generic": "Algo salió mal. Inténtalo de nuevo.",

@@ -47,7 +47,7 @@ const ptBR: PanelTexts = {
   notFound: "Página não encontrada.",
   messages: {
     invalidCredentials: "E-mail ou senha incorretos.",
-    rateLimited: "Muitas tentativas. Aguarde um minuto e tente de novo.",
+    rateLimited: "Muitas tentativas. Aguarde um pouco e tente de novo.",
     emailNotConfigured: "O cadastro ainda não está disponível. Fale com a gente pelo chat.",
     tokenInvalid: "Este link não é válido: já foi usado ou não existe.",
     tokenExpired: "Este link expirou. Peça um novo.",
@@ -83,7 +83,7 @@ const en: PanelTexts = {
   notFound: "Page not found.",
   messages: {
     invalidCredentials: "Wrong e-mail or password.",
-    rateLimited: "Too many attempts. Wait a minute and try again.",
+    rateLimited: "Too many attempts. Wait a moment and try again.",
     emailNotConfigured: "Sign-up is not available yet. Talk to us in the chat.",
     tokenInvalid: "This link is not valid: it was used already or does not exist.",
     tokenExpired: "This link has expired. Ask for a new one.",
@@ -119,7 +119,7 @@ const es: PanelTexts = {
   notFound: "Página no encontrada.",
   messages: {
     invalidCredentials: "Correo o contraseña incorrectos.",
-    rateLimited: "Demasiados intentos. Espera un minuto y vuelve a intentarlo.",
+    rateLimited: "Demasiados intentos. Espera un momento y vuelve a intentarlo.",
     emailNotConfigured: "El registro aún no está disponible. Háblanos por el chat.",
     tokenInvalid: "Este enlace no es válido: ya se usó o no existe.",
     tokenExpired: "Este enlace expiró. Pide uno nuevo.",
