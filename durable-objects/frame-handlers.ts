@@ -70,16 +70,23 @@ export async function handleFrame(room: Room, ws: WebSocket, who: Identity, fram
   }
 }
 
-/** The chat a frame names, if the sender may see it. A customer's socket belongs to one chat. */
+/**
+ * The chat a frame names, if the sender may see it. A chat the socket does not see (another
+ * customer's; for a plain attendant, a colleague's active or closed chat) is refused exactly as
+ * an id that does not exist, so a frame never tells whether an id is a chat here
+ * (docs/API.md "Visibility"). A customer's socket belongs to one chat.
+ */
 function chatFor(room: Room, who: Identity, frame: { type: string; chatId: string }): ChatRow {
-  if (who.role === "customer" && frame.chatId !== who.chatId) throw new Refusal("forbidden", "This socket belongs to another chat");
+  const unknown = new Refusal("not_found", "No such chat in this department");
+  if (who.role === "customer" && frame.chatId !== who.chatId) throw unknown;
   const chat = room.storage.chat(frame.chatId);
-  if (!chat) throw new Refusal("not_found", "No such chat in this department");
-  // The loser of an accept race no longer "sees" the chat; tell them why rather than "forbidden".
+  if (!chat) throw unknown;
+  // The loser of an accept race saw the chat in the queue, as every attendant of the department
+  // did: tell them why rather than "not_found".
   if (frame.type === "chat.accept" && who.role === "attendant" && chat.status === "active" && chat.attendant_id !== who.attendantId) {
     throw new Refusal("chat_taken", "Another attendant took this chat");
   }
-  if (who.role === "attendant" && !attendantMaySee(who, chat)) throw new Refusal("forbidden", "This chat is another attendant's");
+  if (who.role === "attendant" && !attendantMaySee(who, chat)) throw unknown;
   return chat;
 }
 

@@ -84,7 +84,8 @@ describe("transfer: who may, and refusals", () => {
 
     const { chatId } = await acceptedChat(account, agent);
     await expectError(await transfer(chatId, cookies.colleague, { departmentId: sales }), 403, "forbidden");
-    await expectError(await transfer(chatId, cookies.otherManager, { departmentId: sales }), 403, "forbidden");
+    // The manager of another department does not see support's chats: unknown to them, as to another account.
+    await expectError(await transfer(chatId, cookies.otherManager, { departmentId: sales }), 404, "not_found");
     await expectError(await transfer(chatId, stranger, { departmentId: other.departments.sales }), 404, "not_found");
     // Another account's department or attendant is unknown here.
     await expectError(await transfer(chatId, cookies.admin, { departmentId: other.departments.sales }), 404, "not_found");
@@ -152,7 +153,8 @@ describe("transfer to an attendant", () => {
     colleague.send({ type: "message.send", chatId, clientId: "a-2", body: "Olá, sou a nova atendente" });
     expect((await customer.next("message.created", (f) => f.message.clientId === "a-2")).message.author.id).toBe(support2.id);
     agent.send({ type: "message.send", chatId, clientId: "a-1", body: "Ainda estou aqui" });
-    expect((await agent.next("error", (f) => f.clientId === "a-1")).code).toBe("forbidden");
+    // No longer theirs, so no longer seen live: the same answer as an unknown id.
+    expect((await agent.next("error", (f) => f.clientId === "a-1")).code).toBe("not_found");
 
     // Customer read paths never show the note; the console's does, marked internal.
     const widget = await json<WidgetMessagesResponse>(

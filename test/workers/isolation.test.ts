@@ -87,10 +87,10 @@ describe("departments and roles", () => {
     expect((await json<ChatListResponse>(await api("/api/chats", { cookie }))).chats).toEqual([]);
   });
 
-  it("a plain attendant cannot close a colleague's chat; the chat stays active", async () => {
+  it("a plain attendant cannot close a colleague's chat (not_found: they do not see it live); the chat stays active", async () => {
     const floor = await supportFloor("iso-close");
     floor.support2.send({ type: "chat.close", chatId: floor.chatId });
-    expect(await floor.support2.next("error")).toMatchObject({ code: "forbidden", chatId: floor.chatId });
+    expect(await floor.support2.next("error")).toMatchObject({ code: "not_found", chatId: floor.chatId });
     expect((await liveChat(floor.account, floor.chatId))?.status).toBe("active");
     await settle(floor.customer);
     expect(floor.customer.all("chat.closed")).toEqual([]);
@@ -117,7 +117,7 @@ describe("departments and roles", () => {
   it("a plain attendant can neither write in nor receive a chat another attendant accepted; supervisors receive it", async () => {
     const floor = await supportFloor("iso-fanout");
     floor.support2.send({ type: "message.send", chatId: floor.chatId, clientId: "intruder-1", body: "Posso ajudar?" });
-    expect(await floor.support2.next("error")).toMatchObject({ code: "forbidden", chatId: floor.chatId, clientId: "intruder-1" });
+    expect(await floor.support2.next("error")).toMatchObject({ code: "not_found", chatId: floor.chatId, clientId: "intruder-1" });
 
     floor.customer.send({ type: "message.send", chatId: floor.chatId, clientId: "c-1", body: "Tem alguém?" });
     floor.support1.send({ type: "message.send", chatId: floor.chatId, clientId: "a-1", body: "Sim, estou aqui" });
@@ -129,7 +129,7 @@ describe("departments and roles", () => {
     await settle(floor.support2);
     expect(floor.support2.all("message.created")).toEqual([]);
     floor.support2.send({ type: "chat.sync", chatId: floor.chatId, afterSeq: 0 });
-    expect(await floor.support2.next("error")).toMatchObject({ code: "forbidden", chatId: floor.chatId });
+    expect(await floor.support2.next("error")).toMatchObject({ code: "not_found", chatId: floor.chatId });
     expect(floor.support2.all("chat.history")).toEqual([]);
 
     const messages = await held(floor.customer, floor.chatId);
@@ -140,7 +140,7 @@ describe("departments and roles", () => {
 });
 
 describe("customer sockets", () => {
-  it("frames naming another chat are refused with forbidden and store nothing", async () => {
+  it("frames naming another chat are refused with not_found and store nothing", async () => {
     const account = await createAccount("iso-customer");
     const { support } = account.departments;
     const agent = await attendantSocket(account.attendants.support1.email, support);
@@ -154,7 +154,7 @@ describe("customer sockets", () => {
     customer.send({ type: "typing.set", chatId: other.chat.id, typing: true });
     customer.send({ type: "chat.close", chatId: other.chat.id });
     customer.send({ type: "message.read", chatId: other.chat.id, seq: 2 });
-    for (let i = 0; i < 5; i++) expect(await customer.next("error")).toMatchObject({ code: "forbidden", chatId: other.chat.id });
+    for (let i = 0; i < 5; i++) expect(await customer.next("error")).toMatchObject({ code: "not_found", chatId: other.chat.id });
     expect(customer.all("chat.history")).toEqual([]);
 
     expect((await history(victim, other.chat.id)).map((m) => m.author.type)).toEqual(["system", "customer"]);

@@ -110,13 +110,14 @@ describe("Mensagens Offline answered by e-mail", () => {
     expect(await statusOf(id)).toBe("ticket");
   });
 
-  it("follows the role rules: another department 403, another account 404, a manager and the department's attendants may answer", async () => {
+  it("follows the role rules: another department or account 404, a manager and the department's attendants may answer", async () => {
     const { account } = await setup("offline-roles");
     const other = await createAccount("offline-roles-other");
     const id = await leaveOfflineMessage(account);
     const sales = await login(account.attendants.sales.email);
-    await expectError(await api(`/api/offline-messages/${id}`, { cookie: sales }), 403, "forbidden");
-    await expectError(await replyTo(sales, id, { body: "Olá" }), 403, "forbidden");
+    // Another department's message is unknown to them: the same 404 as another account's.
+    await expectError(await api(`/api/offline-messages/${id}`, { cookie: sales }), 404, "not_found");
+    await expectError(await replyTo(sales, id, { body: "Olá" }), 404, "not_found");
     const stranger = await login(other.attendants.admin.email);
     await expectError(await api(`/api/offline-messages/${id}`, { cookie: stranger }), 404, "not_found");
     await expectError(await replyTo(stranger, id, { body: "Olá" }), 404, "not_found");
@@ -129,9 +130,10 @@ describe("Mensagens Offline answered by e-mail", () => {
 
     const manager = await login(account.attendants.manager.email);
     expect((await answer(manager, id, "Sim")).entry.authorId).toBe(account.attendants.manager.id);
-    // A message left without a department is everyone's, as in the list.
+    // A message left without a department is for administrators and managers, as in the list.
     const loose = await leaveOfflineMessage(account, { departmentId: undefined });
-    expect((await answer(sales, loose, "Olá")).offlineMessage.status).toBe("answered");
+    await expectError(await replyTo(sales, loose, { body: "Olá" }), 404, "not_found");
+    expect((await answer(manager, loose, "Olá")).offlineMessage.status).toBe("answered");
   });
 
   it("keeps CR/LF in the customer's name out of the headers", async () => {

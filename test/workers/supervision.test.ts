@@ -205,7 +205,7 @@ describe("remote close from the supervision view", () => {
     const f = await floor("sup-close-refused");
     const colleague = await attendantSocket(f.account.attendants.support2.email, f.support);
     colleague.send({ type: "chat.close", chatId: f.active.id });
-    expect(await colleague.next("error")).toMatchObject({ code: "forbidden", chatId: f.active.id });
+    expect(await colleague.next("error")).toMatchObject({ code: "not_found", chatId: f.active.id });
 
     // Neither may open support's room at all.
     const otherManager = await salesManager(f.account);

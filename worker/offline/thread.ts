@@ -1,17 +1,16 @@
 /**
  * Reading an offline message's thread for the console: the message itself (who may open it is
- * the list's rule: the departments the attendant may see, and messages left without a
- * department), and its entries oldest first, each attendant answer with its delivery state read
+ * the list's rule, offline/audience.ts), and its entries oldest first, each attendant answer with its delivery state read
  * from the account's outbox.
  */
 import { and, asc, eq } from "drizzle-orm";
-import { visibleDepartments } from "../access";
 import type { SessionAttendant } from "../auth/session";
 import { database } from "../db/client";
 import { departments, offlineMessageEntries, offlineMessages } from "../db/schema";
 import { outboxOf } from "../email/send";
 import type { Env } from "../env";
-import { forbidden, notFound } from "../errors";
+import { notFound } from "../errors";
+import { offlineAudience, offlineVisible } from "./audience";
 import type { OfflineDelivery, OfflineMessageDetail, OfflineThreadEntry } from "../views-offline";
 
 /** Entries read per thread: far more than an e-mail conversation about one request holds. */
@@ -31,7 +30,7 @@ const detailColumns = {
   ticketId: offlineMessages.ticketId,
 };
 
-/** The message of `who`'s account: 404 when it does not exist there, 403 when its department is not theirs. */
+/** The message if `who` may see it; 404 otherwise, the same answer whether it exists elsewhere or not at all. */
 export async function offlineMessageFor(db: D1Database, who: Pick<SessionAttendant, "id" | "accountId" | "role">, id: string): Promise<OfflineMessageDetail> {
   const row = await database(db)
     .select(detailColumns)
@@ -39,11 +38,7 @@ export async function offlineMessageFor(db: D1Database, who: Pick<SessionAttenda
     .leftJoin(departments, and(eq(departments.id, offlineMessages.departmentId), eq(departments.accountId, offlineMessages.accountId)))
     .where(and(eq(offlineMessages.id, id), eq(offlineMessages.accountId, who.accountId)))
     .get();
-  if (!row) throw notFound("No such offline message");
-  if (row.departmentId !== null) {
-    const allowed = await visibleDepartments(db, who);
-    if (!allowed.some((d) => d.id === row.departmentId)) throw forbidden("This offline message belongs to a department you do not work in");
-  }
+  if (!row || !offlineVisible(await offlineAudience(db, who), row.departmentId)) throw notFound("No such offline message");
   return row;
 }
 

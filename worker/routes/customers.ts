@@ -13,6 +13,7 @@ import { requireAttendant, type SessionAttendant } from "../auth/session";
 import { database } from "../db/client";
 import { chats, customers, offlineMessages } from "../db/schema";
 import type { AppEnv } from "../env";
+import { offlineAudience, offlineScope } from "../offline/audience";
 import { ApiError, forbidden, notFound } from "../errors";
 import { forgetCustomer } from "../forget-customer";
 import { idParam, parseBody, parseQuery } from "../validate";
@@ -79,11 +80,11 @@ async function customerHistory(db: D1Database, who: SessionAttendant, customer: 
         .orderBy(desc(chats.createdAt), desc(chats.id))
         .limit(DETAIL_LIMIT)
     : [];
-  // The same messages as the offline list shows this reader, left with this customer's token or e-mail.
-  const visible = or(isNull(offlineMessages.departmentId), allowed.length ? inArray(offlineMessages.departmentId, allowed) : undefined);
+  // The same messages as the offline list shows this reader (offline/audience.ts), left with this customer's token or e-mail.
+  const visible = offlineScope(who.accountId, await offlineAudience(db, who));
   const theirs = or(eq(offlineMessages.customerId, customer.id), customer.email ? eq(offlineMessages.email, customer.email) : undefined);
   const offline = await offlineMessageQuery(db)
-    .where(and(eq(offlineMessages.accountId, who.accountId), theirs, visible))
+    .where(and(visible, theirs))
     .orderBy(desc(offlineMessages.createdAt), desc(offlineMessages.id))
     .limit(DETAIL_LIMIT);
   const labels = await labelsOfChats(db, who.accountId, chatRows.map((r) => r.id));

@@ -1,18 +1,18 @@
 /**
  * GET /api/offline-messages: the offline form's messages for the console, newest first, a page
  * at a time, optionally of one status and one department. Without a status, the messages that
- * became tickets are left out: they live in Chamados (`?status=ticket` lists them). An attendant
- * sees the messages of the departments they may see and those left without a department; an
- * administrator sees every message of the account.
+ * became tickets are left out: they live in Chamados (`?status=ticket` lists them). Who sees which
+ * message is offline/audience.ts: the departments one may see, and the department-less messages
+ * for administrators and department managers only.
  */
-import { and, desc, eq, inArray, isNull, ne, or } from "drizzle-orm";
+import { and, desc, eq, ne } from "drizzle-orm";
 import { Hono } from "hono";
 import * as z from "zod";
-import { visibleDepartments } from "../access";
 import { requireAttendant } from "../auth/session";
 import { database } from "../db/client";
 import { departments, OFFLINE_MESSAGE_STATUSES, offlineMessages } from "../db/schema";
 import type { AppEnv } from "../env";
+import { offlineAudience, offlineScope } from "../offline/audience";
 import { idParam, parseQuery } from "../validate";
 import type { OfflineMessageItem, OfflineMessagesResponse } from "../views";
 
@@ -46,15 +46,15 @@ export function offlineMessageQuery(db: D1Database) {
 export const offlineMessageRoutes = new Hono<AppEnv>().use(requireAttendant).get("/", async (c) => {
   const who = c.get("attendant");
   const query = parseQuery(c, ListQuery);
-  const allowed = (await visibleDepartments(c.env.DB, who)).map((d) => d.id);
-  if (query.departmentId && !allowed.includes(query.departmentId)) {
-    return c.json({ offlineMessages: [], page: query.page, hasMore: false } satisfies OfflineMessagesResponse);
-  }
-  const scope = query.departmentId
-    ? eq(offlineMessages.departmentId, query.departmentId)
-    : or(isNull(offlineMessages.departmentId), allowed.length ? inArray(offlineMessages.departmentId, allowed) : undefined);
+  const scope = offlineScope(who.accountId, await offlineAudience(c.env.DB, who));
   const rows = await offlineMessageQuery(c.env.DB)
-    .where(and(eq(offlineMessages.accountId, who.accountId), scope, query.status ? eq(offlineMessages.status, query.status) : ne(offlineMessages.status, "ticket")))
+    .where(
+      and(
+        scope,
+        query.departmentId ? eq(offlineMessages.departmentId, query.departmentId) : undefined,
+        query.status ? eq(offlineMessages.status, query.status) : ne(offlineMessages.status, "ticket"),
+      ),
+    )
     // The id breaks ties between messages of the same millisecond, so pages never overlap.
     .orderBy(desc(offlineMessages.createdAt), desc(offlineMessages.id))
     .limit(query.limit + 1)

@@ -1,9 +1,12 @@
 /**
  * Reports for the console. Satisfaction: the survey answers averaged per attendant and per
  * department, over the departments the attendant may see (all of the account's for an
- * administrator). Aggregated in D1 with GROUP BY: nothing is loaded row by row.
+ * administrator). The rows per attendant are narrower (docs/API.md "Visibility"): an
+ * administrator sees everyone's, a department manager the answers of the departments they manage
+ * plus their own, a plain attendant only their own row; the department totals stay the same
+ * for all. Aggregated in D1 with GROUP BY: nothing is loaded row by row.
  */
-import { and, asc, eq, gte, inArray, lt, sql } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, lt, or, sql, type SQL } from "drizzle-orm";
 import { Hono } from "hono";
 import * as z from "zod";
 import { requireAttendant, type SessionAttendant } from "../auth/session";
@@ -49,6 +52,21 @@ function visibleAnswers(db: D1Database, who: SessionAttendant, period: z.infer<t
   );
 }
 
+/**
+ * Which answers count in the rows per attendant, within {@link visibleAnswers}: one's own, and
+ * for a department manager those of the departments they manage (a subquery, as above).
+ */
+function attendantRowsScope(db: D1Database, who: SessionAttendant): SQL | undefined {
+  if (who.role === "administrator") return undefined;
+  const own = eq(chatSurveys.attendantId, who.id);
+  if (who.role !== "department_manager") return own;
+  const managed = database(db)
+    .select({ id: attendantDepartments.departmentId })
+    .from(attendantDepartments)
+    .where(and(eq(attendantDepartments.attendantId, who.id), eq(attendantDepartments.accountId, who.accountId), eq(attendantDepartments.manages, true)));
+  return or(own, inArray(chatSurveys.departmentId, managed));
+}
+
 function toRow(row: SatisfactionRow): SatisfactionRow {
   return {
     id: row.id,
@@ -76,7 +94,7 @@ export const reportRoutes = new Hono<AppEnv>().use(requireAttendant).get("/satis
       .select({ id: attendants.id, name: attendants.name, ...aggregates })
       .from(chatSurveys)
       .innerJoin(attendants, and(eq(attendants.id, chatSurveys.attendantId), eq(attendants.accountId, chatSurveys.accountId)))
-      .where(where)
+      .where(and(where, attendantRowsScope(c.env.DB, who)))
       .groupBy(attendants.id, attendants.name)
       .orderBy(asc(attendants.name))
       .limit(MAX_ROWS),

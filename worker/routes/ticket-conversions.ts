@@ -4,7 +4,7 @@
  * and chat routes; whoever may see the message or the chat may convert it. A second conversion
  * is a 409 `already_converted` whose error names the existing `ticketId`.
  */
-import { and, eq, isNull, or, inArray } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { Hono, type Context } from "hono";
 import { departmentRoom, visibleDepartments } from "../access";
 import { requestActor } from "../audit";
@@ -13,6 +13,7 @@ import { database } from "../db/client";
 import { chats, customers, offlineMessages, tickets } from "../db/schema";
 import type { AppEnv } from "../env";
 import { notFound } from "../errors";
+import { offlineAudience, offlineScope } from "../offline/audience";
 import { insertTicket, SourceTaken, subjectFrom } from "../tickets/create";
 import { chatTranscript, convertOfflineMessage } from "../tickets/convert";
 import { auditEntry } from "../audit";
@@ -40,13 +41,12 @@ async function created(c: Context<AppEnv>, id: string) {
 export const offlineTicketRoutes = new Hono<AppEnv>().use(requireAttendant).post("/:id/ticket", async (c) => {
   const who = c.get("attendant");
   const id = pathId(c, "offline message");
-  const allowed = (await visibleDepartments(c.env.DB, who)).map((d) => d.id);
-  // The offline list's audience: the departments one sees, and messages without a department.
-  const seen = or(isNull(offlineMessages.departmentId), allowed.length ? inArray(offlineMessages.departmentId, allowed) : undefined);
+  // The offline list's audience (offline/audience.ts): what one does not see is unknown here.
+  const seen = offlineScope(who.accountId, await offlineAudience(c.env.DB, who));
   const message = await database(c.env.DB)
     .select()
     .from(offlineMessages)
-    .where(and(eq(offlineMessages.id, id), eq(offlineMessages.accountId, who.accountId), seen))
+    .where(and(eq(offlineMessages.id, id), seen))
     .get();
   if (!message) throw notFound("No such offline message");
   const { actor, ip } = requestActor(c);

@@ -3,7 +3,7 @@
  * target attendant, each scoped by account (another account's id is a 404, never a 403).
  */
 import { and, eq } from "drizzle-orm";
-import { departmentRoom } from "../access";
+import { departmentRoom, visibleDepartments } from "../access";
 import type { SessionAttendant } from "../auth/session";
 import { database } from "../db/client";
 import { accounts, attendantDepartments, attendants, chats, departments } from "../db/schema";
@@ -21,9 +21,10 @@ export interface TransferSource {
 }
 
 /**
- * The chat to transfer, live from its room. 404 for an unknown id or another account's; 403
- * unless `who` is its attendant, an administrator or a manager of its department; 409
- * `chat_closed` for a closed chat.
+ * The chat to transfer, live from its room. 404 for an unknown id, another account's, or a chat
+ * of a department `who` may not see (the same answer: docs/API.md "Visibility"); 403 for a chat
+ * they may see unless they are its attendant, an administrator or a manager of its department;
+ * 409 `chat_closed` for a closed chat.
  */
 export async function loadSource(env: Env, who: SessionAttendant, chatId: string): Promise<TransferSource> {
   const row = await database(env.DB)
@@ -33,7 +34,7 @@ export async function loadSource(env: Env, who: SessionAttendant, chatId: string
     .innerJoin(accounts, eq(accounts.id, chats.accountId))
     .where(and(eq(chats.id, chatId), eq(chats.accountId, who.accountId)))
     .get();
-  if (!row) throw notFound("No such chat");
+  if (!row || !(await visibleDepartments(env.DB, who)).some((d) => d.id === row.departmentId)) throw notFound("No such chat");
   const chat = row.status === "closed" ? null : await departmentRoom(env, who.accountId, row.departmentId).getChat(chatId);
   if (!(await mayTransfer(env, who, row.departmentId, chat ? (chat.attendant?.id ?? null) : row.attendantId))) throw forbidden("Only the chat's attendant, a manager of its department or an administrator may transfer it");
   if (!chat || chat.status === "closed") throw conflict("chat_closed", "The chat is closed");
