@@ -10,6 +10,9 @@
  *   request" that a browser sends cross-site without a preflight; refusing it keeps every JSON
  *   route behind the preflight and the session cookie's SameSite rule. Requests without a body
  *   (GET, DELETE, `POST /api/auth/logout`) need no type.
+ * The Base de Conhecimento's article routes take Markdown of up to 100,000 characters
+ * (worker/kb/markdown.ts), which in UTF-8 and JSON can pass 64 KB: they get
+ * {@link MAX_ARTICLE_BODY_BYTES}.
  * Server-rendered forms outside `/api` (the Base de Conhecimento's vote, urlencoded) keep their
  * type and get the body limit.
  */
@@ -21,6 +24,12 @@ import { ApiError } from "./errors";
 /** Largest body of a JSON route: the largest valid document (settings, a KB article) fits well under it. */
 export const MAX_BODY_BYTES = 64 * 1024;
 
+/** A KB article's body: 100,000 characters of up to 4 UTF-8 bytes each, JSON-escaped, and its fields. */
+export const MAX_ARTICLE_BODY_BYTES = 512 * 1024;
+
+/** JSON routes carrying a KB article (create, edit, preview). */
+const ARTICLE_ROUTES = /^\/api\/kb\/(articles(\/[^/]+)?|preview)$/;
+
 /** Routes whose body is a raw file with a limit of its own. */
 const UPLOAD_ROUTES = [
   /^\/api\/chats\/[^/]+\/attachments$/,
@@ -28,12 +37,17 @@ const UPLOAD_ROUTES = [
   /^\/api\/departments\/[^/]+\/logo\/[^/]+$/,
 ];
 
-const limitBody = bodyLimit({
-  maxSize: MAX_BODY_BYTES,
-  onError: () => {
-    throw new ApiError(413, "too_large", `Request bodies are limited to ${MAX_BODY_BYTES / 1024} KB`);
-  },
-});
+/** Hono's body limit answering our `413 too_large` error. */
+const limiter = (maxSize: number) =>
+  bodyLimit({
+    maxSize,
+    onError: () => {
+      throw new ApiError(413, "too_large", `Request bodies are limited to ${maxSize / 1024} KB`);
+    },
+  });
+
+const limitBody = limiter(MAX_BODY_BYTES);
+const limitArticleBody = limiter(MAX_ARTICLE_BODY_BYTES);
 
 /** True when the request carries a body (a `Content-Length: 0` POST does not). */
 function hasBody(request: Request): boolean {
@@ -53,5 +67,5 @@ export const strictInput: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (c.req.path.startsWith("/api/") && !isJsonType(request.headers.get("content-type"))) {
     throw new ApiError(415, "unsupported_media_type", "Send the body as JSON with Content-Type: application/json");
   }
-  return limitBody(c, next);
+  return ARTICLE_ROUTES.test(c.req.path) ? limitArticleBody(c, next) : limitBody(c, next);
 };

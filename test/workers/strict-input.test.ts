@@ -15,6 +15,7 @@ import {
   TestSocket,
 } from "./helpers";
 import { attendantUploadPath, files, upload } from "./attachment-helpers";
+import { createCategory, kbAccount } from "./kb-helpers";
 
 /** A chat accepted by support1, with both sockets open. */
 async function openChat(label: string) {
@@ -144,6 +145,17 @@ describe("HTTP bodies", () => {
     const cookie = /sid=([^;]+)/.exec(res.headers.get("set-cookie") ?? "")![0];
     expect((await raw("/api/ws-token", { method: "POST", cookie })).status).toBe(200);
     expect((await raw("/api/auth/logout", { method: "POST", cookie })).status).toBeLessThan(300);
+  });
+
+  it("a KB article of 100,000 accented characters (over 64 KB) is accepted; its routes stop at 512 KB", async () => {
+    const { admin } = await kbAccount();
+    const category = await createCategory(admin, { name: "Longos" });
+    const body = "é".repeat(100_000);
+    const created = await api("/api/kb/articles", { cookie: admin, body: { categoryId: category.id, title: "Longo", body } });
+    expect(created.status).toBe(201);
+    const huge = { categoryId: category.id, title: "Enorme", body: "x".repeat(600 * 1024) };
+    await expectError(await api("/api/kb/articles", { cookie: admin, body: huge }), 413, "too_large");
+    await expectError(await api("/api/kb/preview", { cookie: admin, body: { body: huge.body } }), 413, "too_large");
   });
 
   it("an upload route keeps its raw body and its own limit (not JSON, larger than 64 KB)", async () => {
