@@ -109,18 +109,37 @@ export function attendantReplied(state: string, ticketId: string, body: string):
   ]);
 }
 
-/** Every `new Notification(title, { body })` the page makes, kept in `window.__notifications`. */
+/**
+ * Every `new Notification(title, { body })` the page makes, kept in `window.__notifications`,
+ * with the permission granted. A recording stand-in rather than the browser's own class (as in
+ * notifications.test.ts): the headless-shell Chromium of @sparticuz/chromium, which `npm test`
+ * uses on a machine without Debian's, answers "denied" whatever the context grants.
+ */
 const CAPTURE_NOTIFICATIONS = `(() => {
-  const Native = window.Notification;
-  if (!Native) return;
   window.__notifications = [];
-  class Recorded extends Native {
-    constructor(title, options) {
-      super(title, options);
-      window.__notifications.push({ title, body: options && options.body });
-    }
+  class Recorded {
+    static permission = "granted";
+    static async requestPermission() { return "granted"; }
+    constructor(title, options) { window.__notifications.push({ title, body: options && options.body }); }
+    close() {}
+    addEventListener() {}
   }
   window.Notification = Recorded;
+})();`;
+
+/**
+ * A Notification API whose permission was never asked (the app then offers its button); each
+ * `requestPermission()` is counted in `window.__asked` and granted.
+ */
+export const UNASKED_NOTIFICATIONS = `(() => {
+  window.__asked = 0;
+  class Unasked {
+    static permission = "default";
+    static async requestPermission() { window.__asked++; Unasked.permission = "granted"; return "granted"; }
+    close() {}
+    addEventListener() {}
+  }
+  window.Notification = Unasked;
 })();`;
 
 /** A phone-sized context in Portuguese with notifications allowed (and recorded) on `server`. */

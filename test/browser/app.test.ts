@@ -29,6 +29,7 @@ import {
   setAppChat,
   snap,
   TICKET,
+  UNASKED_NOTIFICATIONS,
 } from "./app-helpers";
 
 const { h, contexts } = useHarness();
@@ -164,14 +165,7 @@ describe("app Meu Suporte", () => {
 
   it("speaks the phone's language and asks for the notification permission only from its button", async () => {
     const context = await contexts.new({ viewport: { width: 390, height: 844 }, locale: "es-ES" });
-    await context.addInitScript(() => {
-      (window as unknown as { __asked: number }).__asked = 0;
-      const original = Notification.requestPermission.bind(Notification);
-      Notification.requestPermission = () => {
-        (window as unknown as { __asked: number }).__asked++;
-        return original();
-      };
-    });
+    await context.addInitScript(UNASKED_NOTIFICATIONS);
     const page = await context.newPage();
     await openApp(page);
     expect(await page.locator("ms-login h2").textContent()).toBe("Entra para ver tus tickets");
