@@ -4,7 +4,7 @@
  */
 import type {
   ApiError,
-  WidgetConfigResponse,
+  WidgetConfigCompact,
   WidgetHistoryResponse,
   WidgetIdentifyResponse,
   WidgetMeResponse,
@@ -102,12 +102,13 @@ const q = encodeURIComponent;
  * `GET /api/widget/config`: the account's name, locale, look and departments (only the fixed
  * one when `department` is given), with the custom texts of `lang` (the embed's attribute;
  * empty without one: the account's language). `no-cache`: the browser revalidates with the server's
- * ETag and gets an empty 304 when nothing changed, so polling it is cheap.
+ * ETag and gets an empty 304 when nothing changed, so polling it is cheap. Compact (only what
+ * differs from the defaults: it comes before the launcher), read as such (`WidgetConfigCompact`).
  */
-export const getConfig = (server: string, account: string, department: string | null, lang: string | null): Promise<WidgetConfigResponse> =>
+export const getConfig = (server: string, account: string, department: string | null, lang: string | null): Promise<WidgetConfigCompact> =>
   call(
     server,
-    `/api/widget/config?account=${q(account)}${department ? "&department=" + q(department) : ""}&lang=${q(lang ?? "")}`,
+    `/api/widget/config?account=${q(account)}${department ? "&department=" + q(department) : ""}&lang=${q(lang ?? "")}&compact=1`,
     null,
     null,
     "no-cache",

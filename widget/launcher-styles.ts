@@ -1,4 +1,4 @@
-import type { EffectiveLook } from "../worker/views";
+import type { CompactLook } from "../worker/views";
 
 /**
  * Styles of the loader's shadow root: the launcher button. The panel element sizes and places
@@ -38,7 +38,7 @@ const size = (value: number | undefined, fallback: number): number =>
  * launcher and the panel sit on, and `lift`: how far above the corner this launcher sits
  * (a second embed on the same side goes above the first).
  */
-export function lookStyle(look: EffectiveLook | undefined, side: "left" | "right", lift: number, above = 0): string {
+export function lookStyle(look: CompactLook | undefined, side: "left" | "right", lift: number, above = 0): string {
   const other = side === "left" ? "right" : "left";
-  return `:host{--tt-p:var(--tt-primary,${color(look?.colors.primary, "#1a73e8")});--tt-op:var(--tt-on-primary,${color(look?.colors.onPrimary, "#ffffff")});--tt-bg:var(--tt-surface,${color(look?.colors.background, "#ffffff")});--tt-w:${size(look?.size.width, 370)}px;--tt-h:${size(look?.size.height, 540)}px;--tt-i:${lift + above}px;--tt-a:${above}px;${side}:var(--tt-offset,20px)!important;${other}:auto!important;bottom:calc(var(--tt-offset,20px) + ${lift}px)!important}[part=panel]{${side}:0;${other}:auto}`;
+  return `:host{--tt-p:var(--tt-primary,${color(look?.colors?.primary, "#1a73e8")});--tt-op:var(--tt-on-primary,${color(look?.colors?.onPrimary, "#ffffff")});--tt-bg:var(--tt-surface,${color(look?.colors?.background, "#ffffff")});--tt-w:${size(look?.size?.width, 370)}px;--tt-h:${size(look?.size?.height, 540)}px;--tt-i:${lift + above}px;--tt-a:${above}px;${side}:var(--tt-offset,20px)!important;${other}:auto!important;bottom:calc(var(--tt-offset,20px) + ${lift}px)!important}[part=panel]{${side}:0;${other}:auto}`;
 }

@@ -8,7 +8,7 @@
  * The element (loader.ts) keeps the configuration in its own private fields and calls these:
  * this script ships on every page view, and private fields are what minify smallest.
  */
-import type { WidgetConfigResponse } from "../worker/views";
+import type { WidgetConfigCompact } from "../worker/views";
 import { ApiRequestError, getConfig } from "./api";
 
 /** Presence is re-read this often while the page is visible (a 304 when nothing changed). */
@@ -24,7 +24,7 @@ export const isGone = (error: unknown): error is ApiRequestError => error instan
  * Asks for the configuration of an account (and of the department an embed fixes), with the
  * texts of the embed's language; warns when it is gone.
  */
-export const fetchConfig = (server: string, account: string, department: string | null, lang: string | null): Promise<WidgetConfigResponse> =>
+export const fetchConfig = (server: string, account: string, department: string | null, lang: string | null): Promise<WidgetConfigCompact> =>
   getConfig(server, account, department, lang).catch((error: unknown) => {
     if (isGone(error))
       warn(error.code === "unknown_department" ? `unknown department "${department}"` : `unknown account "${account}"`);
@@ -32,7 +32,7 @@ export const fetchConfig = (server: string, account: string, department: string 
   });
 
 /** The answer is new: its JSON differs from the last one applied (a 304 gives the same). */
-export const isNew = (config: WidgetConfigResponse, lastJson: string): string | null => {
+export const isNew = (config: WidgetConfigCompact, lastJson: string): string | null => {
   const json = JSON.stringify(config);
   return json === lastJson ? null : json;
 };

@@ -4,7 +4,7 @@
  * that no other launcher covers its send button. Below 480 px the open panel is full screen
  * and its own launcher hides (launcher-styles.ts, styles.ts); the others keep their places.
  */
-import type { EffectiveLook } from "../worker/views";
+import type { CompactLook } from "../worker/views";
 import { lookStyle } from "./launcher-styles";
 
 export type Side = "left" | "right";
@@ -13,7 +13,7 @@ export type Side = "left" | "right";
 const STACK_PX = 72;
 
 /** The resolved side: the `position` attribute, else the console's setting, else right. */
-export function sideOf(position: string, look: EffectiveLook | undefined): Side {
+export function sideOf(position: string, look: CompactLook | undefined): Side {
   return position === "left" || (position !== "right" && look?.position === "left") ? "left" : "right";
 }
 
@@ -24,7 +24,7 @@ export function sideOf(position: string, look: EffectiveLook | undefined): Side 
  */
 export function hostStyle(
   element: Element,
-  look: EffectiveLook | undefined,
+  look: CompactLook | undefined,
   side: Side,
   sideOfOther: (other: Element) => Side | null,
 ): string {

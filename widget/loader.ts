@@ -13,7 +13,7 @@
  * `data-<attribute>` on the script. Loading the script twice is harmless; two scripts for two
  * departments of one account give two elements.
  */
-import type { EffectiveLook, WidgetConfigResponse, WidgetMeResponse } from "../worker/views";
+import type { CompactLook, WidgetConfigCompact, WidgetMeResponse } from "../worker/views";
 import { MINIMIZE_EVENT, PANEL_TAG, type PanelBoot, type PanelElement } from "./contract";
 import { emit } from "./events";
 import { pickLang, type Lang } from "./i18n";
@@ -88,12 +88,12 @@ export class TomticketChat extends HTMLElement {
   #unread = 0;
   #chatOpen = false;
   #wasShown = false;
-  #deptLook: EffectiveLook | undefined;
+  #deptLook: CompactLook | undefined;
   /** Ends the page-wide listeners when the element leaves the page. */
   #listening: AbortController | undefined;
-  #config: WidgetConfigResponse | undefined;
+  #config: WidgetConfigCompact | undefined;
   #configJson = "";
-  #loading: Promise<WidgetConfigResponse> | undefined;
+  #loading: Promise<WidgetConfigCompact> | undefined;
   /** The last configuration request failed (not a 404): the launcher shows, the panel retries. */
   #failed = false;
   /** Unknown account or department: the element shows nothing, for good. */
@@ -264,7 +264,7 @@ export class TomticketChat extends HTMLElement {
   }
 
   /** Fetches the configuration (one request at a time) and applies it. */
-  #load(): Promise<WidgetConfigResponse> {
+  #load(): Promise<WidgetConfigCompact> {
     return (this.#loading ??= fetchConfig(this.#server, this.#account, this.#department, this.getAttribute("lang"))
       .then(
         (config) => {
@@ -316,7 +316,7 @@ export class TomticketChat extends HTMLElement {
   }
 
   /** The embed's look: its fixed department's, else the account's. */
-  #baseLook(): EffectiveLook | undefined {
+  #baseLook(): CompactLook | undefined {
     const config = this.#config;
     const fixed = this.#department;
     return (fixed && config?.departments.find((d) => d.id === fixed)?.look) || config?.look;
