@@ -5,7 +5,6 @@
  * and its own launcher hides (launcher-styles.ts, styles.ts); the others keep their places.
  */
 import type { CompactLook } from "../worker/views";
-import { lookStyle } from "./launcher-styles";
 
 export type Side = "left" | "right";
 
@@ -18,16 +17,11 @@ export function sideOf(position: string, look: CompactLook | undefined): Side {
 }
 
 /**
- * The host's style sheet for `element`: its look, its side, and its lift over the launchers
- * before it on that side (and the room the ones after it take). `sideOfOther` gives the side
- * of another shown launcher of the page, or null for one that takes no place (hidden, pop-up).
+ * Where `element`'s launcher sits on `side`: `[lift, above]`, its lift over the launchers before
+ * it on that side, and the room the ones after it take (px). `sideOfOther` gives the side of
+ * another shown launcher of the page, or null for one that takes no place (hidden, pop-up).
  */
-export function hostStyle(
-  element: Element,
-  look: CompactLook | undefined,
-  side: Side,
-  sideOfOther: (other: Element) => Side | null,
-): string {
+export function stackOf(element: Element, side: Side, sideOfOther: (other: Element) => Side | null): [lift: number, above: number] {
   let before = 0;
   let after = 0;
   for (const other of document.querySelectorAll(element.localName)) {
@@ -35,5 +29,5 @@ export function hostStyle(
     if (other.compareDocumentPosition(element) & Node.DOCUMENT_POSITION_FOLLOWING) before++;
     else after++;
   }
-  return lookStyle(look, side, before * STACK_PX, after * STACK_PX);
+  return [before * STACK_PX, after * STACK_PX];
 }

@@ -340,3 +340,7 @@ export class TomticketChatPanel extends LitElement {
 }
 
 if (!customElements.get(PANEL_TAG)) customElements.define(PANEL_TAG, TomticketChatPanel);
+
+// The rest of <tomticket-chat> after its launcher (core.ts) rides in this script: the loader
+// loads it right after its first configuration answer.
+import "./core";

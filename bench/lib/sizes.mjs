@@ -13,7 +13,7 @@ const codecs = {
  * `[name, value]` figures for what a page view downloads from our server, each response
  * compressed on its own (`_gzip_bytes`, then `_br_bytes` for each): before the launcher shows,
  * widget.js and the config JSON (`widget_gzip_bytes`); for a usable chat, those plus
- * widget-panel.js (`widget_open_gzip_bytes`, a page in Portuguese), plus its language's texts for
+ * widget-panel.js (with the rest of the element, loaded right after the launcher shows) (`widget_open_gzip_bytes`, a page in Portuguese), plus its language's texts for
  * a page in English or Spanish (`widget_open_en_gzip_bytes`…).
  * @param {string} publicDir
  * @param {string} configJson the body of /api/widget/config for the demo account
