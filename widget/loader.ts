@@ -122,7 +122,7 @@ export class TomticketChat extends HTMLElement {
       // The rest of the element comes right after the first answer, whatever it was.
       void this.#load(account)
         .catch(() => undefined)
-        .then(() => this.#withCore());
+        .then(() => this.#withCore()?.catch(() => undefined));
     }
     this.#core?.connected();
   }
@@ -138,7 +138,7 @@ export class TomticketChat extends HTMLElement {
 
   /** Shows the panel (loading it first if need be) and moves focus into it. */
   async open(focus = true): Promise<void> {
-    return (await this.#withCore())?.open(focus);
+    return (await this.#withCore()?.catch(() => undefined))?.open(focus);
   }
 
   /** Hides the panel; the chat goes on (and the launcher counts new messages). */
@@ -148,7 +148,7 @@ export class TomticketChat extends HTMLElement {
 
   /** Opens the panel if it is closed, closes it if it is open. */
   toggle(): void {
-    void this.#withCore()?.then((core) => core.toggle());
+    void this.#withCore()?.then((core) => core.toggle(), () => undefined);
   }
 
   /**
@@ -157,10 +157,14 @@ export class TomticketChat extends HTMLElement {
    * without a hash (the customer signed out) a verified customer's session is forgotten.
    */
   setCustomer(customer: { name?: string; email?: string; hash?: string }): void {
-    void this.#withCore()?.then((core) => core.setCustomer(customer));
+    void this.#withCore()?.then((core) => core.setCustomer(customer), () => undefined);
   }
 
-  /** The core of this element, loading `/widget-panel.js` first (once per page); undefined before the first connection. */
+  /**
+   * The core of this element, loading `/widget-panel.js` first (once per page); undefined before
+   * the first connection. A script that failed to load is tried again on the next call (the
+   * callers then do nothing, as a click on a launcher whose panel cannot load did before).
+   */
   #withCore(): Promise<Core> | undefined {
     const state = this.#state;
     if (!state) return undefined;
