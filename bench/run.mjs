@@ -17,11 +17,10 @@ import { acceptEvenly, connectAttendants, connectCustomers, loginAttendants, sta
 import { addConfigAccount, configPolls } from "./lib/config-poll.mjs";
 import { echoRoundTrips } from "./lib/echo.mjs";
 import { addHistoryAccount, HISTORY_CHATS, historySearches } from "./lib/history-search.mjs";
-import { launcherTiming } from "./lib/launcher-timing.mjs";
 import { consoleSize } from "./lib/console-size.mjs";
 import { DeliveryProbe } from "./lib/load.mjs";
 import { addBenchAttendants, BENCH_PASSWORD, benchAttendants, findDirectPort, startEchoServer, workerdCpu } from "./lib/servers.mjs";
-import { widgetSizes } from "./lib/sizes.mjs";
+import { widgetFigures } from "./lib/widget-figures.mjs";
 import { fmt, log, sleep } from "./lib/stats.mjs";
 
 const CHATS = 200;
@@ -156,6 +155,7 @@ async function main() {
   // The issue's budgets: "launcher visible after at most 5 KB", "chat open after at most 25 KB".
   figure("goal_widget_gzip_bytes", "<= 5120 (5 KiB)");
   figure("goal_widget_open_gzip_bytes", "<= 25600 (25 KiB)");
+  figure("goal_widget_longest_task_ms", "<= 10 (longest main-thread task running widget code, load and open)");
   figure("goal_console_gzip_bytes", "reported (what /admin/ transfers until the queue shows; no budget set)");
   figure("goal_history_search_ms", "< 200 (p95 of typical history searches at 100,000 chats)");
 
@@ -227,14 +227,7 @@ async function main() {
   figure("config_room_wakeups", polls.roomsAsked);
 
   // The launcher in Chromium, before the load (which would slow the page loads down).
-  const configJson = await (await fetch(`${app.url}/api/widget/config?account=demo-public-key`)).text();
-  for (const [name, value] of widgetSizes(join(root, "public"), configJson)) figure(name, value);
-  const launcher = await launcherTiming(app.url, { loads: LAUNCHER_LOADS });
-  if (launcher.skipped) figure("widget_launcher_ms", `n/a (${launcher.skipped})`);
-  else {
-    log(`launcher visible after ${launcher.samples.map((ms) => fmt(ms, 1)).join(", ")} ms (cold page loads)`);
-    figure("widget_launcher_ms", launcher.median);
-  }
+  await widgetFigures(app.url, figure, { loads: LAUNCHER_LOADS });
   const consoleLoad = await consoleSize(app.url, { email: DEMO_SUPORTE[0].email, password: DEMO_SUPORTE[0].password });
   if (consoleLoad.skipped) figure("console_gzip_bytes", `n/a (${consoleLoad.skipped})`);
   else {

@@ -4,7 +4,6 @@
  */
 import type {
   ApiError,
-  WidgetConfigResponse,
   WidgetHistoryResponse,
   WidgetIdentifyResponse,
   WidgetMeResponse,
@@ -97,21 +96,6 @@ async function call<T>(
 }
 
 const q = encodeURIComponent;
-
-/**
- * `GET /api/widget/config`: the account's name, locale, look and departments (only the fixed
- * one when `department` is given), with the custom texts of `lang` (the embed's attribute;
- * empty without one: the account's language). `no-cache`: the browser revalidates with the server's
- * ETag and gets an empty 304 when nothing changed, so polling it is cheap.
- */
-export const getConfig = (server: string, account: string, department: string | null, lang: string | null): Promise<WidgetConfigResponse> =>
-  call(
-    server,
-    `/api/widget/config?account=${q(account)}${department ? "&department=" + q(department) : ""}&lang=${q(lang ?? "")}`,
-    null,
-    null,
-    "no-cache",
-  );
 
 /** `GET /api/widget/me`: the customer, its open (or recently closed) chat and a fresh socket. */
 export const getMe = (server: string, account: string, token: string): Promise<WidgetMeResponse> =>

@@ -11,6 +11,7 @@
  */
 import type { html as litHtml, nothing, TemplateResult } from "lit";
 import type { PanelText } from "./i18n";
+import type { CoreFactory } from "./core-contract";
 import type { TomticketChatPanel } from "./panel";
 import type { PanelKit } from "./panel-kit";
 
@@ -55,6 +56,8 @@ export interface Chunks {
   offline?: OfflineChunk;
   history?: HistoryChunk;
   closed?: ClosedChunk;
+  /** The rest of `<tomticket-chat>` after its launcher (core.ts, in `/widget-panel.js`). */
+  core?: CoreFactory;
 }
 
 /** The chunks registered so far (shared by the panel script and the chunk scripts). */

@@ -3,7 +3,7 @@
  * that `/widget-panel.js` defines and hands it a `PanelBoot`. Types and two names only: each
  * bundle carries its own code.
  */
-import type { EffectiveLook, WidgetConfigResponse, WidgetMeResponse } from "../worker/views";
+import type { CompactLook, WidgetConfigCompact, WidgetMeResponse } from "../worker/views";
 import type { Lang } from "./i18n";
 
 /** Tag of the internal panel element (defined by `/widget-panel.js`). */
@@ -23,9 +23,10 @@ export interface PanelBoot {
   popup: boolean;
   /**
    * The widget configuration: the loader's copy, or a new request when it has none (the
-   * first one failed). Later changes arrive through `PanelElement.config`.
+   * first one failed). Later changes arrive through `PanelElement.config`. Both are the compact
+   * form (`?compact=1`: what equals the defaults is left out), read as such by the panel.
    */
-  config(): Promise<WidgetConfigResponse>;
+  config(): Promise<WidgetConfigCompact>;
   /**
    * The customer's session (`GET /api/widget/me`) when a token is stored, else null. Answers
    * from the loader's own check while it is fresh (its socket token is still valid), unless
@@ -33,7 +34,7 @@ export interface PanelBoot {
    */
   session(force?: boolean): Promise<WidgetMeResponse | null>;
   /** Colours and size of the department being chosen or chatted with; undefined: the embed's own. */
-  setLook(look: EffectiveLook | undefined): void;
+  setLook(look: CompactLook | undefined): void;
   /** What the launcher shows: unread attendant messages, and whether a chat is open. */
   report(unread: number, chatOpen: boolean): void;
 }
@@ -45,7 +46,7 @@ export interface PanelElement extends HTMLElement {
   /** Whether the panel is on screen: read receipts are sent only then. */
   visible: boolean;
   /** A newer configuration (presence or look changed). */
-  config: WidgetConfigResponse | null;
+  config: WidgetConfigCompact | null;
   /** Moves focus to the first form field or the message input. */
   focusFirst(): void;
   /** The stored customer changed (another tab, `setCustomer`): load the session again. */

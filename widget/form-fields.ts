@@ -4,7 +4,7 @@
  * `innerHTML` or `unsafeHTML` in the widget, people do type markup into chats.
  */
 import { html, nothing, type TemplateResult } from "lit";
-import type { WidgetDepartment } from "../worker/views";
+import type { CompactDepartment } from "../worker/views";
 import { CHAT_ORIGINS, type ChatOrigin } from "./api";
 import type { PanelBoot } from "./contract";
 import type { PanelText } from "./i18n";
@@ -34,7 +34,7 @@ export function identityFields(panel: TomticketChatPanel, t: PanelText): Templat
  * The department select: to start a chat, offline departments are shown but cannot be chosen;
  * for a message left offline (`all`), every department can.
  */
-export function departmentSelect(panel: TomticketChatPanel, departments: WidgetDepartment[], t: PanelText, all: boolean): TemplateResult {
+export function departmentSelect(panel: TomticketChatPanel, departments: CompactDepartment[], t: PanelText, all: boolean): TemplateResult {
   return field(
     "tt-department",
     t.departmentLabel,

@@ -17,7 +17,7 @@ import { writeChatStarted, writeToken } from "./storage";
 export function renderFormView(panel: TomticketChatPanel, t: PanelText): TemplateResult {
   const departments = panel.config?.departments ?? [];
   const greeting =
-    panel.currentLook()?.texts.greeting || departments.find((d) => d.id === panel.department)?.initialMessage || t.greeting;
+    panel.currentLook()?.texts?.greeting || departments.find((d) => d.id === panel.department)?.initialMessage || t.greeting;
   const busy = panel.busy;
   return html`<div class="body">
     <form part="form" @submit=${(event: SubmitEvent) => void start(panel, event)}>

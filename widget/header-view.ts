@@ -36,7 +36,7 @@ export function renderHeaderView(panel: TomticketChatPanel, t: PanelText): Templ
   const { boot, chat } = panel;
   return html`<header part="header">
     <div class="heading">
-      <h2 part="title" id="title">${panel.currentLook()?.texts.title || panel.config?.account.name || t.title}</h2>
+      <h2 part="title" id="title">${panel.currentLook()?.texts?.title || panel.config?.account.name || t.title}</h2>
       <p part="status" role="status">${status(panel, t)}</p>
     </div>
     ${panel.view === "chat" && chat.isOpen ? renderEndButton(panel, t) : nothing}

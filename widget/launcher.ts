@@ -1,10 +1,12 @@
 /**
  * The launcher's DOM: the round button with its two icons and the unread badge, drawn once in
  * the element's shadow root as a string (no Lit in the loader), then relabelled as the state
- * changes. The only data in it are fixed texts and a count.
+ * changes. The only data in it are fixed texts and a count. The loader draws the button, its chat
+ * icon and the (hidden) badge; the rest of the element (core.ts) adds the close icon and the
+ * styles only it needs (`completeLauncher`).
  */
-import { launcherText, type Lang } from "./i18n";
-import { launcherStyles } from "./launcher-styles";
+import type { Lang } from "./i18n";
+import { launcherMoreStyles, launcherStyles } from "./launcher-styles";
 
 /** The host's own sheet until the configuration is known: nothing shows. */
 export const HIDDEN = ":host{display:none!important}";
@@ -26,16 +28,36 @@ export interface Launcher {
 export function drawLauncher(root: ShadowRoot, popup: boolean): Launcher {
   root.innerHTML =
     `<style>${launcherStyles}</style><style>${HIDDEN}</style>` +
-    (popup
-      ? ""
-      : `<button part="launcher" type="button" aria-expanded="false">${chatIcon}${closeIcon}<span part="badge" aria-hidden="true" hidden></span></button>`);
+    (popup ? "" : `<button part="launcher" type="button" aria-expanded="false">${chatIcon}<span part="badge" aria-hidden="true" hidden></span></button>`);
   return { sheet: root.querySelectorAll("style")[1], button: root.querySelector("button"), badge: root.querySelector("span") };
 }
 
-/** The button's label (open or close, with the unread count) and the badge; no badge while open. */
-export function labelLauncher({ button, badge }: Launcher, lang: Lang, open: boolean, unread: number): void {
+/** The close icon and the styles of the rest of the element (core.ts), once. */
+export function completeLauncher(root: ShadowRoot | null, { button }: Launcher): void {
+  root?.prepend(Object.assign(document.createElement("style"), { textContent: launcherMoreStyles }));
+  button?.querySelector("svg")?.insertAdjacentHTML("afterend", closeIcon);
+}
+
+/** The launcher's first label, in the loader (closed, nothing unread). */
+export function labelFirst({ button }: Launcher, lang: Lang, openText: string): void {
+  if (!button) return;
+  button.lang = lang;
+  button.setAttribute("aria-label", openText);
+}
+
+/**
+ * The button's label (open or close, with the unread count) and the badge; no badge while open.
+ * `words`: the launcher's texts in `lang` (i18n.ts `launcherText`).
+ */
+export function labelLauncher(
+  { button, badge }: Launcher,
+  lang: Lang,
+  words: readonly [open: string, close: string, unread: string],
+  open: boolean,
+  unread: number,
+): void {
   if (!button || !badge) return;
-  const [openText, closeText, unreadText] = launcherText[lang];
+  const [openText, closeText, unreadText] = words;
   const count = open ? 0 : unread;
   button.lang = lang;
   button.setAttribute("aria-expanded", String(open));

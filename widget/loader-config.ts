@@ -1,15 +1,14 @@
 /**
- * How the loader gets the widget configuration (`GET /api/widget/config`) and keeps it
- * current so the launcher follows presence: the request, what a 404 means, when an answer is
- * new, and when to ask again (30 s after the last answer, while the page is visible). The
- * request is `no-cache` (api.ts): the browser revalidates with the server's ETag, so an
- * unchanged configuration costs an empty 304.
+ * How the loader gets the widget configuration (`GET /api/widget/config`, compact: only what
+ * differs from the defaults) and keeps it current so the launcher follows presence: the request,
+ * what a 404 means, when an answer is new, and when to ask again (30 s after the last answer,
+ * while the page is visible). The request is `no-cache`: the browser revalidates with the
+ * server's ETag, so an unchanged configuration costs an empty 304.
  *
- * The element (loader.ts) keeps the configuration in its own private fields and calls these:
- * this script ships on every page view, and private fields are what minify smallest.
+ * The request is a plain `fetch` rather than api.ts's `call`: it runs before the launcher shows,
+ * on every page view, and needs none of the rest.
  */
-import type { WidgetConfigResponse } from "../worker/views";
-import { ApiRequestError, getConfig } from "./api";
+import type { WidgetConfigCompact } from "../worker/views";
 
 /** Presence is re-read this often while the page is visible (a 304 when nothing changed). */
 const POLL_MS = 30_000;
@@ -17,22 +16,32 @@ const POLL_MS = 30_000;
 /** The one console message of a widget that cannot work: it then shows nothing. */
 export const warn = (text: string): void => console.warn(`<tomticket-chat>: ${text}; the chat is not shown.`);
 
-/** An unknown account or department (404): it will never work on this page. */
-export const isGone = (error: unknown): error is ApiRequestError => error instanceof ApiRequestError && error.status === 404;
+/** What `fetchConfig` throws for an unknown account or department (404): it will never work on this page. */
+const GONE = new Error("gone");
+
+export const isGone = (error: unknown): boolean => error === GONE;
 
 /**
  * Asks for the configuration of an account (and of the department an embed fixes), with the
- * texts of the embed's language; warns when it is gone.
+ * texts of the embed's language; warns when it is gone. Any other failure throws too.
  */
-export const fetchConfig = (server: string, account: string, department: string | null, lang: string | null): Promise<WidgetConfigResponse> =>
-  getConfig(server, account, department, lang).catch((error: unknown) => {
-    if (isGone(error))
-      warn(error.code === "unknown_department" ? `unknown department "${department}"` : `unknown account "${account}"`);
-    throw error;
-  });
+export async function fetchConfig(server: string, account: string, department: string | null, lang: string | null): Promise<WidgetConfigCompact> {
+  const q = encodeURIComponent;
+  const response = await fetch(
+    `${server}/api/widget/config?account=${q(account)}${department ? "&department=" + q(department) : ""}&lang=${q(lang ?? "")}&compact=1`,
+    { credentials: "omit", cache: "no-cache" },
+  );
+  const body = await response.json().catch(() => null);
+  if (response.ok) return body;
+  if (response.status === 404) {
+    warn(body?.error?.code === "unknown_department" ? `unknown department "${department}"` : `unknown account "${account}"`);
+    throw GONE;
+  }
+  throw new Error(`config: ${response.status}`);
+}
 
 /** The answer is new: its JSON differs from the last one applied (a 304 gives the same). */
-export const isNew = (config: WidgetConfigResponse, lastJson: string): string | null => {
+export const isNew = (config: WidgetConfigCompact, lastJson: string): string | null => {
   const json = JSON.stringify(config);
   return json === lastJson ? null : json;
 };

@@ -1,8 +1,8 @@
 /**
- * The loader's side of the customer's session: the stored customer token, the open chat it
- * leads to (`GET /api/widget/me`), and loading the panel (`/widget-panel.js`): when there is a
- * chat to show, so that a returning customer finds it without clicking, or ahead of time.
- * The element (loader.ts) keeps the last answer in its private fields, as for the configuration.
+ * The element's side of the customer's session (core.ts): the stored customer token, the open
+ * chat it leads to (`GET /api/widget/me`), and showing the panel's element when there is a chat
+ * to show, so that a returning customer finds it without clicking. core.ts keeps the last
+ * answer in its private fields, as for the configuration.
  */
 import type { WidgetMeResponse } from "../worker/views";
 import { ApiRequestError, getMe } from "./api";
@@ -29,17 +29,6 @@ export function loadPanelScript(server: string): Promise<unknown> {
     };
     document.head.appendChild(tag);
   }));
-}
-
-/**
- * Fetches the panel script once the page has nothing better to do, so that opening the chat is
- * instant; the launcher never waits for it. Not when the visitor asked to save data.
- */
-export function preloadWhenIdle(server: string): void {
-  if ((navigator as { connection?: { saveData?: boolean } }).connection?.saveData) return;
-  const load = () => void loadPanelScript(server).catch(() => undefined);
-  if ("requestIdleCallback" in window) requestIdleCallback(load, { timeout: 4000 });
-  else setTimeout(load, 2000);
 }
 
 /**

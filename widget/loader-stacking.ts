@@ -4,8 +4,7 @@
  * that no other launcher covers its send button. Below 480 px the open panel is full screen
  * and its own launcher hides (launcher-styles.ts, styles.ts); the others keep their places.
  */
-import type { EffectiveLook } from "../worker/views";
-import { lookStyle } from "./launcher-styles";
+import type { CompactLook } from "../worker/views";
 
 export type Side = "left" | "right";
 
@@ -13,21 +12,16 @@ export type Side = "left" | "right";
 const STACK_PX = 72;
 
 /** The resolved side: the `position` attribute, else the console's setting, else right. */
-export function sideOf(position: string, look: EffectiveLook | undefined): Side {
+export function sideOf(position: string, look: CompactLook | undefined): Side {
   return position === "left" || (position !== "right" && look?.position === "left") ? "left" : "right";
 }
 
 /**
- * The host's style sheet for `element`: its look, its side, and its lift over the launchers
- * before it on that side (and the room the ones after it take). `sideOfOther` gives the side
- * of another shown launcher of the page, or null for one that takes no place (hidden, pop-up).
+ * Where `element`'s launcher sits on `side`: `[lift, above]`, its lift over the launchers before
+ * it on that side, and the room the ones after it take (px). `sideOfOther` gives the side of
+ * another shown launcher of the page, or null for one that takes no place (hidden, pop-up).
  */
-export function hostStyle(
-  element: Element,
-  look: EffectiveLook | undefined,
-  side: Side,
-  sideOfOther: (other: Element) => Side | null,
-): string {
+export function stackOf(element: Element, side: Side, sideOfOther: (other: Element) => Side | null): [lift: number, above: number] {
   let before = 0;
   let after = 0;
   for (const other of document.querySelectorAll(element.localName)) {
@@ -35,5 +29,5 @@ export function hostStyle(
     if (other.compareDocumentPosition(element) & Node.DOCUMENT_POSITION_FOLLOWING) before++;
     else after++;
   }
-  return lookStyle(look, side, before * STACK_PX, after * STACK_PX);
+  return [before * STACK_PX, after * STACK_PX];
 }

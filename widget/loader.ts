@@ -1,27 +1,25 @@
 /**
- * `/widget.js`: the small first script a customer's site loads. It defines `<tomticket-chat>`
- * (plain custom element, no Lit), fetches the widget configuration, draws the launcher and
- * loads the panel (`/widget-panel.js`, with Lit) only when it is needed: on the first click, or
- * at once when the customer already has an open chat (or the chat is a pop-up).
- *
- * This module is the element itself and its registration; it leans on `loader-config.ts`
- * (configuration and presence polling), `loader-stacking.ts` (where launchers sit),
- * `loader-session.ts` (customer session, panel loading) and `launcher.ts` (the button).
+ * `/widget.js`: the small first script a customer's site loads, everything that must run before
+ * the launcher is visible: it defines `<tomticket-chat>` (plain custom element, no Lit), reads
+ * its attributes, fetches the widget configuration and draws the launcher. Right after the first
+ * answer it loads `/widget-panel.js`, the panel with the rest of the element (core.ts: opening
+ * it, the customer's session, the presence poll, the stacking of several embeds, storage, the
+ * public events); a method called before then waits for it.
  *
  * Embedding: `<script src="https://SERVER/widget.js" data-account="KEY" async></script>` creates
  * the element and appends it to `<body>`; every attribute of the element can be given as
  * `data-<attribute>` on the script. Loading the script twice is harmless; two scripts for two
  * departments of one account give two elements.
  */
-import type { EffectiveLook, WidgetConfigResponse, WidgetMeResponse } from "../worker/views";
-import { MINIMIZE_EVENT, PANEL_TAG, type PanelBoot, type PanelElement } from "./contract";
-import { emit } from "./events";
-import { pickLang, type Lang } from "./i18n";
-import { drawLauncher, HIDDEN, labelLauncher, type Launcher } from "./launcher";
-import { fetchConfig, isGone, isNew, schedulePoll, warn } from "./loader-config";
-import { fetchSession, isFresh, isSessionChange, loadPanelScript, preloadWhenIdle, restoreSession } from "./loader-session";
-import { hostStyle, sideOf, type Side } from "./loader-stacking";
-import { readIdentity, readWasOpen, writeIdentity, writeToken, writeWasOpen, type Embed } from "./storage";
+import type { WidgetConfigCompact } from "../worker/views";
+import { chunks, loadScript } from "./chunks";
+import type { Core, LoaderState } from "./core-contract";
+import { launcherText } from "./i18n";
+import { drawLauncher, HIDDEN, labelFirst } from "./launcher";
+import { baseLook, isShown, langOf } from "./launcher-place";
+import { launcherLook } from "./launcher-styles";
+import { fetchConfig, isGone, warn } from "./loader-config";
+import { sideOf } from "./loader-stacking";
 
 const TAG = "tomticket-chat";
 
@@ -80,146 +78,77 @@ const scriptOrigin =
 export class TomticketChat extends HTMLElement {
   static observedAttributes = ["lang", "position"];
 
-  /** Drawn on the first connection (with an account): until then the element does nothing. */
-  #launcher: Launcher | undefined;
-  #panel: PanelElement | undefined;
-  #panelPromise: Promise<PanelElement> | undefined;
-  #open = false;
-  #unread = 0;
-  #chatOpen = false;
-  #wasShown = false;
-  #deptLook: EffectiveLook | undefined;
-  /** Ends the page-wide listeners when the element leaves the page. */
-  #listening: AbortController | undefined;
-  #config: WidgetConfigResponse | undefined;
-  #configJson = "";
-  #loading: Promise<WidgetConfigResponse> | undefined;
-  /** The last configuration request failed (not a 404): the launcher shows, the panel retries. */
-  #failed = false;
-  /** Unknown account or department: the element shows nothing, for good. */
-  #gone = false;
-  #loadedAt = 0;
-  #pollTimer: ReturnType<typeof setTimeout> | undefined;
-  #session: Promise<WidgetMeResponse | null> | undefined;
-  #sessionAt = 0;
-
-  #attr(name: string): string {
-    return this.getAttribute(name) ?? "";
-  }
-
-  get #account(): string {
-    return this.#attr("account");
-  }
-
-  get #department(): string | null {
-    return this.getAttribute("department") || null;
-  }
-
-  /** Whose keys this element reads and writes (storage.ts): its account and department. */
-  get #embed(): Embed {
-    return { account: this.#account, department: this.#department };
-  }
+  /** Set on the first connection (with an account): until then the element does nothing. */
+  #state: LoaderState | undefined;
+  #loading: Promise<WidgetConfigCompact> | undefined;
+  #core: Core | undefined;
+  #coreLoading: Promise<Core> | undefined;
 
   get #server(): string {
     return (this.getAttribute("server") || scriptOrigin).replace(/\/+$/, "");
   }
 
-  get #popup(): boolean {
-    return this.#attr("mode") === "popup";
-  }
-
-  /** The configuration's language (the server reads `lang` like pickLang, else the account's), so labels and custom texts agree. */
-  get #lang(): Lang {
-    return this.#config?.lang ?? pickLang(this.getAttribute("lang"));
-  }
-
   /** Whether the panel is shown. */
   get isOpen(): boolean {
-    return this.#open;
+    return !!this.#core?.isOpen;
   }
 
   connectedCallback(): void {
-    if (!this.#launcher) {
-      if (!this.#account) return warn("no account attribute");
-      this.#setUp();
+    if (!this.#state) {
+      const account = this.getAttribute("account");
+      if (!account) return warn("no account attribute");
+      const launcher = drawLauncher(this.attachShadow({ mode: "open" }), this.getAttribute("mode") === "popup");
+      launcher.button?.addEventListener("click", () => this.toggle());
+      const server = () => this.#server;
+      const host = this;
+      this.#state = {
+        get server() {
+          return server();
+        },
+        launcher,
+        config: undefined,
+        failed: false,
+        gone: false,
+        loadedAt: 0,
+        load: () => this.#load(account),
+        get lang() {
+          return langOf(host, this.config);
+        },
+        get words() {
+          return launcherText[this.lang];
+        },
+        look: launcherLook,
+      };
+      // The rest of the element comes right after the first answer, whatever it was.
+      void this.#load(account)
+        .catch(() => undefined)
+        .then(() => this.#withCore()?.catch(() => undefined));
     }
-    const signal = (this.#listening = new AbortController()).signal;
-    // Another tab started a chat or changed the customer.
-    addEventListener("storage", (event) => isSessionChange(event, this.#embed) && this.#sync(), { signal });
-    document.addEventListener("visibilitychange", () => this.#schedulePoll(), { signal });
-    // Another element of the same account on this page started a chat.
-    document.addEventListener(
-      "tomticket-chat:chat-started",
-      ({ target }) => target !== this && target instanceof TomticketChat && target.#account === this.#account && this.#sync(),
-      { signal },
-    );
-    this.#schedulePoll();
+    this.#core?.connected();
   }
 
   disconnectedCallback(): void {
-    this.#listening?.abort();
-    clearTimeout(this.#pollTimer);
+    this.#core?.disconnected();
   }
 
   attributeChangedCallback(): void {
     this.#paint();
-    if (this.#panel) this.#panel.language = this.#lang;
-    // The custom texts come in the configuration, per language: a new language asks again now.
-    this.#loadedAt = 0;
-    this.#schedulePoll();
-  }
-
-  #setUp(): void {
-    const root = this.attachShadow({ mode: "open" });
-    this.#launcher = drawLauncher(root, this.#popup);
-    this.#launcher.button?.addEventListener("click", () => this.toggle());
-    root.addEventListener("keydown", (event) => {
-      if (event instanceof KeyboardEvent && event.key === "Escape" && this.#open && !this.#popup) {
-        event.stopPropagation();
-        this.close();
-      }
-    });
-    void this.#load()
-      .catch(() => undefined)
-      .then(() => {
-        if (this.#popup) void this.open();
-        else if (this.hasAttribute("auto-open") && this.#shown() && this.#wasOpen() !== "0") void this.open(false);
-        else if (this.#shown()) preloadWhenIdle(this.#server);
-      });
-    this.#restore();
+    this.#core?.attributeChanged();
   }
 
   /** Shows the panel (loading it first if need be) and moves focus into it. */
   async open(focus = true): Promise<void> {
-    if (this.#open || !this.#launcher || this.#gone) return;
-    this.#open = true;
-    // Two embeds on one page (two departments): one panel at a time, they would overlap.
-    for (const other of document.querySelectorAll(TAG)) if (other !== this) other.close();
-    const button = this.#launcher.button;
-    button?.setAttribute("aria-busy", "true");
-    try {
-      await this.#ensurePanel();
-    } catch {
-      this.#open = false;
-      return;
-    } finally {
-      button?.removeAttribute("aria-busy");
-    }
-    if (this.#open) this.#show(true, focus);
+    return (await this.#withCore()?.catch(() => undefined))?.open(focus);
   }
 
   /** Hides the panel; the chat goes on (and the launcher counts new messages). */
   close(): void {
-    if (!this.#open || this.#popup) return;
-    this.#open = false;
-    // Clicked again while the panel was still loading: it was never shown.
-    if (this.hasAttribute("open")) this.#show(false, true);
+    this.#core?.close();
   }
 
   /** Opens the panel if it is closed, closes it if it is open. */
   toggle(): void {
-    if (this.#open) this.close();
-    else void this.open();
+    void this.#withCore()?.then((core) => core.toggle(), () => undefined);
   }
 
   /**
@@ -228,192 +157,64 @@ export class TomticketChat extends HTMLElement {
    * without a hash (the customer signed out) a verified customer's session is forgotten.
    */
   setCustomer(customer: { name?: string; email?: string; hash?: string }): void {
-    if (!customer.hash && readIdentity(this.#embed)) {
-      writeToken(this.#embed, null);
-      writeIdentity(this.#embed, null);
-    }
-    const fields: [string, string | undefined][] = [
-      ["name", customer.name],
-      ["email", customer.email],
-      ["customer-hash", customer.hash],
-    ];
-    for (const [name, value] of fields) {
-      if (value) this.setAttribute(name, value);
-      else this.removeAttribute(name);
-    }
-    this.#sync();
+    void this.#withCore()?.then((core) => core.setCustomer(customer), () => undefined);
   }
 
   /**
-   * Shows or hides the loaded panel, then moves focus (into the panel, or back to the
-   * launcher) before telling the page, whose listeners may move it elsewhere.
+   * The core of this element, loading `/widget-panel.js` first (once per page); undefined before
+   * the first connection. A script that failed to load is tried again on the next call (the
+   * callers then do nothing, as a click on a launcher whose panel cannot load did before).
    */
-  #show(open: boolean, focus: boolean): void {
-    const panel = this.#panel;
-    if (panel) {
-      panel.hidden = !open;
-      panel.visible = open;
-    }
-    this.toggleAttribute("open", open);
-    // On a phone the open panel fills the screen: the page's other launchers hide meanwhile.
-    for (const other of document.querySelectorAll(TAG)) other !== this && other.toggleAttribute("covered", open);
-    this.#paint();
-    if (focus) open ? panel?.focusFirst() : this.#launcher?.button?.focus();
-    writeWasOpen(this.#embed, open);
-    emit(this, open ? "tomticket-chat:opened" : "tomticket-chat:closed", null);
-  }
-
-  /** Fetches the configuration (one request at a time) and applies it. */
-  #load(): Promise<WidgetConfigResponse> {
-    return (this.#loading ??= fetchConfig(this.#server, this.#account, this.#department, this.getAttribute("lang"))
-      .then(
-        (config) => {
-          this.#failed = false;
-          const json = isNew(config, this.#configJson);
-          if (json) {
-            this.#configJson = json;
-            this.#config = config;
-            if (this.#panel) {
-              this.#panel.config = config;
-              this.#panel.language = this.#lang;
-            }
-          }
-          return config;
-        },
-        (error: unknown) => {
-          if (isGone(error)) this.#gone = true;
-          else this.#failed = true;
-          throw error;
-        },
-      )
-      .finally(() => {
-        this.#loading = undefined;
-        this.#loadedAt = Date.now();
-        this.#paint();
-        this.#schedulePoll();
-      }));
-  }
-
-  #schedulePoll(): void {
-    clearTimeout(this.#pollTimer);
-    if (!this.#gone) this.#pollTimer = schedulePoll(this, this.#loadedAt, () => void this.#load().catch(() => undefined));
-  }
-
-  /** Whether the panel was open ("1") or closed by the customer ("0") on the previous page of this tab. */
-  #wasOpen(): string | null {
-    return readWasOpen(this.#embed);
-  }
-
-  /** Whether the launcher (or the pop-up) is on the page at all. */
-  #shown(): boolean {
-    const current = this.#config;
-    const failed = this.#failed;
-    if (this.#gone || (!current && !failed)) return false;
-    // The department (or, when choosing, any department) has an attendant online.
-    const fixed = this.#department;
-    const online = !failed && !!current?.departments.some((d) => d.online && (!fixed || d.id === fixed));
-    return this.#popup || this.#open || this.#chatOpen || !this.hasAttribute("hide-when-offline") || online;
-  }
-
-  /** The embed's look: its fixed department's, else the account's. */
-  #baseLook(): EffectiveLook | undefined {
-    const config = this.#config;
-    const fixed = this.#department;
-    return (fixed && config?.departments.find((d) => d.id === fixed)?.look) || config?.look;
-  }
-
-  #side(): Side {
-    return sideOf(this.#attr("position"), this.#baseLook());
-  }
-
-  /** Draws what depends on state: visibility, look, place, launcher label and badge. */
-  #paint(): void {
-    const launcher = this.#launcher;
-    if (!launcher?.sheet) return;
-    const shown = this.#shown();
-    launcher.sheet.textContent = shown
-      ? hostStyle(this, this.#deptLook ?? this.#baseLook(), this.#side(), (other) =>
-          // Pop-ups and hidden launchers take no place.
-          other instanceof TomticketChat && !other.#popup && other.#shown() ? other.#side() : null,
-        )
-      : HIDDEN;
-    if (shown !== this.#wasShown) {
-      this.#wasShown = shown;
-      // The other embeds' places depend on this one's visibility.
-      for (const other of document.querySelectorAll(TAG)) if (other !== this && other instanceof TomticketChat) other.#paint();
-    }
-    labelLauncher(launcher, this.#lang, this.#open, this.#unread);
-  }
-
-  /** The customer's session; reuses the last answer while its socket token is fresh. */
-  #getSession(force = false): Promise<WidgetMeResponse | null> {
-    if (this.#session && !force && isFresh(this.#sessionAt)) return this.#session;
-    this.#sessionAt = Date.now();
-    return (this.#session = fetchSession(this.#server, this.#embed));
-  }
-
-  /** Loads the panel at once when the customer has a chat to pick up (see `report` for reopening it). */
-  #restore(): void {
-    restoreSession(
-      this.#embed,
-      this.#attr("customer-hash"),
-      () => this.#getSession(),
-      () => this.#ensurePanel().catch(() => undefined),
-    );
-  }
-
-  /** The stored customer or chat changed: load the session again. */
-  #sync(): void {
-    this.#session = undefined;
-    if (this.#panel) this.#panel.reload();
-    else this.#restore();
-  }
-
-  #ensurePanel(): Promise<PanelElement> {
-    return (this.#panelPromise ??= loadPanelScript(this.#server).then(
+  #withCore(): Promise<Core> | undefined {
+    const state = this.#state;
+    if (!state) return undefined;
+    return (this.#coreLoading ??= loadScript(this.#server + "/widget-panel.js").then(
       () => {
-        const panel = document.createElement(PANEL_TAG);
-        panel.boot = this.#boot();
-        panel.config = this.#config ?? null;
-        panel.language = this.#lang;
-        panel.hidden = true;
-        panel.setAttribute("part", "panel");
-        panel.addEventListener(MINIMIZE_EVENT, () => this.close());
-        this.shadowRoot?.appendChild(panel);
-        this.#panel = panel;
-        return panel;
+        const core = (this.#core = chunks().core!(this, state));
+        if (this.isConnected) core.connected();
+        core.paint();
+        return core;
       },
       (error: unknown) => {
-        this.#panelPromise = undefined;
+        this.#coreLoading = undefined;
         throw error;
       },
     ));
   }
 
-  /** What the panel gets to know and do (see contract.ts). */
-  #boot(): PanelBoot {
-    return {
-      host: this,
-      account: this.#account,
-      server: this.#server,
-      department: this.#department,
-      popup: this.#popup,
-      config: async () => this.#config ?? this.#load(),
-      session: (force) => this.#getSession(force),
-      setLook: (look) => {
-        this.#deptLook = look;
+  /** Fetches the configuration (one request at a time) and applies it. */
+  #load(account: string): Promise<WidgetConfigCompact> {
+    const state = this.#state!;
+    return (this.#loading ??= fetchConfig(this.#server, account, this.getAttribute("department") || null, this.getAttribute("lang"))
+      .then(
+        (config) => {
+          state.failed = false;
+          state.config = config;
+          this.#core?.configured(config);
+          return config;
+        },
+        (error: unknown) => {
+          if (isGone(error)) state.gone = true;
+          else state.failed = true;
+          throw error;
+        },
+      )
+      .finally(() => {
+        this.#loading = undefined;
+        state.loadedAt = Date.now();
         this.#paint();
-      },
-      report: (unread, chatOpen) => {
-        // A chat found open (restored, or started in another tab) reopens the panel if the
-        // customer left it open on the previous page.
-        const found = chatOpen && !this.#chatOpen;
-        this.#unread = unread;
-        this.#chatOpen = chatOpen;
-        this.#paint();
-        if (found && this.#wasOpen() === "1") void this.open(false);
-      },
-    };
+      }));
+  }
+
+  /** The launcher alone until the core is here (which also places it among the page's embeds). */
+  #paint(): void {
+    const state = this.#state;
+    if (this.#core) return this.#core.paint();
+    const sheet = state?.launcher.sheet;
+    if (!state || !sheet) return;
+    const look = baseLook(this, state.config);
+    sheet.textContent = isShown(this, state, false) ? launcherLook(look, sideOf(this.getAttribute("position") ?? "", look), 0) : HIDDEN;
+    labelFirst(state.launcher, state.lang, state.words[0]);
   }
 }
 

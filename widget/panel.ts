@@ -10,7 +10,7 @@
  */
 import { LitElement, html, type PropertyValues, type TemplateResult } from "lit";
 import type { WireChat } from "../durable-objects/protocol";
-import type { EffectiveLook, WidgetConfigResponse, WidgetCustomer } from "../worker/views";
+import type { CompactLook, WidgetConfigCompact, WidgetCustomer } from "../worker/views";
 import { ChatController } from "./chat-controller";
 import { PANEL_TAG, type PanelBoot } from "./contract";
 import { renderHeaderView } from "./header-view";
@@ -86,7 +86,7 @@ export class TomticketChatPanel extends LitElement {
   declare boot: PanelBoot | null;
   declare language: Lang;
   declare visible: boolean;
-  declare config: WidgetConfigResponse | null;
+  declare config: WidgetConfigCompact | null;
   declare view: View;
   declare customer: WidgetCustomer | null;
   /** Selected department in the form. */
@@ -111,7 +111,7 @@ export class TomticketChatPanel extends LitElement {
   endAsk = "";
   #started = false;
   #reported = "";
-  #look: EffectiveLook | undefined;
+  #look: CompactLook | undefined;
   /** A language whose texts could not be loaded: the panel speaks Portuguese instead. */
   #langFailed: Lang | null = null;
   #stopViewport: (() => void) | undefined;
@@ -202,7 +202,7 @@ export class TomticketChatPanel extends LitElement {
   }
 
   /** The look of the department in view (chosen, fixed or chatting with), else the account's. */
-  currentLook(): EffectiveLook | undefined {
+  currentLook(): CompactLook | undefined {
     const config = this.config;
     const id = this.view === "chat" ? this.chat.chat?.departmentId : this.department || this.boot?.department;
     return config?.departments.find((d) => d.id === id)?.look ?? config?.look;
@@ -261,7 +261,9 @@ export class TomticketChatPanel extends LitElement {
     this.notice = "";
     this.composeError = "";
     this.survey.reset(this.boot, this.config, chat);
-    const online = this.config?.departments.find((d) => d.id === chat.departmentId)?.online ?? true;
+    // The compact config omits `online: false`; a department it does not list counts as online.
+    const department = this.config?.departments.find((d) => d.id === chat.departmentId);
+    const online = department ? !!department.online : true;
     this.chat.enter(chat, url, online);
   }
 
@@ -338,3 +340,7 @@ export class TomticketChatPanel extends LitElement {
 }
 
 if (!customElements.get(PANEL_TAG)) customElements.define(PANEL_TAG, TomticketChatPanel);
+
+// The rest of <tomticket-chat> after its launcher (core.ts) rides in this script: the loader
+// loads it right after its first configuration answer.
+import "./core";

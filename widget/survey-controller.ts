@@ -5,7 +5,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from "lit";
 import type { WireChat } from "../durable-objects/protocol";
-import type { WidgetConfigResponse } from "../worker/views";
+import type { WidgetConfigCompact } from "../worker/views";
 import { loadScript } from "./chunks";
 import type { SurveyState } from "./closed-views";
 import type { PanelBoot } from "./contract";
@@ -25,7 +25,7 @@ export class SurveyController implements ReactiveController {
   hostConnected(): void {}
 
   /** Asks about `chat` (shown once it is closed) unless the account does not, or it was answered here. */
-  reset(boot: PanelBoot | null, config: WidgetConfigResponse | null, chat: WireChat | null): void {
+  reset(boot: PanelBoot | null, config: WidgetConfigCompact | null, chat: WireChat | null): void {
     this.error = "";
     this.state =
       !boot || !chat || !config?.surveyEnabled ? "off" : readSurveyDone(boot) === chat.id ? "done" : "ask";

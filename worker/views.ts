@@ -225,3 +225,33 @@ export interface OfflineMessagesResponse {
   page: number;
   hasMore: boolean;
 }
+
+/** A look in the compact config: only what differs from the defaults (worker/settings/look.ts `DEFAULT_LOOK`). */
+export interface CompactLook {
+  colors?: Partial<EffectiveLook["colors"]>;
+  size?: EffectiveLook["size"];
+  position?: "left" | "right";
+  texts?: EffectiveLook["texts"];
+}
+
+/** A department in the compact config: no `look` is the account's; no `online` is false, no `initialMessage` "". */
+export type CompactDepartment = Omit<WidgetDepartment, "look" | "online" | "initialMessage"> & {
+  online?: boolean;
+  initialMessage?: string;
+  look?: CompactLook;
+};
+
+/**
+ * `GET /api/widget/config?compact=1`: the same answer without what equals the defaults
+ * (worker/routes/widget-config-compact.ts; docs/API.md). A department without `look` has the
+ * account's; without `online`, `initialMessage`, `surveyEnabled` or `transcriptByEmail`: false / "".
+ * A full answer is a compact one too (nothing omitted).
+ */
+export interface WidgetConfigCompact {
+  account: { name: string; locale: string };
+  departments: CompactDepartment[];
+  look?: CompactLook;
+  lang: WidgetConfigResponse["lang"];
+  surveyEnabled?: boolean;
+  transcriptByEmail?: boolean;
+}

@@ -26,6 +26,67 @@ function probeLauncher() {
 }
 
 /**
+ * Runs in the page before its scripts: every long task (50 ms or more: the threshold of the
+ * Long Tasks API) the page's main thread runs, kept in `__longTasks`.
+ */
+function observeLongTasks() {
+  window.__longTasks = [];
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) window.__longTasks.push(entry.duration);
+  }).observe({ type: "longtask", buffered: true });
+}
+
+/** A widget script, by its URL (widget.js, widget-panel.js, the chunks and language files). */
+const WIDGET_URL = /\/widget[\w-]*\.js(\?|$)/;
+
+/**
+ * The longest task of the renderer's main thread (Chromium's trace: `RunTask` events) that runs
+ * widget code, i.e. that contains a compile, an evaluation, a call or a timer/event handler of
+ * a widget script. The Long Tasks API only reports tasks of 50 ms or more; the trace sees every
+ * task, so tasks of a few milliseconds are measured too.
+ * @param {object[]} events the trace's `traceEvents`
+ */
+function widgetTasks(events) {
+  const main = events.find((e) => e.ph === "M" && e.name === "thread_name" && e.args?.name === "CrRendererMain");
+  if (!main) return [];
+  const onMain = events.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === "X");
+  const tasks = onMain.filter((e) => e.name === "RunTask").sort((a, b) => a.ts - b.ts);
+  const marks = onMain.filter((e) => {
+    const data = e.args?.data ?? e.args?.beginData ?? {};
+    return WIDGET_URL.test(data.url ?? data.scriptName ?? data.stackTrace?.[0]?.url ?? "");
+  });
+  return tasks.filter((t) => marks.some((m) => m.ts >= t.ts && m.ts < t.ts + t.dur)).map((t) => t.dur / 1000);
+}
+
+/**
+ * One more cold load, traced: the launcher shows, the customer clicks it and the chat's form
+ * (or, with nobody online, the offline form) appears. Resolves to the longest main-thread task
+ * that ran widget code (`longestTaskMs`, from the trace) and the Long Tasks API's entries of the
+ * same load (`longTasks`, ms each).
+ */
+async function longestTasks(browser, port) {
+  const context = await browser.newContext();
+  try {
+    await context.addInitScript(probeLauncher);
+    await context.addInitScript(observeLongTasks);
+    const page = await context.newPage();
+    await browser.startTracing(page, { categories: ["devtools.timeline", "disabled-by-default-devtools.timeline"] });
+    await page.goto(`http://localhost:${port}/`, { waitUntil: "commit", timeout: LOAD_TIMEOUT_MS });
+    await page.waitForFunction(() => typeof window.__launcherVisibleAt === "number", null, { timeout: LOAD_TIMEOUT_MS });
+    await page.locator('button[part="launcher"]').click({ timeout: LOAD_TIMEOUT_MS });
+    await page.locator("tomticket-chat-panel textarea").waitFor({ state: "visible", timeout: LOAD_TIMEOUT_MS });
+    // Whatever the opening set off (rendering, idle work) ends within this.
+    await page.waitForTimeout(500);
+    const longTasks = await page.evaluate(() => window.__longTasks);
+    const trace = JSON.parse((await browser.stopTracing()).toString());
+    const durations = widgetTasks(trace.traceEvents ?? trace);
+    return { longestTaskMs: durations.length ? Math.max(...durations) : null, widgetTasks: durations.length, longTasks };
+  } finally {
+    await context.close();
+  }
+}
+
+/**
  * Loads a host page embedding the widget of `server` `loads` times (after one warm-up load), each
  * in a new context.
  * Resolves to the samples (ms from navigation start to a visible launcher) and their median,
@@ -67,10 +128,11 @@ export async function launcherTiming(server, { loads = 5 } = {}) {
         await context.close();
       }
     }
+    const tasks = await longestTasks(browser, port);
     const sorted = [...samples].sort((a, b) => a - b);
     const mid = sorted.length >> 1;
     const median = sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-    return { samples, median };
+    return { samples, median, ...tasks };
   } finally {
     await browser.close().catch(() => {});
     await new Promise((resolve) => site.close(resolve));

@@ -1,35 +1,46 @@
-// Widget bundle sizes as a customer's browser downloads them: gzip -9 of the built files.
+// Widget bundle sizes as a customer's browser downloads them: gzip -9 of the built files, and
+// brotli at quality 11 beside it (Cloudflare serves brotli to browsers that accept it).
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { gzipSync } from "node:zlib";
+import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 
-const gz = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
+const codecs = {
+  gzip: (bytes) => gzipSync(bytes, { level: 9 }).length,
+  br: (bytes) => brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+};
 
 /**
- * `[name, value]` figures for what a page view downloads from our server, each response gzipped
- * on its own: before the launcher shows, widget.js and the config JSON (`widget_gzip_bytes`);
- * for a usable chat, those plus widget-panel.js (`widget_open_gzip_bytes`, a page in Portuguese),
- * plus its language's texts for a page in English or Spanish (`widget_open_en_gzip_bytes`…).
+ * `[name, value]` figures for what a page view downloads from our server, each response
+ * compressed on its own (`_gzip_bytes`, then `_br_bytes` for each): before the launcher shows,
+ * widget.js and the config JSON (`widget_gzip_bytes`); for a usable chat, those plus
+ * widget-panel.js (with the rest of the element, loaded right after the launcher shows) (`widget_open_gzip_bytes`, a page in Portuguese), plus its language's texts for
+ * a page in English or Spanish (`widget_open_en_gzip_bytes`…).
  * @param {string} publicDir
  * @param {string} configJson the body of /api/widget/config for the demo account
  */
 export function widgetSizes(publicDir, configJson) {
-  const config = gzipSync(Buffer.from(configJson), { level: 9 }).length;
   const loader = join(publicDir, "widget.js");
-  const panel = join(publicDir, "widget-panel.js");
-  const figures = [];
   if (!existsSync(loader)) return [["widget_gzip_bytes", "missing (public/widget.js not built)"]];
-  figures.push(["widget_loader_gzip_bytes", gz(loader)]);
-  figures.push(["widget_config_gzip_bytes", config]);
-  figures.push(["widget_gzip_bytes", gz(loader) + config]);
-  if (existsSync(panel)) {
-    figures.push(["widget_panel_gzip_bytes", gz(panel)]);
-    figures.push(["widget_open_gzip_bytes", gz(loader) + config + gz(panel)]);
+  const figures = [];
+  for (const [codec, size] of Object.entries(codecs)) {
+    const file = (name) => (existsSync(join(publicDir, name)) ? size(readFileSync(join(publicDir, name))) : null);
+    const config = size(Buffer.from(configJson));
+    const first = file("widget.js") + config;
+    figures.push([`widget_loader_${codec}_bytes`, file("widget.js")]);
+    figures.push([`widget_config_${codec}_bytes`, config]);
+    figures.push([`widget_${codec}_bytes`, first]);
+    const panel = file("widget-panel.js");
+    if (panel === null) {
+      figures.push([`widget_open_${codec}_bytes`, "n/a (public/widget-panel.js not built yet)"]);
+      continue;
+    }
+    figures.push([`widget_panel_${codec}_bytes`, panel]);
+    figures.push([`widget_open_${codec}_bytes`, first + panel]);
     // A page in English or Spanish also downloads its texts (/widget-lang-<lang>.js).
     for (const lang of ["en", "es"]) {
-      const file = join(publicDir, `widget-lang-${lang}.js`);
-      if (existsSync(file)) figures.push([`widget_open_${lang}_gzip_bytes`, gz(loader) + config + gz(panel) + gz(file)]);
+      const texts = file(`widget-lang-${lang}.js`);
+      if (texts !== null) figures.push([`widget_open_${lang}_${codec}_bytes`, first + panel + texts]);
     }
-  } else figures.push(["widget_open_gzip_bytes", "n/a (public/widget-panel.js not built yet)"]);
+  }
   return figures;
 }

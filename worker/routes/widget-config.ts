@@ -21,8 +21,9 @@ import { pickLang } from "../settings/look";
 import { effectiveLook } from "../settings/schema";
 import { loadSettings } from "../settings/store";
 import { parseQuery } from "../validate";
-import type { WidgetConfigResponse } from "../views";
+import type { WidgetConfigCompact, WidgetConfigResponse } from "../views";
 import { AccountKey, accountByKey } from "./widget-common";
+import { compactConfig } from "./widget-config-compact";
 import { foreignOrigin } from "./widget-origin";
 
 /** Any string: a department id that is not the account's is a 404, whatever it looks like. */
@@ -35,6 +36,8 @@ const ConfigQuery = z.object({
    * the widget's own labels are.
    */
   lang: z.string().max(35).optional(),
+  /** `1`: the compact answer, without what equals the defaults (widget-config-compact.ts). */
+  compact: z.literal("1").optional(),
 });
 
 /** More departments than a customer could choose from; the list stays bounded. */
@@ -50,7 +53,7 @@ function matches(header: string | undefined, etag: string): boolean {
 }
 
 /** Answers `body` as JSON with an ETag from its bytes, or 304 when the client already has it. */
-async function withETag(c: Context<AppEnv>, body: WidgetConfigResponse) {
+async function withETag(c: Context<AppEnv>, body: WidgetConfigResponse | WidgetConfigCompact) {
   const text = JSON.stringify(body);
   const etag = `"${(await sha256Hex(text)).slice(0, 32)}"`;
   c.header("ETag", etag);
@@ -133,7 +136,7 @@ export const widgetConfigRoutes = new Hono<AppEnv>().get("/config", async (c) =>
   c.header("Server-Timing", `rooms;desc="${roomsAsked}"`);
   const base = pickLang(account.locale);
   const lang = pickLang(query.lang, base);
-  return withETag(c, {
+  const body: WidgetConfigResponse = {
     account: { name: account.name, locale: account.locale },
     departments: rows.map((d, i) => ({
       id: d.id,
@@ -148,5 +151,6 @@ export const widgetConfigRoutes = new Hono<AppEnv>().get("/config", async (c) =>
     lang,
     surveyEnabled: stored.account.policies.surveyEnabled ?? false,
     transcriptByEmail: stored.account.policies.transcriptByEmail ?? false,
-  });
+  };
+  return withETag(c, query.compact ? compactConfig(body) : body);
 });
