@@ -6,29 +6,17 @@ import {
   api,
   attendantSocket,
   createAccount,
-  customerSocket,
   expectError,
   history,
   json,
   login,
+  openAcceptedChat,
   settle,
   startChat,
   TestSocket,
   upgrade,
   wsToken,
 } from "./helpers";
-
-/** A chat accepted by support1, with both sockets open. */
-async function openChat(label: string) {
-  const account = await createAccount(label);
-  const { support } = account.departments;
-  const agent = await attendantSocket(account.attendants.support1.email, support);
-  const started = await startChat(account, support);
-  const customer = await customerSocket(started.ws);
-  agent.send({ type: "chat.accept", chatId: started.chat.id });
-  await customer.next("chat.accepted");
-  return { account, agent, customer, started, chatId: started.chat.id };
-}
 
 describe("bad frames", () => {
   it.each([
@@ -39,7 +27,7 @@ describe("bad frames", () => {
     ["no chatId", () => ({ type: "message.send", clientId: "nochat", body: "Olá" })],
     ["a seq that is not an integer", (chatId: string) => ({ type: "message.read", chatId, seq: 1.5 })],
   ])("%s gets error bad_frame, changes nothing and keeps the socket open", async (_, frame) => {
-    const { agent, customer, chatId } = await openChat("bad-frame");
+    const { agent, customer, chatId } = await openAcceptedChat("bad-frame");
     const before = await history(customer, chatId);
     for (const socket of [customer, agent]) {
       socket.send(frame(chatId));
@@ -58,7 +46,7 @@ describe("bad frames", () => {
   });
 
   it("a frame over 32 KB closes the socket with 1009", async () => {
-    const { agent, customer, chatId } = await openChat("too-big");
+    const { agent, customer, chatId } = await openAcceptedChat("too-big");
     customer.send({ type: "message.send", chatId, clientId: "huge", body: "a".repeat(33 * 1024) });
     const closed = await customer.waitClosed();
     expect(closed?.code).toBe(1009);
@@ -71,7 +59,7 @@ describe("bad frames", () => {
 
   it("a frame over 32 KB counted in bytes (multi-byte text) also closes the socket with 1009", async () => {
     // 12,000 "€" are 12,000 UTF-16 units but 36,000 bytes on the wire.
-    const { agent, customer, chatId } = await openChat("too-big-utf8");
+    const { agent, customer, chatId } = await openAcceptedChat("too-big-utf8");
     customer.send({ type: "message.send", chatId, clientId: "huge", body: "€".repeat(12_000) });
     // Refused as too big (then closed), not read and refused as a bad frame.
     expect((await customer.next("error")).code).toBe("frame_too_big");
@@ -80,7 +68,7 @@ describe("bad frames", () => {
   });
 
   it("a body of 5,000 four-byte characters fits in a frame and is stored whole", async () => {
-    const { agent, customer, chatId } = await openChat("emoji");
+    const { agent, customer, chatId } = await openAcceptedChat("emoji");
     const body = "😀".repeat(2500); // 5,000 UTF-16 units: the longest body allowed
     customer.send({ type: "message.send", chatId, clientId: "emoji", body });
     expect((await agent.next("message.created")).message.body).toBe(body);
@@ -164,7 +152,7 @@ describe("routes", () => {
 
 describe("message bodies are text", () => {
   it("markup is stored and delivered verbatim, never escaped or interpreted by the server", async () => {
-    const { account, agent, customer, chatId } = await openChat("markup");
+    const { account, agent, customer, chatId } = await openAcceptedChat("markup");
     const body = `<img src=x onerror=alert(1)> & "quotes" <script>alert('x')</script>`;
     customer.send({ type: "message.send", chatId, clientId: "xss", body });
     const delivered = await agent.next("message.created", (f) => f.message.clientId === "xss");

@@ -334,3 +334,18 @@ export async function held(socket: TestSocket, chatId: string) {
   const bySeq = new Map([...synced, ...live].map((m) => [m.seq, m]));
   return [...bySeq.values()].sort((a, b) => a.seq - b.seq);
 }
+
+/**
+ * A new account's Suporte chat accepted by support1, with the attendant's and the customer's
+ * sockets open (`agent`, `customer`).
+ */
+export async function openAcceptedChat(label: string) {
+  const account = await createAccount(label);
+  const { support } = account.departments;
+  const agent = await attendantSocket(account.attendants.support1.email, support);
+  const started = await startChat(account, support);
+  const customer = await customerSocket(started.ws);
+  agent.send({ type: "chat.accept", chatId: started.chat.id });
+  await customer.next("chat.accepted");
+  return { account, support, agent, customer, started, chatId: started.chat.id };
+}

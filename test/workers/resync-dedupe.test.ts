@@ -1,11 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { attendantSocket, createAccount, customerSocket, startChat, widgetMe, json, type TestSocket } from "./helpers";
+import { attendantSocket, customerSocket, openAcceptedChat, widgetMe, json, type TestSocket } from "./helpers";
 import type { WidgetMeResponse } from "../../worker/views";
 
-/** Sends `count` customer messages and waits until `watcher` received the last one live. */
+/**
+ * Sends `count` customer messages and waits until `watcher` received every one of them live
+ * (not only the last: frames sent back to back may be handled in either order under the pool).
+ */
 async function say(customer: TestSocket, watcher: TestSocket, chatId: string, prefix: string, count: number) {
   for (let i = 1; i <= count; i++) customer.send({ type: "message.send", chatId, clientId: `${prefix}-${i}`, body: `${prefix} ${i}` });
-  await watcher.next("message.created", (f) => f.message.clientId === `${prefix}-${count}`);
+  const received = () => watcher.all("message.created").filter((f) => f.message.chatId === chatId && f.message.clientId?.startsWith(`${prefix}-`)).length;
+  await watcher.next("message.created", () => received() >= count);
 }
 
 const live = (socket: TestSocket, chatId: string) =>
@@ -14,20 +18,9 @@ const live = (socket: TestSocket, chatId: string) =>
     .map((f) => f.message)
     .filter((m) => m.chatId === chatId);
 
-async function acceptedChat(label: string) {
-  const account = await createAccount(label);
-  const { support } = account.departments;
-  const first = await attendantSocket(account.attendants.support1.email, support);
-  const started = await startChat(account, support);
-  const customer = await customerSocket(started.ws);
-  first.send({ type: "chat.accept", chatId: started.chat.id });
-  await customer.next("chat.accepted");
-  return { account, support, first, customer, started, chatId: started.chat.id };
-}
-
 describe("resync after a reconnect", () => {
   it("an attendant's new socket gets in chat.history only what it missed, not what it already received live", async () => {
-    const { account, support, first, customer, chatId } = await acceptedChat("resync-agent");
+    const { account, support, agent: first, customer, chatId } = await openAcceptedChat("resync-agent");
     await say(customer, first, chatId, "before", 3);
     const had = Math.max(...live(first, chatId).map((m) => m.seq));
     first.close();
@@ -55,7 +48,7 @@ describe("resync after a reconnect", () => {
   });
 
   it("a customer's new socket gets the same: the missed messages once, the live ones never again", async () => {
-    const { account, first: agent, customer, started, chatId } = await acceptedChat("resync-customer");
+    const { account, agent, customer, started, chatId } = await openAcceptedChat("resync-customer");
     agent.send({ type: "message.send", chatId, clientId: "a-1", body: "Olá" });
     await customer.next("message.created", (f) => f.message.clientId === "a-1");
     const had = Math.max(...live(customer, chatId).map((m) => m.seq));
@@ -76,7 +69,7 @@ describe("resync after a reconnect", () => {
   });
 
   it("a socket that received nothing live still gets the whole history", async () => {
-    const { account, support, first, customer, chatId } = await acceptedChat("resync-none");
+    const { account, support, agent: first, customer, chatId } = await openAcceptedChat("resync-none");
     await say(customer, first, chatId, "m", 3);
     const fresh = await attendantSocket(account.attendants.admin.email, support);
     fresh.send({ type: "chat.sync", chatId, afterSeq: 0 });

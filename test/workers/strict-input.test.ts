@@ -4,30 +4,17 @@ import {
   api,
   attendantSocket,
   createAccount,
-  customerSocket,
   expectError,
   history,
   json,
   login,
+  openAcceptedChat,
   ORIGIN,
   settle,
-  startChat,
   TestSocket,
 } from "./helpers";
 import { attendantUploadPath, files, upload } from "./attachment-helpers";
 import { createCategory, kbAccount } from "./kb-helpers";
-
-/** A chat accepted by support1, with both sockets open. */
-async function openChat(label: string) {
-  const account = await createAccount(label);
-  const { support } = account.departments;
-  const agent = await attendantSocket(account.attendants.support1.email, support);
-  const started = await startChat(account, support);
-  const customer = await customerSocket(started.ws);
-  agent.send({ type: "chat.accept", chatId: started.chat.id });
-  await customer.next("chat.accepted");
-  return { account, agent, customer, chatId: started.chat.id };
-}
 
 function raw(path: string, init: RequestInit & { cookie?: string }) {
   const headers = new Headers(init.headers);
@@ -38,7 +25,7 @@ function raw(path: string, init: RequestInit & { cookie?: string }) {
 
 describe("WebSocket frames", () => {
   it("a binary frame is refused with binary_frame even when it carries a valid frame, for customers and attendants; nothing is stored", async () => {
-    const { agent, customer, chatId } = await openChat("binary");
+    const { agent, customer, chatId } = await openAcceptedChat("binary");
     const before = await history(customer, chatId);
     for (const [socket, clientId] of [[customer, "bin-c"], [agent, "bin-a"]] as const) {
       socket.ws.send(new TextEncoder().encode(JSON.stringify({ type: "message.send", chatId, clientId, body: "bytes" })));
@@ -53,7 +40,7 @@ describe("WebSocket frames", () => {
   });
 
   it("an unknown frame type gets unknown_frame, changes nothing and keeps the socket open", async () => {
-    const { agent, customer, chatId } = await openChat("unknown");
+    const { agent, customer, chatId } = await openAcceptedChat("unknown");
     for (const socket of [customer, agent]) {
       socket.send({ type: "chat.delete", chatId });
       const error = await socket.next("error");
@@ -69,7 +56,7 @@ describe("WebSocket frames", () => {
   });
 
   it("a known type with bad fields is still bad_frame", async () => {
-    const { agent, chatId } = await openChat("bad-fields");
+    const { agent, chatId } = await openAcceptedChat("bad-fields");
     agent.send({ type: "message.read", chatId, seq: -1 });
     expect(await agent.next("error")).toMatchObject({ code: "bad_frame" });
     agent.close();
@@ -159,7 +146,7 @@ describe("HTTP bodies", () => {
   });
 
   it("an upload route keeps its raw body and its own limit (not JSON, larger than 64 KB)", async () => {
-    const { account, chatId, agent, customer } = await openChat("upload");
+    const { account, chatId, agent, customer } = await openAcceptedChat("upload");
     const cookie = await login(account.attendants.support1.email);
     const png = new Uint8Array(100 * 1024);
     png.set(files.png());
