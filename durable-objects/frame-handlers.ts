@@ -77,16 +77,17 @@ export async function handleFrame(room: Room, ws: WebSocket, who: Identity, fram
  * (docs/API.md "Visibility"). A customer's socket belongs to one chat.
  */
 function chatFor(room: Room, who: Identity, frame: { type: string; chatId: string }): ChatRow {
-  const unknown = new Refusal("not_found", "No such chat in this department");
-  if (who.role === "customer" && frame.chatId !== who.chatId) throw unknown;
+  // Built only when thrown: an Error captures a stack trace, and this runs for every frame.
+  const unknown = () => new Refusal("not_found", "No such chat in this department");
+  if (who.role === "customer" && frame.chatId !== who.chatId) throw unknown();
   const chat = room.storage.chat(frame.chatId);
-  if (!chat) throw unknown;
+  if (!chat) throw unknown();
   // The loser of an accept race saw the chat in the queue, as every attendant of the department
   // did: tell them why rather than "not_found".
   if (frame.type === "chat.accept" && who.role === "attendant" && chat.status === "active" && chat.attendant_id !== who.attendantId) {
     throw new Refusal("chat_taken", "Another attendant took this chat");
   }
-  if (who.role === "attendant" && !attendantMaySee(who, chat)) throw unknown;
+  if (who.role === "attendant" && !attendantMaySee(who, chat)) throw unknown();
   return chat;
 }
 
