@@ -14,7 +14,7 @@ import type { AppEnv } from "../env";
 import { forbidden, notFound } from "../errors";
 import { accountLang } from "../settings/account-lang";
 import { AccountSettings, DepartmentSettings, readDocument } from "../settings/schema";
-import { loadAccountSettings, loadSettings } from "../settings/store";
+import { accountDocument, loadSettings } from "../settings/store";
 import { refuseDroppedSections, requireIfMatch, settingsEtag, staleSettings } from "../settings/versioned";
 import { allVersions, readVersion, saveIfUnchanged } from "../settings/versioned-store";
 import { tellLimit } from "../attendants/limit-rooms";
@@ -87,7 +87,7 @@ export const settingsRoutes = new Hono<AppEnv>()
     // Texts in the old single shape are the account's language; they are saved per language.
     const doc = readDocument(await parseBody(c, AccountSettings), await accountLang(c.env.DB, who.accountId));
     refuseDroppedSections(c, await c.req.json(), version.data);
-    const before = await loadAccountSettings(c.env.DB, who.accountId);
+    const before = accountDocument(version.data, who.accountId);
     const saved = await saveIfUnchanged(c.env.DB, who.accountId, "", doc, version.updatedAt);
     if (saved === null) throw staleSettings();
     c.header("ETag", settingsEtag(saved));

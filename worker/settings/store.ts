@@ -55,7 +55,12 @@ export async function loadAccountSettings(db: D1Database, accountId: string): Pr
     .from(settings)
     .where(and(eq(settings.accountId, accountId), eq(settings.departmentId, ACCOUNT_ROW)))
     .get();
-  return parseStored(AccountSettings, row?.data ?? {}, accountId);
+  return accountDocument(row?.data ?? {}, accountId);
+}
+
+/** The account's document from its stored row's data (`{}` when it never saved one). */
+export function accountDocument(data: unknown, accountId: string): StoredAccountSettings {
+  return parseStored(AccountSettings, data, accountId);
 }
 
 async function save(db: D1Database, accountId: string, departmentId: string, data: Record<string, unknown>) {
