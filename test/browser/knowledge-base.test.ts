@@ -172,9 +172,12 @@ describe("Base de Conhecimento", () => {
     await snap(customer, "kb-article-chat-1280");
     await startChat(widget, { name: "Cláudia Curiosa", email: "claudia@example.com", message: "O código não funciona" });
     await acceptFromQueue(ana, "Cláudia Curiosa");
-    const chats = await (await ana.request.get(`${h.server}/api/chats?status=active`)).json();
-    const chat = chats.chats.find((c: { customer: { name: string } }) => c.customer.name === "Cláudia Curiosa");
-    expect(chat).toMatchObject({ origin: "knowledge_base", pageUrl: articleUrl, departmentId: department.id });
+    // The accept reaches D1 (where the list is read) through the room's sync, a moment later.
+    const acceptedChat = async () => {
+      const chats = await (await ana.request.get(`${h.server}/api/chats?status=active`)).json();
+      return chats.chats.find((c: { customer: { name: string } }) => c.customer.name === "Cláudia Curiosa");
+    };
+    await expect.poll(acceptedChat).toMatchObject({ origin: "knowledge_base", pageUrl: articleUrl, departmentId: department.id });
 
     await setSurface(admin, null);
     const chooser = await contexts.page({ viewport: PHONE });
