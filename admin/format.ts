@@ -15,14 +15,31 @@ export function safeHttpUrl(raw: string | null | undefined): string | null {
   }
 }
 
+/**
+ * One formatter per locale and style: building an `Intl.DateTimeFormat` costs far more than
+ * formatting with one, and a chat's messages each format their time on every render.
+ */
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+function dateFormat(style: "time" | "dateTime"): Intl.DateTimeFormat {
+  const locale = getLocale();
+  const key = `${locale} ${style}`;
+  let format = dateFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, style === "time" ? { hour: "2-digit", minute: "2-digit" } : { dateStyle: "short", timeStyle: "short" });
+    dateFormats.set(key, format);
+  }
+  return format;
+}
+
 /** Hour and minute, e.g. "14:03". */
 export function formatTime(ms: number): string {
-  return new Intl.DateTimeFormat(getLocale(), { hour: "2-digit", minute: "2-digit" }).format(ms);
+  return dateFormat("time").format(ms);
 }
 
 /** Short date and time, e.g. "25/11/2025 14:03". */
 export function formatDateTime(ms: number): string {
-  return new Intl.DateTimeFormat(getLocale(), { dateStyle: "short", timeStyle: "short" }).format(ms);
+  return dateFormat("dateTime").format(ms);
 }
 
 /** A waiting time such as "3 min" or "1 h 5 min". */

@@ -25,6 +25,7 @@ import { cannedEn, cannedEs, cannedPtBR } from "./i18n-canned";
 import { presenceEn, presenceEs, presencePtBR } from "./i18n-presence";
 import { consoleQualityEn, consoleQualityEs, consoleQualityPtBR } from "./i18n-console-quality";
 import { settingsConflictEn, settingsConflictEs, settingsConflictPtBR } from "./i18n-settings-conflict";
+import { queueEn, queueEs, queuePtBR } from "./i18n-queue";
 
 const corePtBR = {
   "app.title": "Atendimento Online",
@@ -156,7 +157,7 @@ const corePtBR = {
   "time.hours": "{h} h {m} min",
 } as const;
 
-const ptBR = { ...corePtBR, ...chatSettingsPtBR, ...gestaoPeoplePtBR, ...gestaoAccountPtBR, ...hoursPtBR, ...transferPtBR, ...supervisionPtBR, ...offlineThreadPtBR, ...emailPtBR, ...ticketsPtBR, ...historySearchPtBR, ...labelsPtBR, ...surfacesPtBR, ...kbPtBR, ...panelInvitePtBR, ...attachmentsPtBR, ...alertsPtBR, ...cannedPtBR, ...presencePtBR, ...consoleQualityPtBR, ...settingsConflictPtBR };
+const ptBR = { ...corePtBR, ...chatSettingsPtBR, ...gestaoPeoplePtBR, ...gestaoAccountPtBR, ...hoursPtBR, ...transferPtBR, ...supervisionPtBR, ...offlineThreadPtBR, ...emailPtBR, ...ticketsPtBR, ...historySearchPtBR, ...labelsPtBR, ...surfacesPtBR, ...kbPtBR, ...panelInvitePtBR, ...attachmentsPtBR, ...alertsPtBR, ...cannedPtBR, ...presencePtBR, ...consoleQualityPtBR, ...settingsConflictPtBR, ...queuePtBR };
 
 /** A text's key. */
 export type MessageKey = keyof typeof ptBR;
@@ -293,8 +294,8 @@ const coreEn: Record<keyof typeof corePtBR, string> = {
   "time.hours": "{h} h {m} min",
 };
 
-const en: Record<MessageKey, string> = { ...coreEn, ...chatSettingsEn, ...gestaoPeopleEn, ...gestaoAccountEn, ...hoursEn, ...transferEn, ...supervisionEn, ...offlineThreadEn, ...emailEn, ...ticketsEn, ...historySearchEn, ...labelsEn, ...surfacesEn, ...kbEn, ...panelInviteEn, ...attachmentsEn, ...alertsEn, ...cannedEn, ...presenceEn, ...consoleQualityEn, ...settingsConflictEn };
-const es: Record<MessageKey, string> = { ...coreEs, ...chatSettingsEs, ...gestaoPeopleEs, ...gestaoAccountEs, ...hoursEs, ...transferEs, ...supervisionEs, ...offlineThreadEs, ...emailEs, ...ticketsEs, ...historySearchEs, ...labelsEs, ...surfacesEs, ...kbEs, ...panelInviteEs, ...attachmentsEs, ...alertsEs, ...cannedEs, ...presenceEs, ...consoleQualityEs, ...settingsConflictEs };
+const en: Record<MessageKey, string> = { ...coreEn, ...chatSettingsEn, ...gestaoPeopleEn, ...gestaoAccountEn, ...hoursEn, ...transferEn, ...supervisionEn, ...offlineThreadEn, ...emailEn, ...ticketsEn, ...historySearchEn, ...labelsEn, ...surfacesEn, ...kbEn, ...panelInviteEn, ...attachmentsEn, ...alertsEn, ...cannedEn, ...presenceEn, ...consoleQualityEn, ...settingsConflictEn, ...queueEn };
+const es: Record<MessageKey, string> = { ...coreEs, ...chatSettingsEs, ...gestaoPeopleEs, ...gestaoAccountEs, ...hoursEs, ...transferEs, ...supervisionEs, ...offlineThreadEs, ...emailEs, ...ticketsEs, ...historySearchEs, ...labelsEs, ...surfacesEs, ...kbEs, ...panelInviteEs, ...attachmentsEs, ...alertsEs, ...cannedEs, ...presenceEs, ...consoleQualityEs, ...settingsConflictEs, ...queueEs };
 
 export const LOCALES = ["pt-BR", "en", "es"] as const;
 export type Locale = (typeof LOCALES)[number];

@@ -74,6 +74,11 @@ export function alertNewMessage(message: WireMessage, prefs: AttendantNotificati
 /** The tab title's number: customers waiting plus unread customer messages in the attendant's chats. */
 export function titleCount(store: Store): number {
   if (store.phase !== "console" || !prefOn(store.me?.notificationPrefs, "titleCount")) return 0;
-  const unread = store.myChats.reduce((sum, view) => sum + (view.chat.status === "active" ? unreadCount(view) : 0), 0);
-  return store.queue.length + unread;
+  // Counted without building the sorted lists: this runs on every change of the store.
+  let count = 0;
+  for (const view of store.chats.values()) {
+    if (view.chat.status === "waiting") count++;
+    else if (view.chat.status === "active" && store.isMine(view)) count += unreadCount(view);
+  }
+  return count;
 }

@@ -18,6 +18,8 @@ import { addConfigAccount, configPolls } from "./lib/config-poll.mjs";
 import { echoRoundTrips } from "./lib/echo.mjs";
 import { addHistoryAccount, HISTORY_CHATS, historySearches } from "./lib/history-search.mjs";
 import { consoleSize } from "./lib/console-size.mjs";
+import { consoleRender } from "./lib/console-render.mjs";
+import { reportConsoleRender } from "./lib/console-render-report.mjs";
 import { DeliveryProbe } from "./lib/load.mjs";
 import { addBenchAttendants, BENCH_PASSWORD, benchAttendants, findDirectPort, startEchoServer, workerdCpu } from "./lib/servers.mjs";
 import { widgetFigures } from "./lib/widget-figures.mjs";
@@ -39,7 +41,7 @@ const ECHO = { warmup: 300, count: 3000 };
 /** Cold page loads in Chromium whose median is `widget_launcher_ms`. */
 const LAUNCHER_LOADS = 5;
 /** The whole run is bounded; on expiry everything started is stopped. */
-const DEADLINE_MS = 5 * 60_000;
+const DEADLINE_MS = 5 * 60_000 + 3 * 60_000; // + the console's render with 550 chats (about 2 min)
 
 const DEMO_SUPORTE = DEMO.attendants.filter((a) => a.departments.includes("dep-suporte"));
 
@@ -158,6 +160,7 @@ async function main() {
   figure("goal_widget_longest_task_ms", "<= 10 (longest main-thread task running widget code, load and open)");
   figure("goal_console_gzip_bytes", "reported (what /admin/ transfers until the queue shows; no budget set)");
   figure("goal_history_search_ms", "< 200 (p95 of typical history searches at 100,000 chats)");
+  figure("goal_console_render_ms", "<= 16 (p95, a new message from its frame's arrival to the painted frame, 500 chats waiting and 50 active)");
 
   // Locally the room's SQLite commits every message with fsync, and on this shared VM the disk's
   // fsync latency swings with other people's work: by default the data lives in memory (tmpfs),
@@ -234,6 +237,7 @@ async function main() {
     log(`console until the queue shows: ${consoleLoad.responses.map((r) => `${new URL(r.url).pathname} ${r.bytes}`).join(", ")}`);
     figure("console_gzip_bytes", consoleLoad.bytes);
   }
+  reportConsoleRender(await consoleRender(app.url, { email: DEMO_SUPORTE[0].email, password: DEMO_SUPORTE[0].password }), figure);
 
   const accounts = [
     ...DEMO_SUPORTE.map((a) => ({ email: a.email, password: a.password })),

@@ -13,6 +13,7 @@ import { labelsApi, type ChatLabel, type LabelView } from "../api-labels";
 import { errorKey } from "../errors";
 import { t, type MessageKey } from "../i18n";
 import { chipText, isColor } from "../labels-form";
+import { commonKeys } from "../desk-keys";
 import { AppElement, define } from "./app-element";
 
 /** The account's labels, fetched once per console load and shared by every chip row. */
@@ -142,6 +143,11 @@ export class AoChatLabels extends AppElement {
     const id = select.value;
     select.value = "";
     if (id) void this.save([...this.labels.map((l) => l.id), id]);
+  }
+
+  /** Re-rendered for the store only when the language, the attendant or the departments change. */
+  protected override storeKeys(): unknown[] {
+    return commonKeys(this.app.store);
   }
 
   override render() {

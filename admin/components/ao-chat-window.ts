@@ -10,6 +10,7 @@ import type { ChatView } from "../chat-view";
 import { formatDateTime, originLabel, safeHttpUrl } from "../format";
 import { closedNotice, closedStatus } from "../closer-text";
 import { t } from "../i18n";
+import { selectedKeys } from "../desk-keys";
 import { AppElement, define } from "./app-element";
 import "./ao-chat-labels";
 import "./ao-compose";
@@ -118,6 +119,10 @@ export class AoChatWindow extends AppElement {
   protected override updated(): void {
     const view = this.app.store.selected;
     if (view && document.visibilityState === "visible") this.app.live?.markRead(view.chat.id);
+  }
+
+  protected override storeKeys(): unknown[] {
+    return selectedKeys(this.app.store);
   }
 
   override render() {

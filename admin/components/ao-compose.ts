@@ -7,6 +7,7 @@ import { css, html, nothing, type PropertyValues } from "lit";
 import { MAX_MESSAGE_LENGTH as MAX_LENGTH } from "../../durable-objects/protocol";
 import { t } from "../i18n";
 import { CANNED_LIST_ID, CannedPicker, cannedPickerStyles } from "../canned-picker";
+import { commonKeys } from "../desk-keys";
 import { AppElement, define } from "./app-element";
 import "./ao-attach-button";
 import { insertAtCursor } from "./ao-emoji-picker";
@@ -115,6 +116,11 @@ export class AoCompose extends AppElement {
     this.draft = insertAtCursor(field, event.detail.emoji);
     drafts.set(this.chatId, this.draft);
     field.focus();
+  }
+
+  /** Re-rendered for the store only when the language, the attendant or the departments change. */
+  protected override storeKeys(): unknown[] {
+    return [...commonKeys(this.app.store), this.app.store.chats.get(this.chatId)?.chat];
   }
 
   override render() {

@@ -7,6 +7,7 @@
 import { html } from "lit";
 import { convertedTicketId, ticketErrorKey, ticketsApi } from "../api-tickets";
 import { t } from "../i18n";
+import { commonKeys } from "../desk-keys";
 import { AppElement, define } from "./app-element";
 
 export class AoCreateTicket extends AppElement {
@@ -41,6 +42,11 @@ export class AoCreateTicket extends AppElement {
     } finally {
       this.busy = false;
     }
+  }
+
+  /** Re-rendered for the store only when the language, the attendant or the departments change. */
+  protected override storeKeys(): unknown[] {
+    return commonKeys(this.app.store);
   }
 
   override render() {

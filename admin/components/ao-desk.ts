@@ -7,6 +7,7 @@
 import { css, html, type PropertyValues } from "lit";
 import { t, type MessageKey } from "../i18n";
 import type { Connection } from "../store";
+import { commonKeys } from "../desk-keys";
 import { AppElement, define } from "./app-element";
 import "./ao-chat-list";
 import "./ao-chat-window";
@@ -70,6 +71,10 @@ export class AoDesk extends AppElement {
       }
     `,
   ];
+
+  protected override storeKeys(): unknown[] {
+    return [...commonKeys(this.app.store), this.app.store.selected !== null];
+  }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);

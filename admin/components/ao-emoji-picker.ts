@@ -8,6 +8,7 @@
  */
 import { css, html } from "lit";
 import { t } from "../i18n";
+import { commonKeys } from "../desk-keys";
 import { AppElement, define } from "./app-element";
 
 /**
@@ -124,6 +125,11 @@ export class AoEmojiPicker extends AppElement {
     event.preventDefault();
     this.active = next;
     void this.updateComplete.then(() => this.focusActive());
+  }
+
+  /** Re-rendered for the store only when the language, the attendant or the departments change. */
+  protected override storeKeys(): unknown[] {
+    return commonKeys(this.app.store);
   }
 
   override render() {

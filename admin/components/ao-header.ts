@@ -7,6 +7,7 @@ import { css, html } from "lit";
 import { canOpen } from "../app";
 import { t, type MessageKey } from "../i18n";
 import type { Route } from "../store";
+import { commonKeys } from "../desk-keys";
 import { AppElement, define } from "./app-element";
 import "./ao-nav";
 import "./ao-user-menu";
@@ -98,6 +99,10 @@ export class AoHeader extends AppElement {
     this.busy = true;
     await this.app.setOnline(online);
     this.busy = false;
+  }
+
+  protected override storeKeys(): unknown[] {
+    return commonKeys(this.app.store);
   }
 
   override render() {

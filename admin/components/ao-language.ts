@@ -3,6 +3,7 @@
  */
 import { css, html } from "lit";
 import { isLocale, LOCALES, t, type Locale } from "../i18n";
+import { commonKeys } from "../desk-keys";
 import { AppElement, define } from "./app-element";
 
 const NAMES: Record<Locale, string> = { "pt-BR": "Português", en: "English", es: "Español" };
@@ -21,6 +22,11 @@ export class AoLanguage extends AppElement {
       }
     `,
   ];
+
+  /** Re-rendered for the store only when the language, the attendant or the departments change. */
+  protected override storeKeys(): unknown[] {
+    return commonKeys(this.app.store);
+  }
 
   override render() {
     const locale = this.app.store.locale;

@@ -4,9 +4,11 @@
  * The attendant side's messages show whether the customer received and read them.
  */
 import { css, html, type PropertyValues } from "lit";
+import { guard } from "lit/directives/guard.js";
 import { repeat } from "lit/directives/repeat.js";
 import { receiptOf, type ChatView, type Receipt } from "../chat-view";
 import { t, type MessageKey } from "../i18n";
+import { viewKeys } from "../desk-keys";
 import { AppElement, define } from "./app-element";
 import { messageContent, messageStyles } from "./message-template";
 
@@ -54,6 +56,11 @@ export class AoMessages extends AppElement {
     if (list && this.stick) list.scrollTop = list.scrollHeight;
   }
 
+  protected override storeKeys(): unknown[] {
+    const store = this.app.store;
+    return this.view ? [store.locale, store.me?.name, ...viewKeys(this.view)] : [store.locale];
+  }
+
   override render() {
     const view = this.view;
     return html`<ol aria-live="polite" aria-relevant="additions" aria-label=${t("messages.label")} tabindex="0">
@@ -62,7 +69,8 @@ export class AoMessages extends AppElement {
         (m) => m.id,
         (m) => {
           const receipt = m.author.type === "attendant" ? receiptOf(view, m) : null;
-          return html`<li class="message" data-testid="message" data-author=${m.author.type} data-seq=${m.seq} ?data-internal=${m.internal === true}>
+          // A message never changes once stored: only its receipt and the language do.
+          return guard([m, receipt, this.app.store.locale], () => html`<li class="message" data-testid="message" data-author=${m.author.type} data-seq=${m.seq} ?data-internal=${m.internal === true}>
             ${messageContent(
               m,
               receipt
@@ -74,7 +82,7 @@ export class AoMessages extends AppElement {
                   </div>`
                 : undefined,
             )}
-          </li>`;
+          </li>`);
         },
       )}
       ${repeat(

@@ -8,6 +8,7 @@
  */
 import { css, html, type PropertyValues } from "lit";
 import { t, type MessageKey } from "../i18n";
+import { commonKeys } from "../desk-keys";
 import { AppElement, define } from "./app-element";
 
 /** One section link. */
@@ -169,6 +170,11 @@ export class AoNav extends AppElement {
     if (event.key !== "Escape" || !this.open) return;
     this.open = false;
     this.renderRoot.querySelector<HTMLButtonElement>(".more")?.focus();
+  }
+
+  /** Re-rendered for the store only when the language, the attendant or the departments change. */
+  protected override storeKeys(): unknown[] {
+    return commonKeys(this.app.store);
   }
 
   override render() {

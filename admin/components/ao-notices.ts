@@ -6,6 +6,7 @@
 import { css, html } from "lit";
 import { repeat } from "lit/directives/repeat.js";
 import { t } from "../i18n";
+import { commonKeys } from "../desk-keys";
 import { AppElement, define } from "./app-element";
 
 const NOTICE_MS = 8_000;
@@ -72,6 +73,11 @@ export class AoNotices extends AppElement {
       clearTimeout(timer);
       this.timers.delete(id);
     }
+  }
+
+  /** Re-rendered for the store only when the language, the attendant or the departments change. */
+  protected override storeKeys(): unknown[] {
+    return [...commonKeys(this.app.store), this.app.store.notices];
   }
 
   override render() {

@@ -8,6 +8,7 @@ import { css, html } from "lit";
 import type { DepartmentState } from "../store";
 import { mergeRoster, RosterCache, rosterSignature, type RosterRow } from "../department-roster";
 import { t } from "../i18n";
+import { presenceKeys } from "../desk-keys";
 import { AppElement, define } from "./app-element";
 
 const STATUS_TEXT = { online: "status.online", offline: "status.offline", busy: "presence.busy" } as const;
@@ -44,6 +45,10 @@ export class AoPresence extends AppElement {
   ];
 
   private readonly rosters = new RosterCache(() => this.requestUpdate());
+
+  protected override storeKeys(): unknown[] {
+    return presenceKeys(this.app.store);
+  }
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
     super.willUpdate(changed);

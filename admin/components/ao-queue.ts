@@ -7,6 +7,7 @@ import { css, html } from "lit";
 import { repeat } from "lit/directives/repeat.js";
 import { formatDuration } from "../format";
 import { t } from "../i18n";
+import { queueKeys } from "../desk-keys";
 import { AppElement, define } from "./app-element";
 import { chatSummary, summaryStyles } from "./chat-summary";
 import type { ChatView } from "../chat-view";
@@ -20,6 +21,12 @@ function queuePreview(view: ChatView) {
 
 /** Waiting times on screen are refreshed this often. */
 const TICK_MS = 30_000;
+/**
+ * Rows listed at first, and added by each "show more": with 500 customers waiting, listing all
+ * of them made every change of the queue (and the waiting-time tick) lay out and paint 500 rows.
+ * The longest waits come first, and those are the ones to take.
+ */
+const PAGE = 50;
 
 export class AoQueue extends AppElement {
   static override styles = [
@@ -33,6 +40,9 @@ export class AoQueue extends AppElement {
         gap: 0.4rem;
         padding: 0.3rem;
         border-radius: var(--ao-radius);
+        /* Rows out of view are neither laid out nor painted. */
+        content-visibility: auto;
+        contain-intrinsic-size: auto 4.5rem;
       }
       li[aria-current="true"] {
         background: var(--ao-hover);
@@ -56,6 +66,10 @@ export class AoQueue extends AppElement {
         font-size: 0.8rem;
         color: var(--ao-muted);
       }
+      .more {
+        margin-top: 0.3rem;
+        width: 100%;
+      }
       .preview {
         font-size: 0.85rem;
         overflow: hidden;
@@ -65,7 +79,16 @@ export class AoQueue extends AppElement {
     `,
   ];
 
+  static override properties = { ...AppElement.properties, shown: { state: true } };
+
   private timer: ReturnType<typeof setInterval> | null = null;
+  /** How many rows are listed (the rest are behind "show more"). */
+  declare shown: number;
+
+  constructor() {
+    super();
+    this.shown = PAGE;
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -76,6 +99,10 @@ export class AoQueue extends AppElement {
     super.disconnectedCallback();
     if (this.timer !== null) clearInterval(this.timer);
     this.timer = null;
+  }
+
+  protected override storeKeys(): unknown[] {
+    return queueKeys(this.app.store);
   }
 
   override render() {
@@ -89,13 +116,23 @@ export class AoQueue extends AppElement {
       </h2>
       <ul aria-live="polite" aria-labelledby="queue-heading">
         ${repeat(
-          queue,
+          queue.slice(0, this.shown),
           (view) => view.chat.id,
           (view) => this.row(view, now, manyDepartments),
         )}
       </ul>
+      ${this.more(queue.length)}
       ${queue.length === 0 ? html`<p class="muted">${t("queue.empty")}</p>` : ""}
     </section>`;
+  }
+
+  private more(total: number) {
+    const rest = total - this.shown;
+    if (rest <= 0) return "";
+    const n = Math.min(PAGE, rest);
+    return html`<button type="button" class="more" data-testid="queue-more" aria-label=${t("queue.moreLabel", { n, rest })} @click=${() => (this.shown += PAGE)}>
+      ${t("queue.more", { n })}
+    </button>`;
   }
 
   private row(view: ChatView, now: number, manyDepartments: boolean) {

@@ -11,6 +11,7 @@ import type { SetupChecklistResponse } from "../../worker/views-gestao";
 import { gestaoAccountApi } from "../api-gestao-account";
 import { t } from "../i18n";
 import { SETUP_REFRESH_MS, checklistState, hideChecklist, isChecklistHidden } from "../setup-checklist";
+import { commonKeys } from "../desk-keys";
 import { AppElement, define } from "./app-element";
 
 export class AoSetupChecklist extends AppElement {
@@ -184,6 +185,11 @@ export class AoSetupChecklist extends AppElement {
     if (accountId) hideChecklist(accountId);
     this.dismissed = true;
     this.stop();
+  }
+
+  /** Re-rendered for the store only when the language, the attendant or the departments change. */
+  protected override storeKeys(): unknown[] {
+    return commonKeys(this.app.store);
   }
 
   override render() {

@@ -12,6 +12,7 @@ import type { WireChat } from "../../durable-objects/protocol";
 import type { TransferTargetsResponse } from "../../worker/views-hours";
 import { api, ApiError } from "../api";
 import { t, type MessageKey } from "../i18n";
+import { commonKeys } from "../desk-keys";
 import { AppElement, define } from "./app-element";
 
 type Target = TransferTargetsResponse["departments"][number];
@@ -152,6 +153,11 @@ export class AoTransferDialog extends AppElement {
     this.departmentId = (event.target as HTMLSelectElement).value;
     this.attendantId = this.choices()[0]?.id ?? "";
     this.error = "";
+  }
+
+  /** Re-rendered for the store only when the language, the attendant or the departments change. */
+  protected override storeKeys(): unknown[] {
+    return commonKeys(this.app.store);
   }
 
   override render() {

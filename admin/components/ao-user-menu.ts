@@ -5,6 +5,7 @@
  */
 import { css, html } from "lit";
 import { t } from "../i18n";
+import { commonKeys } from "../desk-keys";
 import { AppElement, define } from "./app-element";
 import "./ao-language";
 
@@ -84,6 +85,11 @@ export class AoUserMenu extends AppElement {
     if (event.key !== "Escape" || !this.open) return;
     this.open = false;
     this.renderRoot.querySelector<HTMLButtonElement>(".toggle")?.focus();
+  }
+
+  /** Re-rendered for the store only when the language, the attendant or the departments change. */
+  protected override storeKeys(): unknown[] {
+    return commonKeys(this.app.store);
   }
 
   override render() {
