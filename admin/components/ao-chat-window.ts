@@ -21,6 +21,9 @@ import { presenceBadge, presenceStyles } from "../customer-presence";
 
 import { VisitorDetails } from "../visitor-details";
 
+/** As the queue's waiting times. */
+const PRESENCE_TICK_MS = 30_000;
+
 export class AoChatWindow extends AppElement {
   static override styles = [
     ...AppElement.styles,
@@ -105,15 +108,20 @@ export class AoChatWindow extends AppElement {
 
   private readonly onVisibility = (): void => this.requestUpdate();
   private readonly visitor = new VisitorDetails(this);
+  /** The customer's presence ("left 3 min ago") ages without a store change: re-rendered on a tick. */
+  private timer: ReturnType<typeof setInterval> | null = null;
 
   override connectedCallback(): void {
     super.connectedCallback();
     document.addEventListener("visibilitychange", this.onVisibility);
+    this.timer = setInterval(() => this.requestUpdate(), PRESENCE_TICK_MS);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     document.removeEventListener("visibilitychange", this.onVisibility);
+    if (this.timer !== null) clearInterval(this.timer);
+    this.timer = null;
   }
 
   protected override updated(): void {
