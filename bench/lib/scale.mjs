@@ -168,11 +168,15 @@ export async function scaleStep(ctx) {
     let t = performance.now();
     chats = await startScaleChats(base);
     figure("scale_start_s", seconds(t));
+    const rssBefore = rssMb(ctx.direct.pid);
+    figure("scale_room_rss_before_sockets_mb", rssBefore);
     t = performance.now();
     await connectScaleCustomers(chats, ctx.direct.port);
     figure("scale_connect_s", seconds(t));
     figure("scale_customers", chats.length);
-    figure("scale_room_rss_connected_mb", rssMb(ctx.direct.pid));
+    const rssConnected = rssMb(ctx.direct.pid);
+    figure("scale_room_rss_connected_mb", rssConnected);
+    figure("scale_room_kb_per_socket", ((rssConnected - rssBefore) * 1024) / chats.length);
     log(`scale: ${chats.length} customer and ${attendants.length} attendant sockets open`);
 
     const accepted = chats.slice(0, SCALE.attendants * SCALE.maxChats);
