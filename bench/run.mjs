@@ -273,8 +273,10 @@ async function runScale(app, direct, vars) {
     // On a loaded machine the fresh worker may not answer the probe at once.
     for (let tries = 0; tries < 30; tries++) {
       const found = await findDirectPort(servers[0].child, servers[0].port, "/api/health", (b) => b.includes('"ok":true'));
-      if (found) return { app: servers[0], direct: found };
-      await sleep(1000);
+      // The same port answering again 3 s later: wrangler dev sometimes reloads a fresh worker once.
+      await sleep(3000);
+      const again = found && (await findDirectPort(servers[0].child, servers[0].port, "/api/health", (b) => b.includes('"ok":true')));
+      if (again && again.port === found.port) return { app: servers[0], direct: again };
     }
     throw new Error("the restarted user worker's own port was not found");
   };

@@ -80,8 +80,18 @@ function missingOf(accepted, expected) {
 
 async function reconnectAttendants(ctx, app, direct, attendants, items, acked) {
   await pool(attendants, 4, async (a, k) => {
-    const token = await wsToken(`http://127.0.0.1:${direct.port}`, ctx.accounts[k]);
-    a.ws = await openSocket(`ws://127.0.0.1:${direct.port}/api/ws?token=${encodeURIComponent(token)}&department=dep-escala&v=1`);
+    // The console retries too: a fresh worker under the storm may refuse a connection at first.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const token = await wsToken(`http://127.0.0.1:${direct.port}`, ctx.accounts[k]);
+        a.ws = await openSocket(`ws://127.0.0.1:${direct.port}/api/ws?token=${encodeURIComponent(token)}&department=dep-escala&v=1`);
+        break;
+      } catch (error) {
+        if (attempt === 5) throw error;
+        log(`storm: attendant ${a.id} reconnect failed (${error.message}), again`);
+        await sleep(1000 * attempt);
+      }
+    }
     followAttendant(a, acked);
   });
   // What the room did not acknowledge is sent again, same clientId.
