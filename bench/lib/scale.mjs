@@ -94,11 +94,12 @@ const ipOf = (i) => `198.19.${Math.floor(i / 250)}.${(i % 250) + 1}`;
 async function startScaleChats(base) {
   return pool(Array.from({ length: SCALE.customers }, (_, i) => i), SCALE.startConcurrency, async (i) => {
     const ip = ipOf(i);
-    const res = await request(base, "/api/widget/chats", {
-      method: "POST",
-      ip,
-      body: { account: "demo-public-key", departmentId: SCALE.department, name: `Escala ${i + 1}`, email: `escala${i + 1}@bench.test`, message: `Olá, cliente ${i + 1}` },
-    });
+    const res = await retried(`chat ${i + 1}`, () =>
+      request(base, "/api/widget/chats", {
+        method: "POST",
+        ip,
+        body: { account: "demo-public-key", departmentId: SCALE.department, name: `Escala ${i + 1}`, email: `escala${i + 1}@bench.test`, message: `Olá, cliente ${i + 1}` },
+      }), retries);
     if (res.status !== 201) throw new Error(`chat ${i + 1}: HTTP ${res.status} ${JSON.stringify(res.body)}`);
     return { i, ip, chatId: res.body.chat.id, wsUrl: res.body.ws.url, customerToken: res.body.customerToken, lastSeq: 0, frames: 0 };
   });
@@ -118,7 +119,7 @@ async function connectScaleCustomers(chats, port) {
   await pool(chats, SCALE.connectConcurrency, async (c) => {
     const url = new URL(c.wsUrl);
     url.port = String(port);
-    c.ws = await openSocket(url.toString(), { "cf-connecting-ip": c.ip });
+    c.ws = await retried(`socket ${c.i + 1}`, () => openSocket(url.toString(), { "cf-connecting-ip": c.ip }), retries);
     trackCustomer(c);
   });
 }
@@ -150,6 +151,21 @@ async function acceptScale(chats, sockets) {
 }
 
 const seconds = (from) => (performance.now() - from) / 1000;
+
+/** Tries `fn` up to 4 times (a visitor's browser retries too); every retry is logged and counted. */
+export async function retried(what, fn, counter) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fn();
+    } catch (error) {
+      if (attempt === 4) throw error;
+      counter.retries++;
+      log(`${what}: ${error.message}; again`);
+      await sleep(1000 * attempt);
+    }
+  }
+}
+const retries = { retries: 0 };
 const cpuMs = (child, pid) => workerdCpu(child)[pid] ?? NaN;
 
 /**
@@ -174,6 +190,7 @@ export async function scaleStep(ctx) {
     await connectScaleCustomers(chats, ctx.direct.port);
     figure("scale_connect_s", seconds(t));
     figure("scale_customers", chats.length);
+    figure("scale_start_connect_retries", retries.retries);
     const rssConnected = rssMb(ctx.direct.pid);
     figure("scale_room_rss_connected_mb", rssConnected);
     figure("scale_room_kb_per_socket", ((rssConnected - rssBefore) * 1024) / chats.length);
