@@ -87,7 +87,8 @@ async function reconnectAttendants(ctx, app, direct, attendants, items, acked) {
         a.ws = await openSocket(`ws://127.0.0.1:${direct.port}/api/ws?token=${encodeURIComponent(token)}&department=dep-escala&v=1`);
         break;
       } catch (error) {
-        if (attempt === 5) throw error;
+        // Given up: what it did not get stored counts in storm_lost, and the figures still print.
+        if (attempt === 5) return log(`storm: attendant ${a.id} did not reconnect: ${error.message}`);
         log(`storm: attendant ${a.id} reconnect failed (${error.message}), again`);
         await sleep(1000 * attempt);
       }
@@ -95,7 +96,7 @@ async function reconnectAttendants(ctx, app, direct, attendants, items, acked) {
     followAttendant(a, acked);
   });
   // What the room did not acknowledge is sent again, same clientId.
-  await Promise.all(attendants.map((a, k) => sendPaced(a.ws, items[k].filter((m) => !acked.has(m.clientId)), () => false)));
+  await Promise.all(attendants.map((a, k) => a.ws.readyState === 1 && sendPaced(a.ws, items[k].filter((m) => !acked.has(m.clientId)), () => false)));
 }
 
 /** Runs the storm on the scale step's sockets and prints its figures. */
