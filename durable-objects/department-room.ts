@@ -14,7 +14,7 @@ import { handleFrame, type Room } from "./frame-handlers";
 import { IDENTITY_HEADER, Identity, socketTags, type AttendantIdentity } from "./identity";
 import { auditEntry } from "../worker/audit";
 import { database } from "../worker/db/client";
-import { presenceSnapshot, rememberTold, sameSnapshot, toldPresence, type PresenceSnapshot } from "./presence";
+import { customersSeeChange, presenceSnapshot, rememberTold, sameSnapshot, toldPresence, type PresenceSnapshot } from "./presence";
 import { readFrame } from "./frame-intake";
 import { CLOSED_CHAT_KEPT_MS, CloseCode, MAX_FRAME_BYTES, PROTOCOL_VERSION, type ServerFrame, type WireChat } from "./protocol";
 import { migrate } from "./room-schema";
@@ -275,18 +275,21 @@ export class DepartmentRoom extends DurableObject<Env> implements Room {
   private async announcePresence(before: PresenceSnapshot, after: PresenceSnapshot) {
     if (sameSnapshot(before, after)) return;
     if (before.online !== after.online || Boolean(before.busy) !== Boolean(after.busy)) await this.publishPresence(after);
-    this.tellPresence(after);
+    this.tellPresence(after, customersSeeChange(before, after));
   }
 
-  private tellPresence(now: PresenceSnapshot) {
+  /** `customersToo` false: only the attendants' view changed (who is online), the customers hear nothing. */
+  private tellPresence(now: PresenceSnapshot, customersToo = true) {
     rememberTold(this.ctx, now);
-    toEveryone(this.ctx, (role) => ({
+    const frame = (role: "customer" | "attendant"): ServerFrame => ({
       type: "presence.changed",
       attendants: role === "attendant" ? now.attendants : [],
       online: now.online,
       ...(now.opensAt !== undefined ? { opensAt: now.opensAt } : {}),
       ...(now.busy ? { busy: true } : {}),
-    }));
+    });
+    if (customersToo) toEveryone(this.ctx, frame);
+    else toAllAttendants(this.ctx, frame("attendant"));
   }
 
   /**

@@ -57,3 +57,13 @@ export function rememberTold(ctx: DurableObjectState, snapshot: PresenceSnapshot
 export function sameSnapshot(a: PresenceSnapshot, b: PresenceSnapshot): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
+
+/**
+ * Whether customers would see a difference between two snapshots: they are told only whether
+ * the department takes chats (online, busy, opensAt), never who is online. An attendant joining
+ * or leaving while others stay online changes nothing for them, so the room need not send a
+ * frame to each of its (possibly thousands of) customer sockets.
+ */
+export function customersSeeChange(a: PresenceSnapshot, b: PresenceSnapshot): boolean {
+  return a.online !== b.online || Boolean(a.busy) !== Boolean(b.busy) || a.opensAt !== b.opensAt;
+}

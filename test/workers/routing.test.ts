@@ -47,19 +47,21 @@ describe("queue position", () => {
     expect(first.frames.findIndex((f) => f.type === "queue.position")).toBe(1);
     expect(await first.next("queue.position")).toEqual({ type: "queue.position", chatId: started[0]!.chat.id, position: 1, waiting: 1 });
     expect(await third.next("queue.position")).toEqual({ type: "queue.position", chatId: started[2]!.chat.id, position: 3, waiting: 3 });
-    // A later chat does not move earlier ones but they hear the new total.
-    expect(await lastPosition(first)).toMatchObject({ position: 1, waiting: 3 });
-    expect(await lastPosition(second)).toMatchObject({ position: 2, waiting: 3 });
+    // A later chat does not move earlier ones but they hear the new total (changes within a
+    // second are told together at its end: queue-position.ts).
+    await first.next("queue.position", (f) => f.position === 1 && f.waiting === 3);
+    await second.next("queue.position", (f) => f.position === 2 && f.waiting === 3);
 
     agent.send({ type: "chat.accept", chatId: started[0]!.chat.id });
     await first.next("chat.accepted");
-    expect(await lastPosition(second)).toMatchObject({ chatId: started[1]!.chat.id, position: 1, waiting: 2 });
-    expect(await lastPosition(third)).toMatchObject({ position: 2, waiting: 2 });
+    expect(await second.next("queue.position", (f) => f.position === 1 && f.waiting === 2)).toMatchObject({ chatId: started[1]!.chat.id });
+    await third.next("queue.position", (f) => f.position === 2 && f.waiting === 2);
     const toldFirst = first.all("queue.position").length;
 
     // A waiting customer gives up: the one behind moves up.
     second.send({ type: "chat.close", chatId: started[1]!.chat.id });
     await second.next("chat.closed");
+    await third.next("queue.position", (f) => f.position === 1 && f.waiting === 1);
     expect(await lastPosition(third)).toMatchObject({ position: 1, waiting: 1 });
     // Sockets of chats no longer waiting hear nothing more about the queue.
     await settle(first);
@@ -192,7 +194,8 @@ describe("automatic routing", () => {
     // The freed slot is filled after the close's D1 copy and a settings read: give a loaded machine time.
     const next = await customers[0]!.next("chat.accepted", () => true, 10_000);
     expect(next.chat).toMatchObject({ id: waiting[0], attendant: { id: closing.attendant!.id } });
-    const moved = await Promise.all(customers.slice(1).map(lastPosition));
+    // Told at the end of the positions' window at the latest (queue-position.ts).
+    const moved = await Promise.all(customers.slice(1).map((c) => c.next("queue.position", (f) => f.waiting === 17)));
     expect(moved.map((p) => p?.position)).toEqual(Array.from({ length: 17 }, (_, i) => i + 1));
     expect(moved.every((p) => p?.waiting === 17)).toBe(true);
     [...sockets, ...customers].forEach((s) => s.close());

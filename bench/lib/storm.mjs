@@ -1,0 +1,162 @@
+// The reconnect storm (issue 14): every socket of the scale step drops because the server
+// restarts (as after a deploy) while the attendants are sending, and the customers come back
+// within a few seconds the way the widget does (widget/chat-connection.ts): `GET
+// /api/widget/me` for a fresh socket URL, then `chat.sync { afterSeq }` with the last seq they
+// saw, asking again while `hasMore`. The attendants resend what the room did not acknowledge,
+// with the same clientId (the room stores a clientId once), as the console does.
+//
+// Each attendant sends one message to each of its 100 chats (50 at once, then 18/s: under the
+// attendants' allowance of 60 + 20/s); the server is stopped once half were acknowledged.
+// Per customer the bench counts the storm messages it received (live or in a history), so
+// that `storm_lost` (never received) and `storm_duplicated` (received more than once) are
+// exact. `storm_resync_s` runs from the restarted server answering to the moment the last
+// customer holds every message of its chat.
+import { openSocket, pool, wsToken } from "./clients.mjs";
+import { log, sleep } from "./stats.mjs";
+
+const STORM = {
+  /** The customers reconnect spread over this long after the server is back (the widget's jittered backoff). */
+  spreadMs: 3000,
+  /** Requests in flight while reconnecting (a bound on the bench's own sockets, not the server's). */
+  concurrency: 200,
+  burst: 50,
+  intervalMs: 55,
+  ackTimeoutMs: 30_000,
+  resyncTimeoutMs: 120_000,
+};
+
+/** Sends `items` on `ws` (50 at once, then one every 55 ms) until `stop()` says so. */
+async function sendPaced(ws, items, stop) {
+  for (let i = 0; i < items.length && !stop(); i++) {
+    if (i >= STORM.burst) await sleep(STORM.intervalMs);
+    try {
+      ws.send(JSON.stringify({ type: "message.send", chatId: items[i].chatId, clientId: items[i].clientId, body: `Resposta ${items[i].clientId}` }));
+    } catch {
+      return;
+    }
+  }
+}
+
+/** The storm's view of a customer socket: seqs for the next sync, storm messages by clientId. */
+function follow(c, ws) {
+  c.ws = ws;
+  ws.onFrame = (frame) => {
+    const messages = frame.type === "message.created" ? [frame.message] : frame.type === "chat.history" ? frame.messages : [];
+    for (const m of messages) {
+      c.lastSeq = Math.max(c.lastSeq, m.seq);
+      if (m.clientId?.startsWith("storm-")) c.got.set(m.clientId, (c.got.get(m.clientId) ?? 0) + 1);
+    }
+    if (frame.type === "chat.history" && frame.hasMore) ws.send(JSON.stringify({ type: "chat.sync", chatId: c.chatId, afterSeq: c.lastSeq }));
+  };
+}
+
+/** Follows an attendant socket's acknowledgements (its own message.created, by clientId). */
+function followAttendant(a, acked) {
+  a.ws.onFrame = (frame) => {
+    if (frame.type === "message.created" && frame.message.clientId?.startsWith("storm-")) acked.add(frame.message.clientId);
+  };
+}
+
+/** The widget's resume: a fresh socket URL from /api/widget/me, the socket, then chat.sync. */
+async function resume(c, base, port) {
+  const res = await fetch(`${base}/api/widget/me?account=demo-public-key`, {
+    headers: { authorization: `Bearer ${c.customerToken}`, "cf-connecting-ip": c.ip, accept: "application/json" },
+    signal: AbortSignal.timeout(15_000),
+  });
+  const body = await res.json();
+  if (!res.ok || !body.ws) throw new Error(`me: HTTP ${res.status} ${JSON.stringify(body).slice(0, 200)}`);
+  const url = new URL(body.ws.url);
+  url.port = String(port);
+  const ws = await openSocket(url.toString(), { "cf-connecting-ip": c.ip });
+  follow(c, ws);
+  ws.send(JSON.stringify({ type: "chat.sync", chatId: c.chatId, afterSeq: c.lastSeq }));
+}
+
+function missingOf(accepted, expected) {
+  let missing = 0;
+  for (const c of accepted) for (const id of expected.get(c.chatId)) if (!c.got.has(id)) missing++;
+  return missing;
+}
+
+async function reconnectAttendants(ctx, app, direct, attendants, items, acked) {
+  await pool(attendants, 4, async (a, k) => {
+    // The console retries too: a fresh worker under the storm may refuse a connection at first.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const token = await wsToken(`http://127.0.0.1:${direct.port}`, ctx.accounts[k]);
+        a.ws = await openSocket(`ws://127.0.0.1:${direct.port}/api/ws?token=${encodeURIComponent(token)}&department=dep-escala&v=1`);
+        break;
+      } catch (error) {
+        // Given up: what it did not get stored counts in storm_lost, and the figures still print.
+        if (attempt === 5) return log(`storm: attendant ${a.id} did not reconnect: ${error.message}`);
+        log(`storm: attendant ${a.id} reconnect failed (${error.message}), again`);
+        await sleep(1000 * attempt);
+      }
+    }
+    followAttendant(a, acked);
+  });
+  // What the room did not acknowledge is sent again, same clientId.
+  await Promise.all(attendants.map((a, k) => a.ws.readyState === 1 && sendPaced(a.ws, items[k].filter((m) => !acked.has(m.clientId)), () => false)));
+}
+
+/** Runs the storm on the scale step's sockets and prints its figures. */
+export async function reconnectStorm(ctx) {
+  const { chats, accepted, attendants, figure } = ctx;
+  const items = attendants.map((a) => accepted.filter((c) => c.ownerId === a.id).map((c) => ({ chatId: c.chatId, clientId: `storm-${c.i}` })));
+  const expected = new Map(chats.map((c) => [c.chatId, []]));
+  for (const list of items) for (const m of list) expected.get(m.chatId).push(m.clientId);
+  for (const c of chats) {
+    c.got = new Map();
+    follow(c, c.ws);
+  }
+  const acked = new Set();
+  for (const a of attendants) followAttendant(a, acked);
+  const total = items.reduce((n, l) => n + l.length, 0);
+
+  // The attendants write; the server goes down once half of it was stored.
+  let down = false;
+  const sending = Promise.all(attendants.map((a, k) => sendPaced(a.ws, items[k], () => down)));
+  const ackDeadline = Date.now() + STORM.ackTimeoutMs;
+  while (acked.size < total / 2 && Date.now() < ackDeadline) await sleep(5);
+  down = true;
+  const ackedBefore = acked.size;
+  const stopAt = performance.now();
+  const { app, direct } = await ctx.restart();
+  const upAt = performance.now();
+  await sending;
+  figure("storm_messages", total);
+  figure("storm_acknowledged_before_restart", ackedBefore);
+  figure("storm_restart_s", (upAt - stopAt) / 1000);
+  log(`storm: server back on ${direct.port} in ${((upAt - stopAt) / 1000).toFixed(1)} s; ${ackedBefore} of ${total} acknowledged before`);
+
+  const base = `http://127.0.0.1:${direct.port}`;
+  let failed = 0;
+  const order = chats.map((c) => ({ c, at: Math.random() * STORM.spreadMs })).sort((x, y) => x.at - y.at);
+  const customersBack = pool(order, STORM.concurrency, async ({ c, at }) => {
+    const wait = at - (performance.now() - upAt);
+    if (wait > 0) await sleep(wait);
+    // The widget retries a failed attempt; so does the bench, three times.
+    for (let attempt = 0; attempt < 3; attempt++) {
+      try {
+        return await resume(c, base, direct.port);
+      } catch (error) {
+        if (attempt === 2) {
+          failed++;
+          log(`storm: customer ${c.i} did not reconnect: ${error.message}`);
+        } else await sleep(500 * (attempt + 1));
+      }
+    }
+  }).then(() => figure("storm_reconnect_s", (performance.now() - upAt) / 1000));
+  const resynced = (async () => {
+    const deadline = performance.now() + STORM.resyncTimeoutMs;
+    while (missingOf(accepted, expected) > 0 && performance.now() < deadline) await sleep(20);
+    return performance.now();
+  })();
+  await Promise.all([customersBack, reconnectAttendants(ctx, app, direct, attendants, items, acked)]);
+  figure("storm_resync_s", ((await resynced) - upAt) / 1000);
+  let duplicated = 0;
+  for (const c of chats) for (const n of c.got.values()) duplicated += n - 1;
+  figure("storm_reconnect_failed", failed);
+  figure("storm_lost", missingOf(accepted, expected));
+  figure("storm_duplicated", duplicated);
+}
