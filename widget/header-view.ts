@@ -4,7 +4,7 @@
  */
 import { html, nothing, type TemplateResult } from "lit";
 import { MINIMIZE_EVENT, type PanelBoot } from "./contract";
-import { renderEndButton, renderEndConfirm } from "./end-confirm";
+import { chunks } from "./chunks";
 import type { PanelText } from "./i18n";
 import type { TomticketChatPanel } from "./panel";
 
@@ -34,12 +34,14 @@ function popoutUrl(boot: PanelBoot, lang: string): string {
 /** The top bar. No pop-out and no minimize in the pop-up itself. */
 export function renderHeaderView(panel: TomticketChatPanel, t: PanelText): TemplateResult {
   const { boot, chat } = panel;
+  // An open chat means /widget-chat.js is here, with the end-chat button and its question.
+  const live = chunks().chat;
   return html`<header part="header">
     <div class="heading">
       <h2 part="title" id="title">${panel.currentLook()?.texts?.title || panel.config?.account.name || t.title}</h2>
       <p part="status" role="status">${status(panel, t)}</p>
     </div>
-    ${panel.view === "chat" && chat.isOpen ? renderEndButton(panel, t) : nothing}
+    ${panel.view === "chat" && chat.isOpen && live ? live.endButton(panel, t) : nothing}
     ${!boot || boot.popup
       ? nothing
       : html`<a part="popout" href=${popoutUrl(boot, panel.language)} target="_blank" rel="noopener" aria-label=${t.popout} title=${t.popout}
@@ -50,5 +52,5 @@ export function renderHeaderView(panel: TomticketChatPanel, t: PanelText): Templ
             <span aria-hidden="true">–</span>
           </button>`}
   </header>
-  ${renderEndConfirm(panel, t)}`;
+  ${live ? live.endConfirm(panel, t) : nothing}`;
 }
