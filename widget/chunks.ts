@@ -69,6 +69,8 @@ export interface ChatChunk {
   beep(): void;
   /** The chat view: messages and the message input. */
   view(panel: TomticketChatPanel, t: PanelText): TemplateResult;
+  /** The header's status line (chat-status.ts). */
+  status(panel: TomticketChatPanel, t: PanelText): string;
   /** "Encerrar conversa" in the header, and its question (end-confirm.ts). */
   endButton(panel: TomticketChatPanel, t: PanelText): TemplateResult | typeof nothing;
   endConfirm(panel: TomticketChatPanel, t: PanelText): TemplateResult | typeof nothing;

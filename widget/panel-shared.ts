@@ -13,6 +13,7 @@ import { chunk, chunks } from "./chunks";
 import { renderClosedView } from "./closed-views";
 import { emit } from "./events";
 import { formatAt } from "./format-at";
+import { addPortuguese, closerRole } from "./i18n";
 import { renderHistoryList } from "./history-views";
 import { readToken, writeToken } from "./storage";
 
@@ -24,5 +25,6 @@ chunks().shared = {
   "./events": { emit },
   "./format-at": { formatAt },
   "./history-views": { renderHistoryList },
+  "./i18n": { addPortuguese, closerRole },
   "./storage": { readToken, writeToken },
 };

@@ -27,6 +27,7 @@ import { renderView } from "./panel-views";
 import { SurveyController } from "./survey-controller";
 import { panelStyles } from "./styles";
 import { followVisualViewport, SMALL_SCREEN, trapTab } from "./viewport";
+import { nextTask } from "./next-task";
 
 /** Parts of this element that `<tomticket-chat>` re-exports to the host page. */
 const PARTS =
@@ -174,8 +175,9 @@ export class TomticketChatPanel extends LitElement {
     document.addEventListener("visibilitychange", this.#onVisibility);
     addEventListener("online", this.#onOnline);
     this.#stopViewport = followVisualViewport(this);
-    // The chat machinery arrives while the customer fills in the form.
-    void this.liveChat().catch(() => undefined);
+    // The chat machinery arrives while the customer fills in the form (asked for after the task
+    // that shows the panel: adding a script element costs a few milliseconds of it).
+    void nextTask().then(() => this.liveChat().catch(() => undefined));
     if (!this.#started && this.boot) {
       this.#started = true;
       void this.init();
@@ -226,6 +228,9 @@ export class TomticketChatPanel extends LitElement {
       }
     }
     const session = await boot.session(await identifyCustomer(boot));
+    // The shell (header, "loading") is drawn in the task that opened the panel; the view
+    // (form, offline form, chat) in a task of its own.
+    await nextTask();
     this.customer = session?.customer ?? null;
     void this.history.load(boot);
     if (session?.chat) {
@@ -327,7 +332,7 @@ export class TomticketChatPanel extends LitElement {
       );
     }
     if (changed.has("config") && this.config) {
-      preloadOffline(this);
+      void nextTask().then(() => preloadOffline(this));
       if (this.view === "form" || this.view === "offline") this.showForm();
       else if (this.view === "failed") void this.init();
     }
