@@ -6,6 +6,7 @@ import { createHash } from "node:crypto";
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { panelShared } from "./widget-shared.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const target = join(root, "public");
@@ -33,6 +34,9 @@ const bundles = [
   { in: "widget/history-chunk.ts", out: "widget-history.js" },
   // The end of a chat (who closed it, survey, transcript by e-mail): fetched while a chat is on.
   { in: "widget/closed-chunk.ts", out: "widget-closed.js" },
+  // The live chat (controller, socket, message views): fetched when the panel shows, needed
+  // once a chat exists; Lit and a few panel modules come from the panel (widget-shared.mjs).
+  { in: "widget/chat-chunk.ts", out: "widget-chat.js", shared: true },
   { in: "admin/main.ts", out: "admin/app.js" },
   // The app Meu Suporte (/app/<key>/); its service worker is built below, after it.
   { in: "app/main.ts", out: "app/app.js" },
@@ -88,7 +92,7 @@ await Promise.all(
   bundles.map((b) =>
     build({
       write: !b.out.startsWith("widget"),
-      plugins: b.out.startsWith("widget") ? [squeezeCss, squeezeTemplates] : [],
+      plugins: b.out.startsWith("widget") ? [...(b.shared ? [panelShared(root)] : []), squeezeCss, squeezeTemplates] : [],
       entryPoints: [join(root, b.in)],
       outfile: join(out, b.out),
       bundle: true,

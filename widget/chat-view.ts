@@ -11,16 +11,25 @@ import type { PanelText } from "./i18n";
 import { renderRow } from "./message-row";
 import { toRows } from "./messages";
 import type { TomticketChatPanel } from "./panel";
+import type { ChatController } from "./chat-controller";
+import { chatSheet } from "./chat-styles";
 import { onFilePicked } from "./attach-loader";
 import { renderEmojiButton, renderEmojiPicker } from "./emoji-button";
+
+/** The panel's chat: this view is drawn only once the panel entered one (the real controller). */
+const live = (panel: TomticketChatPanel): ChatController => panel.chat as ChatController;
 
 /** Shows the character count only near the limit. */
 const COUNTER_FROM = 0.9;
 
 export function renderChatView(panel: TomticketChatPanel, t: PanelText): TemplateResult {
-  const { chat, language } = panel;
+  const { language } = panel;
+  const chat = live(panel);
   const open = chat.isOpen;
-  return html`<div class="body">
+  return html`<style>
+      ${chatSheet}
+    </style>
+    <div class="body">
       <ol part="messages" aria-live="polite" aria-relevant="additions" aria-label=${t.messages}>
         ${toRows(chat.messages, chat.pending, chat.receipts).map((row) =>
           renderRow(row, t, language, open && row.clientId ? () => chat.retry(row.clientId ?? "") : null),
@@ -47,7 +56,7 @@ function renderCompose(panel: TomticketChatPanel, t: PanelText): TemplateResult 
         aria-describedby="tt-compose-error"
         @input=${() => onDraft(panel)}
         @keydown=${onComposeKey}
-        @blur=${() => panel.chat.stopTyping()}
+        @blur=${() => live(panel).stopTyping()}
       ></textarea>
       <input id="tt-file" type="file" accept="image/*,.pdf" hidden @change=${(e: Event) => onFilePicked(panel, e)} />
       <button part="attach" type="button" aria-label=${t.attach} title=${t.attach} @click=${() => panel.renderRoot.querySelector<HTMLElement>("#tt-file")?.click()}>
@@ -83,7 +92,7 @@ function send(panel: TomticketChatPanel, event: SubmitEvent): void {
   panel.draftLength = 0;
   panel.composeError = "";
   panel.stick = true;
-  panel.chat.send(body);
+  live(panel).send(body);
 }
 
 /** The draft changed: the counter, a "too long" error that no longer applies, "typing". */
@@ -91,7 +100,7 @@ function onDraft(panel: TomticketChatPanel): void {
   const length = composeInput(panel)?.value.trim().length ?? 0;
   panel.draftLength = length;
   if (length <= MAX_MESSAGE_LENGTH && panel.composeError) panel.composeError = "";
-  panel.chat.typed(length > 0);
+  live(panel).typed(length > 0);
 }
 
 function onComposeKey(event: KeyboardEvent): void {

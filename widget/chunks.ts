@@ -14,6 +14,11 @@ import type { PanelText } from "./i18n";
 import type { CoreFactory } from "./core-contract";
 import type { TomticketChatPanel } from "./panel";
 import type { PanelKit } from "./panel-kit";
+import type { ChatCallbacks, ChatController } from "./chat-controller";
+import type { Receipts, Row } from "./messages";
+import type { PendingMessage } from "./chat-connection";
+import type { WireMessage } from "../durable-objects/protocol";
+import type { Lang } from "./i18n";
 
 /** What the survey chunk draws the form from. */
 export interface SurveyArgs {
@@ -50,12 +55,42 @@ export interface HistoryChunk {
 /** The end of a chat (closed-chunk.ts): who closed it, the survey, the transcript by e-mail, "new chat". */
 export type ClosedChunk = (kit: PanelKit, panel: TomticketChatPanel, t: PanelText) => TemplateResult;
 
+/**
+ * The chat machinery (chat-chunk.ts, `/widget-chat.js`): the live chat's controller, its socket
+ * and the message views. The pre-chat form does not need it: it is fetched when the panel
+ * shows, and awaited only when the panel enters a chat.
+ */
+export interface ChatChunk {
+  /** The panel's controller; files in messages are shown for `panel` from then on (attach-loader.ts). */
+  controller(panel: TomticketChatPanel, callbacks: ChatCallbacks): ChatController;
+  /** The rules of the chat view and of the message rows (chat-styles.ts), for a `<style>`. */
+  sheet: string;
+  /** The optional new-message sound (sound.ts). */
+  beep(): void;
+  /** The chat view: messages and the message input. */
+  view(panel: TomticketChatPanel, t: PanelText): TemplateResult;
+  /** The header's status line (chat-status.ts). */
+  status(panel: TomticketChatPanel, t: PanelText): string;
+  /** "Encerrar conversa" in the header, and its question (end-confirm.ts). */
+  endButton(panel: TomticketChatPanel, t: PanelText): TemplateResult | typeof nothing;
+  endConfirm(panel: TomticketChatPanel, t: PanelText): TemplateResult | typeof nothing;
+  /** A past chat's messages as rows (history-chunk.ts, through the kit). */
+  toRows(messages: readonly WireMessage[], pending: readonly PendingMessage[], receipts: Receipts): Row[];
+  renderRow(row: Row, t: PanelText, lang: Lang, onRetry: (() => void) | null): TemplateResult;
+}
+
 export interface Chunks {
   survey?: (args: SurveyArgs) => TemplateResult;
   emoji?: (args: EmojiArgs) => TemplateResult;
   offline?: OfflineChunk;
   history?: HistoryChunk;
   closed?: ClosedChunk;
+  chat?: ChatChunk;
+  /**
+   * Modules of the panel's script that `/widget-chat.js` uses instead of bundling its own copy
+   * (Lit above all), by import path (scripts/widget-shared.mjs, panel-shared.ts).
+   */
+  shared?: Record<string, unknown>;
   /** The rest of `<tomticket-chat>` after its launcher (core.ts, in `/widget-panel.js`). */
   core?: CoreFactory;
 }

@@ -71,7 +71,7 @@ async function start(panel: TomticketChatPanel, event: SubmitEvent): Promise<voi
     writeChatStarted(boot, answer.chat.id);
     panel.customer = answer.customer;
     panel.wantFocus = true;
-    panel.enterChat(answer.chat, answer.ws.url);
+    await panel.enterChat(answer.chat, answer.ws.url);
     emit(panel, "tomticket-chat:chat-started", { chatId: answer.chat.id, departmentId: answer.chat.departmentId });
   } catch (error) {
     panel.formError = errorText(t, error instanceof ApiRequestError ? error.code : undefined);

@@ -4,24 +4,9 @@
  */
 import { html, nothing, type TemplateResult } from "lit";
 import { MINIMIZE_EVENT, type PanelBoot } from "./contract";
-import { renderEndButton, renderEndConfirm } from "./end-confirm";
+import { chunks } from "./chunks";
 import type { PanelText } from "./i18n";
 import type { TomticketChatPanel } from "./panel";
-
-/** The status line: the chat's state, or the connection's while it is not up. */
-function status(panel: TomticketChatPanel, t: PanelText): string {
-  const { chat, connState, online } = panel.chat;
-  if (panel.view !== "chat" || !chat) return "";
-  if (chat.status === "closed") return t.closedText;
-  if (connState === "connecting") return t.connecting;
-  if (connState === "reconnecting") return t.reconnecting;
-  if (chat.status === "waiting") {
-    if (panel.chat.queueClosed) return t.queueClosed;
-    const position = panel.chat.position;
-    return `${online ? t.waitingText : t.waitingOffline}${position ? " " + t.queuePosition(position) : ""}`;
-  }
-  return chat.attendant ? t.joined(chat.attendant.name) : "";
-}
 
 /** `<server>/chat/<key>?department=…&lang=…`: the pop-up chat page. */
 function popoutUrl(boot: PanelBoot, lang: string): string {
@@ -34,12 +19,15 @@ function popoutUrl(boot: PanelBoot, lang: string): string {
 /** The top bar. No pop-out and no minimize in the pop-up itself. */
 export function renderHeaderView(panel: TomticketChatPanel, t: PanelText): TemplateResult {
   const { boot, chat } = panel;
+  // A chat in view means /widget-chat.js is here, with the status line, the end-chat button
+  // and its question (and their texts).
+  const live = chunks().chat;
   return html`<header part="header">
     <div class="heading">
       <h2 part="title" id="title">${panel.currentLook()?.texts?.title || panel.config?.account.name || t.title}</h2>
-      <p part="status" role="status">${status(panel, t)}</p>
+      <p part="status" role="status">${live && panel.view === "chat" ? live.status(panel, t) : ""}</p>
     </div>
-    ${panel.view === "chat" && chat.isOpen ? renderEndButton(panel, t) : nothing}
+    ${panel.view === "chat" && chat.isOpen && live ? live.endButton(panel, t) : nothing}
     ${!boot || boot.popup
       ? nothing
       : html`<a part="popout" href=${popoutUrl(boot, panel.language)} target="_blank" rel="noopener" aria-label=${t.popout} title=${t.popout}
@@ -50,5 +38,5 @@ export function renderHeaderView(panel: TomticketChatPanel, t: PanelText): Templ
             <span aria-hidden="true">–</span>
           </button>`}
   </header>
-  ${renderEndConfirm(panel, t)}`;
+  ${live ? live.endConfirm(panel, t) : nothing}`;
 }

@@ -12,6 +12,7 @@
  * have the same names here, so an override is a plain spread: `{ ...panelText[lang], ...texts }`.
  */
 import { pickLang, type Lang, type TextKey } from "../worker/settings/look";
+import type { PtChat } from "./i18n-pt-chat";
 
 export { pickLang, type Lang };
 
@@ -40,53 +41,16 @@ const ptBR = {
   offlineText: "No momento não há atendentes disponíveis. Deixe sua mensagem e responderemos por e-mail.",
   offlineSent: "Mensagem enviada! Responderemos por e-mail.",
   offlineBusy: "Todos os atendentes estão ocupados. Deixe sua mensagem e responderemos por e-mail.",
-  queuePosition: (n: number) => `Você é o ${n}º da fila.`,
   queueClosed: "Nosso horário terminou. Sua conversa continua na fila.",
   backAt: (day: string, time: string) => `Voltamos ${day} às ${time}.`,
-  compose: "Mensagem",
-  composePlaceholder: "Escreva sua mensagem…",
   sendButton: "Enviar mensagem",
-  endChat: "Encerrar conversa",
-  endConfirm: "Encerrar a conversa?",
-  endYes: "Encerrar",
-  cancel: "Cancelar",
   messages: "Mensagens",
   tooLong: (length: number, max: number) => `Sua mensagem tem ${length} caracteres; o limite é ${max}.`,
-  connecting: "Conectando…",
-  reconnecting: "Conexão perdida. Reconectando…",
-  waitingText: "Aguardando um atendente…",
-  waitingOffline: "Aguardando um atendente. Nenhum atendente online no momento.",
-  joined: (name: string) => `${name} entrou na conversa.`,
-  typing: (name: string) => `${name} está digitando…`,
   pending: "Enviando…",
-  sent: "Enviada",
-  delivered: "Entregue",
-  read: "Lida",
   failed: "Não enviada.",
   retry: "Tentar de novo",
-  attach: "Anexar arquivo",
-  emoji: "Inserir emoji",
   closedText: "Esta conversa foi encerrada.",
-  closedByYou: "Você encerrou esta conversa.",
-  closedByAttendant: "O atendente encerrou esta conversa.",
-  closedByName: (name: string, role?: string) => `Encerrado por ${name}${role ? ` (${closerRole(role, ["administrador", "gerente", "atendente"])})` : ""}.`,
-  closedBySystem: "A conversa foi encerrada por inatividade.",
-  inactivityWarning: "Este atendimento será encerrado em 1 minuto por inatividade.",
-  newChatButton: "Iniciar nova conversa",
   sessionExpired: "Sua sessão expirou. Inicie uma nova conversa.",
-  surveyTitle: "Avalie o atendimento",
-  surveySolvedQuestion: "Seu problema foi resolvido?",
-  yes: "Sim",
-  no: "Não",
-  surveyGradeQuestion: "Que nota você dá ao atendimento?",
-  grades: ["Péssimo", "Ruim", "Regular", "Bom", "Ótimo"],
-  surveyCommentLabel: "Comentário (opcional)",
-  surveySubmit: "Enviar avaliação",
-  surveyThanks: "Obrigado pela sua avaliação!",
-  transcriptButton: "Receber a conversa por e-mail",
-  transcriptSent: (email: string) => `Enviamos a conversa para ${email}.`,
-  transcriptWait: "A conversa já foi enviada há pouco. Tente de novo em alguns minutos.",
-  transcriptUnavailable: "O envio por e-mail não está disponível agora.",
   history: "Conversas anteriores",
   back: "Voltar",
   chatNumber: (n: number) => `Conversa nº ${n}`,
@@ -101,8 +65,18 @@ const ptBR = {
   },
 };
 
-/** Every panel string, per language. Each language has the same keys as pt-BR. */
-export type PanelText = typeof ptBR;
+/**
+ * Every panel string, per language (each language has the same keys). Portuguese comes in two
+ * parts: the texts above, in the panel's script, and those of a chat under way (i18n-pt-chat.ts),
+ * in `/widget-chat.js`, which adds them here (`addPortuguese`) when it loads: nothing reads them
+ * before the panel has entered a chat, which waits for that script.
+ */
+export type PanelText = typeof ptBR & PtChat;
+
+/** Completes the Portuguese texts with a chat's (called by `/widget-chat.js`). */
+export function addPortuguese(texts: PtChat): void {
+  Object.assign(ptBR, texts);
+}
 
 /** A closer's role word ("Encerrado por Ana (gerente)."): `words` for administrator, manager, attendant. */
 export function closerRole(role: string, words: readonly [string, string, string]): string {
@@ -110,7 +84,7 @@ export function closerRole(role: string, words: readonly [string, string, string
 }
 
 // Compile-time check: every text the console can replace exists here, as a plain string.
-ptBR satisfies Record<TextKey, string>;
+({}) as PanelText satisfies Record<TextKey, string>;
 
 /**
  * The panel's texts of the languages loaded so far. pt-BR is built in; English and Spanish come
@@ -140,7 +114,7 @@ export function hasPanelText(lang: Lang): boolean {
  */
 export function textsFor(lang: Lang, overrides: Partial<Record<TextKey, string>> | undefined): PanelText {
   // A language whose script has not arrived yet reads in Portuguese until it does.
-  const base = (lang === "pt-BR" ? undefined : registry()[lang]) ?? ptBR;
+  const base = (lang === "pt-BR" ? undefined : registry()[lang]) ?? (ptBR as PanelText);
   if (!overrides) return base;
   const t: PanelText = { ...base };
   const texts: Record<string, unknown> = t;

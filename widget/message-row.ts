@@ -3,23 +3,11 @@
  * through `linkify` and Lit bindings only, never markup: people do type markup into chats.
  */
 import { html, nothing, type TemplateResult } from "lit";
+import { formatAt } from "./format-at";
 import type { Lang, PanelText } from "./i18n";
 import { linkify } from "./links";
 import type { Row } from "./messages";
 import { renderFile } from "./attach-loader";
-
-const formats = new Map<string, Intl.DateTimeFormat>();
-
-/** `at` as a time of day, or with `withDate` as a short date and time; each format is made once. */
-export function formatAt(at: number, lang: Lang, withDate = false): string {
-  const key = lang + withDate;
-  let format = formats.get(key);
-  if (!format) {
-    format = new Intl.DateTimeFormat(lang, withDate ? { dateStyle: "short", timeStyle: "short" } : { hour: "2-digit", minute: "2-digit" });
-    formats.set(key, format);
-  }
-  return format.format(at);
-}
 
 /** One message. `onRetry` is offered for a refused message while the chat is open. */
 export function renderRow(row: Row, t: PanelText, lang: Lang, onRetry: (() => void) | null): TemplateResult {

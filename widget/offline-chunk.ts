@@ -7,7 +7,8 @@
 import { MAX_MESSAGE_LENGTH } from "../durable-objects/protocol";
 import type { OfflineMessageRequest } from "./api";
 import { chunks } from "./chunks";
-import type { PanelText } from "./i18n";
+import { clockTime } from "./format-at";
+import type { Lang, PanelText } from "./i18n";
 import type { TomticketChatPanel } from "./panel";
 import type { PanelKit } from "./panel-kit";
 
@@ -73,6 +74,13 @@ function written(panel: TomticketChatPanel): string {
     .slice(0, MAX_MESSAGE_LENGTH);
 }
 
+/** Weekday names, Sunday first (as `weekday: "long"`; not `Intl`: see format-at.ts). */
+const WEEKDAYS: Record<Lang, string[]> = {
+  "pt-BR": ["domingo", "segunda-feira", "terça-feira", "quarta-feira", "quinta-feira", "sexta-feira", "sábado"],
+  en: ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"],
+  es: ["domingo", "lunes", "martes", "miércoles", "jueves", "viernes", "sábado"],
+};
+
 /**
  * "Voltamos segunda-feira às 09:00": the soonest opening of the departments offered, on the
  * customer's clock (an empty day leaves two spaces, which HTML shows as one).
@@ -83,8 +91,8 @@ function backAt(kit: PanelKit, panel: TomticketChatPanel, t: PanelText) {
   if (at === Infinity) return kit.nothing;
   const date = new Date(at);
   const lang = panel.language;
-  const day = date.toDateString() === new Date().toDateString() ? "" : date.toLocaleDateString(lang, { weekday: "long" });
-  return kit.html`<p part="offline-back">${t.backAt(day, date.toLocaleTimeString(lang, { timeStyle: "short" }))}</p>`;
+  const day = date.toDateString() === new Date().toDateString() ? "" : (WEEKDAYS[lang][date.getDay()] ?? "");
+  return kit.html`<p part="offline-back">${t.backAt(day, clockTime(date, lang))}</p>`;
 }
 
 async function leaveMessage(kit: PanelKit, panel: TomticketChatPanel, event: SubmitEvent): Promise<void> {

@@ -10,10 +10,15 @@ const NEAR_BOTTOM_PX = 48;
 
 const scroller = (panel: TomticketChatPanel): HTMLElement | null => panel.renderRoot.querySelector<HTMLElement>(".body");
 
-/** Before a render: remembers whether to keep the messages at the bottom (measured before they grow). */
+/**
+ * Before a render: remembers whether to keep the messages at the bottom (measured before they
+ * grow). Measured only for a chat on screen: reading `scrollHeight` makes the browser lay the
+ * panel out at once, which on the render that shows it (or draws a form) is the whole panel's
+ * first layout inside the widget's task; elsewhere the answer is "stick" anyway.
+ */
 export function beforeRender(panel: TomticketChatPanel, becameVisible: boolean): void {
-  const body = scroller(panel);
-  if (!body || body.scrollHeight - body.scrollTop - body.clientHeight < NEAR_BOTTOM_PX || becameVisible) panel.stick = true;
+  const body = becameVisible || !panel.visible || panel.view !== "chat" ? null : scroller(panel);
+  if (!body || body.scrollHeight - body.scrollTop - body.clientHeight < NEAR_BOTTOM_PX) panel.stick = true;
 }
 
 /** After a render: scrolls to the newest message and moves focus, when asked to. */
@@ -23,14 +28,25 @@ export function afterRender(panel: TomticketChatPanel): void {
     if (body) body.scrollTop = body.scrollHeight;
   }
   panel.stick = false;
-  if (panel.wantFocus && panel.visible) {
-    const target = focusTarget(panel);
-    if (target) {
-      panel.wantFocus = false;
-      target.focus();
-    }
+  if (panel.wantFocus && panel.visible && !focusing.has(panel)) {
+    // After the next frame: focusing makes the browser lay the panel out at once, and the render
+    // that opens the panel or draws a view would then hold its whole first layout in this task.
+    focusing.add(panel);
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        focusing.delete(panel);
+        const target = panel.wantFocus && panel.visible ? focusTarget(panel) : null;
+        if (target) {
+          panel.wantFocus = false;
+          target.focus();
+        }
+      }),
+    );
   }
 }
+
+/** Panels whose focus move waits for the next frame. */
+const focusing = new WeakSet<TomticketChatPanel>();
 
 /** The first empty form field, the message input (or the survey, or "new chat"), or the back button. */
 function focusTarget(panel: TomticketChatPanel): HTMLElement | null {

@@ -7,13 +7,16 @@
  */
 import { html, nothing } from "lit";
 import { ApiRequestError, sendOfflineMessage, sendSurvey, sendTranscript } from "./api";
-import { chunk } from "./chunks";
+import { chunk, chunks } from "./chunks";
 import { departmentSelect, field, formFields, identityFields, pageUrl } from "./form-fields";
 import { renderHistoryList } from "./history-views";
 import { errorText, type PanelText } from "./i18n";
 import { asCustomer, knownCustomer } from "./identity";
-import { formatAt, renderRow } from "./message-row";
-import { toRows } from "./messages";
+import { formatAt } from "./format-at";
+import type { Receipts, Row } from "./messages";
+import type { PendingMessage } from "./chat-connection";
+import type { Lang } from "./i18n";
+import type { WireMessage } from "../durable-objects/protocol";
 import type { TomticketChatPanel } from "./panel";
 import { readToken, writeSurveyDone } from "./storage";
 
@@ -37,8 +40,10 @@ export const kit = {
   asCustomer,
   knownCustomer,
   formatAt,
-  renderRow,
-  toRows,
+  // The message rows ride in /widget-chat.js: the panel shows a past chat's transcript only
+  // once it is here (panel-views.ts).
+  renderRow: (row: Row, t: PanelText, lang: Lang, onRetry: (() => void) | null) => chunks().chat!.renderRow(row, t, lang, onRetry),
+  toRows: (messages: readonly WireMessage[], pending: readonly PendingMessage[], receipts: Receipts) => chunks().chat!.toRows(messages, pending, receipts),
   // An arrow: history-views.ts imports this module too.
   historyList: (panel: TomticketChatPanel, t: PanelText) => renderHistoryList(panel, t),
 };

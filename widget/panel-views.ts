@@ -3,7 +3,7 @@
  * modules (form, offline, chat, a past chat's transcript).
  */
 import { html, type nothing, type TemplateResult } from "lit";
-import { renderChatView } from "./chat-view";
+import { chunks } from "./chunks";
 import { renderFormView } from "./form-view";
 import { renderTranscriptView } from "./history-views";
 import type { PanelText } from "./i18n";
@@ -13,7 +13,7 @@ import type { TomticketChatPanel } from "./panel";
 export function renderView(panel: TomticketChatPanel, t: PanelText): TemplateResult | typeof nothing {
   switch (panel.view) {
     case "loading":
-      return html`<div class="body"><p>${t.loading}</p></div>`;
+      return loading(t);
     case "failed":
       return html`<div class="body">
         <p role="alert">${t.loadFailed}</p>
@@ -24,9 +24,28 @@ export function renderView(panel: TomticketChatPanel, t: PanelText): TemplateRes
     case "form":
       return renderFormView(panel, t);
     case "transcript":
-      return renderTranscriptView(panel, t);
+      return renderTranscript(panel, t);
     case "chat":
-      // Closed by its hours while waiting: the offline form, pre-filled (offline-view.ts).
-      return panel.chat.queueClosed ? renderOfflineView(panel, t) : renderChatView(panel, t);
+      // Closed by its hours while waiting: the offline form, pre-filled (offline-view.ts). The
+      // panel enters a chat only once /widget-chat.js is here.
+      return panel.chat.queueClosed ? renderOfflineView(panel, t) : (chunks().chat?.view(panel, t) ?? loading(t));
   }
 }
+
+/**
+ * A past chat's messages are drawn by /widget-chat.js's rows, with their rules (it is fetched
+ * when the panel shows; here it is asked for again if that failed).
+ */
+function renderTranscript(panel: TomticketChatPanel, t: PanelText): TemplateResult | typeof nothing {
+  const live = chunks().chat;
+  if (!live) {
+    panel.liveChat().then(() => panel.requestUpdate(), () => undefined);
+    return loading(t);
+  }
+  return html`<style>
+      ${live.sheet}
+    </style>
+    ${renderTranscriptView(panel, t)}`;
+}
+
+const loading = (t: PanelText): TemplateResult => html`<div class="body"><p>${t.loading}</p></div>`;

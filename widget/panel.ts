@@ -11,11 +11,12 @@
 import { LitElement, html, type PropertyValues, type TemplateResult } from "lit";
 import type { WireChat } from "../durable-objects/protocol";
 import type { CompactLook, WidgetConfigCompact, WidgetCustomer } from "../worker/views";
-import { ChatController } from "./chat-controller";
+import type { ChatCallbacks, ChatController } from "./chat-controller";
+import { idleChat, type ChatState } from "./chat-state";
+import { chunks, loadScript } from "./chunks";
 import { PANEL_TAG, type PanelBoot } from "./contract";
 import { renderHeaderView } from "./header-view";
 import { HistoryController } from "./history-controller";
-import { showFilesIn } from "./attach-loader";
 import { hasPanelText, textsFor, type Lang, type PanelText } from "./i18n";
 import { loadLanguage } from "./panel-language";
 import { identifyCustomer } from "./identity";
@@ -23,10 +24,10 @@ import { offlineForm } from "./offline-controller";
 import { preloadOffline } from "./offline-view";
 import { afterRender, beforeRender } from "./panel-focus";
 import { renderView } from "./panel-views";
-import { beep } from "./sound";
 import { SurveyController } from "./survey-controller";
 import { panelStyles } from "./styles";
 import { followVisualViewport, SMALL_SCREEN, trapTab } from "./viewport";
+import { nextTask } from "./next-task";
 
 /** Parts of this element that `<tomticket-chat>` re-exports to the host page. */
 const PARTS =
@@ -99,7 +100,9 @@ export class TomticketChatPanel extends LitElement {
   declare composeError: string;
   declare draftLength: number;
 
-  readonly chat: ChatController;
+  /** The customer's chat: `idleChat` until the panel enters one (chat-state.ts, chat-chunk.ts). */
+  chat: ChatState = idleChat;
+  #live: Promise<ChatController> | undefined;
   readonly history = new HistoryController(this);
   readonly survey = new SurveyController(this);
   readonly offline = offlineForm();
@@ -120,6 +123,7 @@ export class TomticketChatPanel extends LitElement {
     this.requestUpdate();
   };
   #onOnline = (): void => this.chat.reconnectNow();
+  readonly #callbacks: ChatCallbacks;
 
   constructor() {
     super();
@@ -135,7 +139,7 @@ export class TomticketChatPanel extends LitElement {
     this.formError = "";
     this.composeError = "";
     this.draftLength = 0;
-    this.chat = new ChatController(this, {
+    this.#callbacks = {
       onExpired: () => {
         this.customer = null;
         this.showForm();
@@ -157,21 +161,23 @@ export class TomticketChatPanel extends LitElement {
         this.department = chat.departmentId;
         this.offline.state = "form";
       },
-    });
+    };
     this.addEventListener("tomticket-chat:message", (event) => {
       const hidden = !this.visible || document.visibilityState !== "visible";
-      if (hidden && event.detail.author.type === "attendant" && this.boot?.host.hasAttribute("sound")) beep();
+      if (hidden && event.detail.author.type === "attendant" && this.boot?.host.hasAttribute("sound")) chunks().chat?.beep();
     });
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    showFilesIn(this);
     this.setAttribute("exportparts", PARTS);
     this.toggleAttribute("popup", !!this.boot?.popup);
     document.addEventListener("visibilitychange", this.#onVisibility);
     addEventListener("online", this.#onOnline);
     this.#stopViewport = followVisualViewport(this);
+    // The chat machinery arrives while the customer fills in the form (asked for after the task
+    // that shows the panel: adding a script element costs a few milliseconds of it).
+    void nextTask().then(() => this.liveChat().catch(() => undefined));
     if (!this.#started && this.boot) {
       this.#started = true;
       void this.init();
@@ -222,10 +228,13 @@ export class TomticketChatPanel extends LitElement {
       }
     }
     const session = await boot.session(await identifyCustomer(boot));
+    // The shell (header, "loading") is drawn in the task that opened the panel; the view
+    // (form, offline form, chat) in a task of its own.
+    await nextTask();
     this.customer = session?.customer ?? null;
     void this.history.load(boot);
     if (session?.chat) {
-      if (session.chat.id !== this.chat.chat?.id) this.enterChat(session.chat, session.ws?.url ?? null);
+      if (session.chat.id !== this.chat.chat?.id) await this.enterChat(session.chat, session.ws?.url ?? null);
       return;
     }
     if (!session && this.chat.isOpen) {
@@ -255,8 +264,36 @@ export class TomticketChatPanel extends LitElement {
     this.view = pick ? "form" : "offline";
   }
 
-  /** Shows `chat` and connects to it (`url` from the API, or null to ask for one). */
-  enterChat(chat: WireChat, url: string | null): void {
+  /**
+   * The chat controller, once `/widget-chat.js` is here (loaded once; a failed load is tried
+   * again on the next call). Also asked for by a past chat's transcript (panel-views.ts).
+   */
+  liveChat(): Promise<ChatController> {
+    const server = this.boot?.server;
+    if (!server) return Promise.reject(new Error("no boot"));
+    return (this.#live ??= loadScript(`${server}/widget-chat.js`).then(
+      () => chunks().chat!.controller(this, this.#callbacks),
+      (error: unknown) => {
+        this.#live = undefined;
+        throw error;
+      },
+    ));
+  }
+
+  /**
+   * Shows `chat` and connects to it (`url` from the API, or null to ask for one), once the chat
+   * machinery is here. If it cannot load, the panel says so and its retry resumes the chat from
+   * the customer's session (`init`).
+   */
+  async enterChat(chat: WireChat, url: string | null): Promise<void> {
+    let live: ChatController;
+    try {
+      live = await this.liveChat();
+    } catch {
+      this.view = "failed";
+      return;
+    }
+    this.chat = live;
     this.view = "chat";
     this.notice = "";
     this.composeError = "";
@@ -264,7 +301,7 @@ export class TomticketChatPanel extends LitElement {
     // The compact config omits `online: false`; a department it does not list counts as online.
     const department = this.config?.departments.find((d) => d.id === chat.departmentId);
     const online = department ? !!department.online : true;
-    this.chat.enter(chat, url, online);
+    live.enter(chat, url, online);
   }
 
   /** After a closed chat: back to the form, with the list of past chats brought up to date. */
@@ -295,7 +332,7 @@ export class TomticketChatPanel extends LitElement {
       );
     }
     if (changed.has("config") && this.config) {
-      preloadOffline(this);
+      void nextTask().then(() => preloadOffline(this));
       if (this.view === "form" || this.view === "offline") this.showForm();
       else if (this.view === "failed") void this.init();
     }
@@ -344,3 +381,5 @@ if (!customElements.get(PANEL_TAG)) customElements.define(PANEL_TAG, TomticketCh
 // The rest of <tomticket-chat> after its launcher (core.ts) rides in this script: the loader
 // loads it right after its first configuration answer.
 import "./core";
+// What /widget-chat.js takes from this script instead of bundling it again.
+import "./panel-shared";

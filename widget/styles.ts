@@ -1,6 +1,6 @@
 /**
  * Styles of the chat panel, one rule per line (this ships to every customer's page: kept
- * small: the offline form's, the past chats', the closed chat's and the survey's rules are in their chunks). The panel element is the box over the page: it places and sizes itself from
+ * small: the offline form's, the past chats', the closed chat's, the survey's and the live chat's (chat-styles.ts) rules are in their chunks). The panel element is the box over the page: it places and sizes itself from
  * `--tt-w`, `--tt-h` (the console's size), `--tt-i` (the launcher's lift plus the launchers above it) and `--tt-a` (the height of the launchers stacked above this one), full screen
  * below 480 px and in the pop-up, following the visual viewport (`--tt-vvh`, `--tt-vvt`, see
  * viewport.ts; the pop-up page leaves `--tt-popup-top` above it for the department's logo); the loader's own sheet only says which side it opens on. Colours and shapes come from custom properties (documented on `<tomticket-chat>` and
@@ -41,29 +41,9 @@ export const panelStyles = css`
   [part="transcript-email"], .secondary { padding: 9px 14px; border: 1px solid var(--_muted); background: none; color: var(--_text); font-weight: 600; }
   [part="greeting"] { margin: 0; }
   [role="alert"] { margin: 0; color: var(--_error); font-size: 13px; }
-  [part="inactivity"] { margin: 0 0 4px; font-size: 13px; font-weight: 600; }
   [role="alert"]:empty, [part="inactivity"]:empty, [part="survey-thanks"]:empty, [part="offline-sent"]:empty { display: none; }
-  [part="messages"] { list-style: none; margin: 0; padding: 0; display: flex; flex-direction: column; gap: 8px; }
-  [part~="message"] { max-width: 85%; padding: 8px 12px; border-radius: 12px; background: var(--tt-attendant-bubble, #f0f0f3); color: #1c2024; align-self: flex-start; }
-  [data-author="customer"] { align-self: flex-end; background: var(--tt-customer-bubble, var(--_p)); color: var(--_op); }
-  [data-author="system"] { align-self: center; background: none; color: var(--_muted); font-size: 12px; text-align: center; }
-  [part="author"] { display: block; font-size: 12px; font-weight: 600; }
-  [part="body"] { margin: 0; white-space: pre-wrap; overflow-wrap: anywhere; }
-  [part="body"] a { text-decoration: underline; }
-  [part="meta"] { display: block; font-size: 11px; text-align: right; }
-  [data-receipt="pending"] { opacity: 0.7; }
-  [data-receipt="failed"] { outline: 2px solid var(--_error); }
   [part="retry"], .link { border: 0; background: none; color: inherit; text-decoration: underline; padding: 0 0 0 4px; }
-  [part="typing"] { margin: 8px 0 0; color: var(--_muted); font-size: 12px; font-style: italic; }
-  [part="compose"] { display: flex; gap: 8px; align-items: flex-end; padding: 12px; border-top: 1px solid var(--_border); }
-  [part="compose"] textarea { flex: 1; max-height: 120px; }
-  [part="send"] { flex: none; width: 40px; height: 40px; padding: 0; display: grid; place-items: center; }
-  [part="attach"], [part="emoji"] { flex: none; width: 40px; height: 40px; padding: 0; background: none; border: 1px solid var(--_border); }
   [aria-busy] { opacity: 0.5; }
-  [part="counter"] { margin: 0; padding: 0 12px 8px; text-align: right; font-size: 12px; color: var(--_muted); }
-  .footer-alert { padding: 0 12px 8px; }
-  [part="end-confirm"] { display: flex; flex-wrap: wrap; align-items: center; gap: 8px; padding: 8px 12px; border-bottom: 1px solid var(--_border); }
-  [part="end-confirm"] p { flex: 1; margin: 0; font-weight: 600; }
   section { container-type: size; }
   @container (max-height: 500px) { [part="header"] { padding: 8px 8px 8px 12px; } .body { padding: 12px; } form { gap: 8px; } .field { gap: 2px; } input, select { padding: 6px 10px; } #tt-message { height: 56px; } [part="greeting"] { font-size: 13px; } }
   .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
