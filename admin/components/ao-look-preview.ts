@@ -15,11 +15,20 @@
  */
 import { css, html, svg } from "lit";
 import { styleMap } from "lit/directives/style-map.js";
-import { textsFor } from "../../widget/i18n";
+import { addPortuguese, registerPanelText, textsFor } from "../../widget/i18n";
+import { en } from "../../widget/i18n-en";
+import { es } from "../../widget/i18n-es";
+import { ptChat } from "../../widget/i18n-pt-chat";
 import { t } from "../i18n";
 import type { EffectiveLook } from "../look";
 import type { WidgetLang } from "../snippet";
 import { AppElement, define } from "./app-element";
+
+// The widget loads these texts in chunks (a chat's Portuguese texts, each other language); the
+// preview needs all of them at once, or its message field reads in Portuguese, or not at all.
+addPortuguese(ptChat);
+registerPanelText("en", en);
+registerPanelText("es", es);
 
 /** Room for the stage; a bigger panel is scaled down. */
 const MAX_STAGE = { width: 380, height: 620 };

@@ -58,6 +58,8 @@ describe("custom texts per language", () => {
     await enTitle.fill(EN.title);
     await admin.locator('input[name="texts.en.greeting"]').fill(EN.greeting);
     await expect.poll(() => admin.locator('[data-testid="preview-title"]').textContent()).toBe(EN.title);
+    // The preview's message field speaks the language shown too (its text is in a widget chunk).
+    await expect.poll(() => admin.locator('[data-testid="preview-panel"] .field').textContent()).toBe("Type your message…");
     await expect.poll(() => admin.locator('[data-testid="text-lang-en"]').textContent()).toContain("personalizados: 2");
     await expectNoSeriousA11yViolations(admin);
     await snap(admin, admin.locator('[data-testid="text-lang-en"]'), "texts-per-language-console");
