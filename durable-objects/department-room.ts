@@ -9,7 +9,7 @@
 import { DurableObject } from "cloudflare:workers";
 import type { Env } from "../worker/env";
 import { syncToD1 } from "./d1-sync";
-import { attendantSockets, customerSockets, identityOf, send, toAllAttendants, toChatAttendants, toChatCustomer, toEveryone, toEveryoneOfChat } from "./fanout";
+import { attendantSockets, customerSockets, identityOf, send, setIdentity, toAllAttendants, toChatAttendants, toChatCustomer, toEveryone, toEveryoneOfChat } from "./fanout";
 import { handleFrame, type Room } from "./frame-handlers";
 import { IDENTITY_HEADER, Identity, socketTags, type AttendantIdentity } from "./identity";
 import { auditEntry } from "../worker/audit";
@@ -179,7 +179,7 @@ export class DepartmentRoom extends DurableObject<Env> implements Room {
       return new Response(null, { status: 101, webSocket: client });
     }
     this.ctx.acceptWebSocket(server, socketTags(who));
-    server.serializeAttachment(who);
+    setIdentity(server, who);
 
     const before = presenceSnapshot(this.ctx, this.storage, { excluding: server });
     if (who.role === "attendant") this.storage.setPresence({ id: who.attendantId, name: who.name }, who.status, Date.now());
