@@ -41,6 +41,9 @@ export type ChatRow = {
   synced_version: number;
 };
 
+/** How far each side of a chat received and read. */
+export type ChatMarks = Pick<ChatRow, "customer_delivered_seq" | "customer_read_seq" | "attendant_delivered_seq" | "attendant_read_seq">;
+
 export type MessageRow = {
   id: string;
   chat_id: string;
@@ -199,19 +202,26 @@ export class RoomStorage {
     return cursor.rowsWritten > 0;
   }
 
-  /** Raises a delivered/read mark (never lowers it). Returns true when it moved. */
+  /**
+   * Raises a delivered/read mark (never lowers it). Returns the chat's four marks after the
+   * change when it moved (what the other side is told), null when it did not.
+   */
   raiseMark(
     chatId: string,
     column: "customer_delivered_seq" | "customer_read_seq" | "attendant_delivered_seq" | "attendant_read_seq",
     seq: number,
-  ): boolean {
-    const cursor = this.sql.exec(
-      `UPDATE chats SET ${column} = MIN(?, last_seq) WHERE id = ? AND ${column} < MIN(?, last_seq)`,
-      seq,
-      chatId,
-      seq,
+  ): ChatMarks | null {
+    return (
+      this.sql
+        .exec<ChatMarks>(
+          `UPDATE chats SET ${column} = MIN(?, last_seq) WHERE id = ? AND ${column} < MIN(?, last_seq)
+           RETURNING customer_delivered_seq, customer_read_seq, attendant_delivered_seq, attendant_read_seq`,
+          seq,
+          chatId,
+          seq,
+        )
+        .toArray()[0] ?? null
     );
-    return cursor.rowsWritten > 0;
   }
 
   // ------------------------------------------------------------------ messages
