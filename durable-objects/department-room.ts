@@ -232,7 +232,8 @@ export class DepartmentRoom extends DurableObject<Env> implements Room {
     const who = identityOf(ws);
     if (!who) return ws.close(CloseCode.policy, "unknown socket");
     // Bytes on the wire, not UTF-16 units: 12,000 "€" are 36 KB.
-    const size = typeof data === "string" ? new TextEncoder().encode(data).byteLength : data.byteLength;
+    // A UTF-16 unit is at most 3 UTF-8 bytes: most frames need no encoding to be known small.
+    const size = typeof data === "string" ? (data.length * 3 <= MAX_FRAME_BYTES ? data.length : new TextEncoder().encode(data).byteLength) : data.byteLength;
     if (size > MAX_FRAME_BYTES) {
       send(ws, { type: "error", code: "frame_too_big", message: `Frames are limited to ${MAX_FRAME_BYTES} bytes` });
       return ws.close(CloseCode.tooBig, "frame too big");
