@@ -4,7 +4,7 @@
  * (read by the accept check and by routing), so the room rewrites those attachments and the
  * new limit applies at once, without a reconnect.
  */
-import { attendantSockets } from "./fanout";
+import { attendantSockets, setIdentity } from "./fanout";
 
 /** One attendant's effective limit; null: no limit. */
 export interface AttendantLimit {
@@ -19,7 +19,7 @@ export function applyLimits(state: DurableObjectState, limits: readonly Attendan
   for (const { ws, who } of attendantSockets(state)) {
     const maxChats = byId.get(who.attendantId);
     if (maxChats === undefined || (who.maxChats ?? null) === maxChats) continue;
-    ws.serializeAttachment({ ...who, maxChats });
+    setIdentity(ws, { ...who, maxChats });
     changed++;
   }
   return changed;

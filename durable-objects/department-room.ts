@@ -9,7 +9,7 @@
 import { DurableObject } from "cloudflare:workers";
 import type { Env } from "../worker/env";
 import { syncToD1 } from "./d1-sync";
-import { attendantSockets, customerSockets, identityOf, send, toAllAttendants, toChatAttendants, toChatCustomer, toEveryone, toEveryoneOfChat } from "./fanout";
+import { attendantSockets, customerSockets, identityOf, send, setIdentity, toAllAttendants, toChatAttendants, toChatCustomer, toEveryone, toEveryoneOfChat } from "./fanout";
 import { handleFrame, type Room } from "./frame-handlers";
 import { IDENTITY_HEADER, Identity, socketTags, type AttendantIdentity } from "./identity";
 import { auditEntry } from "../worker/audit";
@@ -179,7 +179,7 @@ export class DepartmentRoom extends DurableObject<Env> implements Room {
       return new Response(null, { status: 101, webSocket: client });
     }
     this.ctx.acceptWebSocket(server, socketTags(who));
-    server.serializeAttachment(who);
+    setIdentity(server, who);
 
     const before = presenceSnapshot(this.ctx, this.storage, { excluding: server });
     if (who.role === "attendant") this.storage.setPresence({ id: who.attendantId, name: who.name }, who.status, Date.now());
@@ -232,7 +232,8 @@ export class DepartmentRoom extends DurableObject<Env> implements Room {
     const who = identityOf(ws);
     if (!who) return ws.close(CloseCode.policy, "unknown socket");
     // Bytes on the wire, not UTF-16 units: 12,000 "€" are 36 KB.
-    const size = typeof data === "string" ? new TextEncoder().encode(data).byteLength : data.byteLength;
+    // A UTF-16 unit is at most 3 UTF-8 bytes: most frames need no encoding to be known small.
+    const size = typeof data === "string" ? (data.length * 3 <= MAX_FRAME_BYTES ? data.length : new TextEncoder().encode(data).byteLength) : data.byteLength;
     if (size > MAX_FRAME_BYTES) {
       send(ws, { type: "error", code: "frame_too_big", message: `Frames are limited to ${MAX_FRAME_BYTES} bytes` });
       return ws.close(CloseCode.tooBig, "frame too big");

@@ -12,10 +12,28 @@ import type { ServerFrame } from "./protocol";
 import { sentLive } from "./live-seen";
 import type { ChatRow } from "./room-storage";
 
+/**
+ * Identities already read, by socket. Reading one deserializes the attachment and parses it with
+ * zod, and the room does that for the sender of every frame and for every attendant socket of
+ * every fan-out. Every write goes through {@link setIdentity}, so an entry is never stale; after
+ * hibernation the map starts empty and each socket is read again once.
+ */
+const identities = new WeakMap<WebSocket, Identity>();
+
 /** The identity stored on a socket, or null for a socket the room did not set up. */
 export function identityOf(ws: WebSocket): Identity | null {
+  const known = identities.get(ws);
+  if (known) return known;
   const parsed = Identity.safeParse(ws.deserializeAttachment());
-  return parsed.success ? parsed.data : null;
+  if (!parsed.success) return null;
+  identities.set(ws, parsed.data);
+  return parsed.data;
+}
+
+/** Stores `who` as the socket's identity (its attachment, which survives hibernation). */
+export function setIdentity(ws: WebSocket, who: Identity): void {
+  ws.serializeAttachment(who);
+  identities.set(ws, who);
 }
 
 function sendText(ws: WebSocket, text: string): boolean {

@@ -6,7 +6,7 @@ import { announceRemoteClose } from "./closer";
 import { attendantMaySee, send, toChatAttendants, toChatCustomer, toEveryoneOfChat } from "./fanout";
 import { attends, supervises, type AttendantIdentity, type Identity } from "./identity";
 import type { ClientFrame, ErrorCode, ServerFrame } from "./protocol";
-import type { ChatRow, RoomStorage } from "./room-storage";
+import type { ChatMarks, ChatRow, RoomStorage } from "./room-storage";
 import { toWireChat, toWireMessage } from "./wire";
 import { liveSince } from "./live-seen";
 
@@ -118,7 +118,8 @@ function sendMessage(room: Room, ws: WebSocket, who: Identity, chat: ChatRow, cl
     return;
   }
   room.afterWrite();
-  const current = room.storage.chat(chat.id)!;
+  // The row as it is now: nothing ran since it was read but the append, which moved last_seq.
+  const current: ChatRow = { ...chat, last_seq: message.seq };
   if (who.role === "customer") room.customerWrote(current);
   const toCustomers = toChatCustomer(room.state, chat.id, frame);
   const toAttendants = toChatAttendants(room.state, current, frame);
@@ -128,21 +129,24 @@ function sendMessage(room: Room, ws: WebSocket, who: Identity, chat: ChatRow, cl
 
 /** Records that `reader`'s side received everything up to `seq` and tells the authors. */
 export function markDelivered(room: Room, chat: ChatRow, reader: "customer" | "attendant", seq: number) {
-  if (room.storage.raiseMark(chat.id, `${reader}_delivered_seq`, seq)) notifyMarks(room, chat.id, reader);
+  const marks = room.storage.raiseMark(chat.id, `${reader}_delivered_seq`, seq);
+  if (marks) notifyMarks(room, chat, reader, marks);
 }
 
-/** Sends the delivered/read marks of what `reader` received to the other side. */
-function notifyMarks(room: Room, chatId: string, reader: "customer" | "attendant") {
-  const chat = room.storage.chat(chatId)!;
+/**
+ * Sends the delivered/read marks of what `reader` received to the other side. `chat` decides
+ * who sees it (its status and attendant, current); `marks` are the values just written.
+ */
+function notifyMarks(room: Room, chat: ChatRow, reader: "customer" | "attendant", marks: ChatMarks) {
   const frame = {
     type: "message.status",
-    chatId,
+    chatId: chat.id,
     side: reader === "customer" ? "attendant" : "customer",
-    deliveredSeq: reader === "customer" ? chat.customer_delivered_seq : chat.attendant_delivered_seq,
-    readSeq: reader === "customer" ? chat.customer_read_seq : chat.attendant_read_seq,
+    deliveredSeq: reader === "customer" ? marks.customer_delivered_seq : marks.attendant_delivered_seq,
+    readSeq: reader === "customer" ? marks.customer_read_seq : marks.attendant_read_seq,
   } satisfies ServerFrame;
   if (reader === "customer") toChatAttendants(room.state, chat, frame);
-  else toChatCustomer(room.state, chatId, frame);
+  else toChatCustomer(room.state, chat.id, frame);
 }
 
 function setTyping(room: Room, ws: WebSocket, who: Identity, chat: ChatRow, typing: boolean) {
@@ -164,7 +168,9 @@ function markRead(room: Room, who: Identity, chat: ChatRow, seq: number) {
   if (who.role === "attendant" && chat.attendant_id !== who.attendantId) return;
   const read = room.storage.raiseMark(chat.id, `${who.role}_read_seq`, seq);
   const delivered = room.storage.raiseMark(chat.id, `${who.role}_delivered_seq`, seq);
-  if (read || delivered) notifyMarks(room, chat.id, who.role);
+  // The later write's marks hold both changes.
+  const marks = delivered ?? read;
+  if (marks) notifyMarks(room, chat, who.role, marks);
 }
 
 function syncChat(room: Room, ws: WebSocket, who: Identity, chat: ChatRow, afterSeq: number) {

@@ -41,6 +41,9 @@ export type ChatRow = {
   synced_version: number;
 };
 
+/** How far each side of a chat received and read. */
+export type ChatMarks = Pick<ChatRow, "customer_delivered_seq" | "customer_read_seq" | "attendant_delivered_seq" | "attendant_read_seq">;
+
 export type MessageRow = {
   id: string;
   chat_id: string;
@@ -199,19 +202,26 @@ export class RoomStorage {
     return cursor.rowsWritten > 0;
   }
 
-  /** Raises a delivered/read mark (never lowers it). Returns true when it moved. */
+  /**
+   * Raises a delivered/read mark (never lowers it). Returns the chat's four marks after the
+   * change when it moved (what the other side is told), null when it did not.
+   */
   raiseMark(
     chatId: string,
     column: "customer_delivered_seq" | "customer_read_seq" | "attendant_delivered_seq" | "attendant_read_seq",
     seq: number,
-  ): boolean {
-    const cursor = this.sql.exec(
-      `UPDATE chats SET ${column} = MIN(?, last_seq) WHERE id = ? AND ${column} < MIN(?, last_seq)`,
-      seq,
-      chatId,
-      seq,
+  ): ChatMarks | null {
+    return (
+      this.sql
+        .exec<ChatMarks>(
+          `UPDATE chats SET ${column} = MIN(?, last_seq) WHERE id = ? AND ${column} < MIN(?, last_seq)
+           RETURNING customer_delivered_seq, customer_read_seq, attendant_delivered_seq, attendant_read_seq`,
+          seq,
+          chatId,
+          seq,
+        )
+        .toArray()[0] ?? null
     );
-    return cursor.rowsWritten > 0;
   }
 
   // ------------------------------------------------------------------ messages
@@ -303,8 +313,23 @@ export class RoomStorage {
     return this.sql.exec<ChatRow>("SELECT * FROM chats WHERE synced_version < version LIMIT ?", limit).toArray();
   }
 
+  /** The account of each of these chats that is here, in one query (ids repeat freely). */
+  chatAccounts(chatIds: readonly string[]): Map<string, string> {
+    const accounts = new Map<string, string>();
+    for (const ids of chunks([...new Set(chatIds)], IDS_PER_STATEMENT)) {
+      const rows = this.sql.exec<{ id: string; account_id: string }>(
+        `SELECT id, account_id FROM chats WHERE id IN (${placeholders(ids.length)})`,
+        ...ids,
+      );
+      for (const row of rows) accounts.set(row.id, row.account_id);
+    }
+    return accounts;
+  }
+
   markFlushed(messageIds: string[], chats: { id: string; version: number }[]) {
-    for (const id of messageIds) this.sql.exec("UPDATE messages SET flushed = 1 WHERE id = ?", id);
+    for (const ids of chunks(messageIds, IDS_PER_STATEMENT)) {
+      this.sql.exec(`UPDATE messages SET flushed = 1 WHERE id IN (${placeholders(ids.length)})`, ...ids);
+    }
     // Only the version that was written: a change made while D1 was being written stays pending.
     for (const chat of chats) {
       this.sql.exec("UPDATE chats SET synced_version = MAX(synced_version, ?) WHERE id = ?", chat.version, chat.id);
@@ -367,4 +392,17 @@ export class RoomStorage {
       .toArray()
       .map((r) => ({ id: r.attendant_id, name: r.name, status: r.status }));
   }
+}
+
+/** Ids bound in one `IN (...)` list: SQLite in a Durable Object binds at most 100 parameters. */
+const IDS_PER_STATEMENT = 50;
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+function placeholders(count: number): string {
+  return Array.from({ length: count }, () => "?").join(", ");
 }

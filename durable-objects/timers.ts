@@ -81,6 +81,12 @@ export class Timers {
   private running = false;
   /** Alarm reads and writes, one after the other: the last one queued decides the alarm. */
   private clockQueue: Promise<void> = Promise.resolve();
+  /**
+   * Timers this instance knows to be set (kind, key), so that `ensure` of one of them writes
+   * nothing: the room ensures its D1 sync and the chat's inactivity timer on every message.
+   * Every removal here forgets its entry; a fresh instance (after eviction) knows none.
+   */
+  private readonly known = new Set<string>();
 
   constructor(
     private readonly sql: SqlStorage,
@@ -90,12 +96,16 @@ export class Timers {
   /** Sets (or replaces) the timer: it may move later or sooner; attempts start again at 0. */
   set(kind: string, key: string, dueAt: number, payload?: unknown): void {
     this.insert(kind, key, dueAt, payload, "DO UPDATE SET id = excluded.id, due_at = excluded.due_at, payload = excluded.payload, attempts = 0, last_error = NULL");
+    this.known.add(knownKey(kind, key));
     this.armSoon();
   }
 
   /** Sets the timer unless one is already set for kind/key, whenever it is due. True when it set it. */
   ensure(kind: string, key: string, dueAt: number, payload?: unknown): boolean {
+    const id = knownKey(kind, key);
+    if (this.known.has(id)) return false;
     const cursor = this.insert(kind, key, dueAt, payload, "DO NOTHING");
+    this.known.add(id);
     if (cursor.rowsWritten === 0) return false;
     this.armSoon();
     return true;
@@ -107,6 +117,7 @@ export class Timers {
    */
   ensureBy(kind: string, key: string, dueAt: number, payload?: unknown): void {
     this.insert(kind, key, dueAt, payload, "DO UPDATE SET id = excluded.id, due_at = excluded.due_at WHERE excluded.due_at < timers.due_at");
+    this.known.add(knownKey(kind, key));
     this.armSoon();
   }
 
@@ -124,6 +135,7 @@ export class Timers {
 
   /** Removes the timer. True when there was one. The alarm is left as is: firing early is harmless. */
   cancel(kind: string, key: string): boolean {
+    this.known.delete(knownKey(kind, key));
     return this.sql.exec("DELETE FROM timers WHERE kind = ? AND key = ?", kind, key).rowsWritten > 0;
   }
 
@@ -194,6 +206,9 @@ export class Timers {
     try {
       if (!handler) throw new Error(`no handler for timer kind "${timer.kind}"`);
       await handler(timer);
+      // Forgotten even when the handler set it again (the delete by id then leaves that row): the
+      // next ensure asks SQLite.
+      this.known.delete(knownKey(timer.kind, timer.key));
       this.sql.exec("DELETE FROM timers WHERE id = ?", timer.id);
       return true;
     } catch (error) {
@@ -217,6 +232,10 @@ export class Timers {
     if (this.running) return;
     this.arm().catch((error) => console.error("arming the alarm failed", error));
   }
+}
+
+function knownKey(kind: string, key: string): string {
+  return `${kind}\u0000${key}`;
 }
 
 function toJson(payload: unknown): string | null {

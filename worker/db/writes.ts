@@ -124,6 +124,21 @@ export function insertMessage(db: Database, row: MessageRow) {
 }
 
 /**
+ * Several messages in one statement (each ignored when its id is already there). D1 binds at
+ * most 100 parameters per statement, 11 per message: at most {@link MESSAGES_PER_INSERT} rows.
+ */
+export function insertMessages(db: Database, rows: readonly MessageRow[]) {
+  if (rows.length === 0 || rows.length > MESSAGES_PER_INSERT) throw new RangeError(`1 to ${MESSAGES_PER_INSERT} messages per insert`);
+  return db
+    .insert(chatMessages)
+    .values(rows as MessageRow[])
+    .onConflictDoNothing();
+}
+
+/** The most rows {@link insertMessages} takes: 9 × 11 parameters stay under D1's 100. */
+export const MESSAGES_PER_INSERT = 9;
+
+/**
  * The room's latest answer to "does this department take chats now". Guarded by `changedAt`,
  * so a retried older write never replaces a newer one.
  */
