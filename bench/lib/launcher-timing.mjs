@@ -36,6 +36,32 @@ function observeLongTasks() {
   }).observe({ type: "longtask", buffered: true });
 }
 
+/**
+ * Runs in the page once the launcher shows: where its time went, in ms since the navigation
+ * started (Resource Timing): the host page parsed (`page_parsed`, the browser's own work, the
+ * same without a widget), widget.js requested and received, the configuration requested and
+ * received. What lies between is the main thread running other work (or the widget's script).
+ */
+function loadPhases() {
+  const entry = (path) => performance.getEntriesByType("resource").find((e) => new URL(e.name).pathname === path);
+  const script = entry("/widget.js");
+  const config = entry("/api/widget/config");
+  return {
+    page_parsed: performance.getEntriesByType("navigation")[0]?.domInteractive ?? NaN,
+    script_requested: script?.startTime ?? NaN,
+    script_received: script?.responseEnd ?? NaN,
+    config_requested: config?.startTime ?? NaN,
+    config_received: config?.responseEnd ?? NaN,
+  };
+}
+
+/** The median of `values`. */
+function middle(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
 /** A widget script, by its URL (widget.js, widget-panel.js, the chunks and language files). */
 const WIDGET_URL = /\/widget[\w-]*\.js(\?|$)/;
 
@@ -123,6 +149,7 @@ export async function launcherTiming(server, { loads = 5 } = {}) {
   const browser = await chromium.launch(launch);
   try {
     const samples = [];
+    const breakdown = [];
     // One load first, not counted: the worker's first request compiles it, which is not the widget's cost.
     for (let i = -1; i < loads; i++) {
       const context = await browser.newContext();
@@ -133,16 +160,19 @@ export async function launcherTiming(server, { loads = 5 } = {}) {
         await page.goto(`http://localhost:${port}/`, { waitUntil: "commit", timeout: LOAD_TIMEOUT_MS });
         await page.waitForFunction(() => typeof window.__launcherVisibleAt === "number", null, { timeout: LOAD_TIMEOUT_MS });
         const at = await page.evaluate(() => window.__launcherVisibleAt);
-        if (i >= 0) samples.push(at);
+        const phases = await page.evaluate(loadPhases);
+        if (i >= 0) {
+          samples.push(at);
+          breakdown.push(phases);
+        }
       } finally {
         await context.close();
       }
     }
     const tasks = await longestTasks(browser, port);
-    const sorted = [...samples].sort((a, b) => a - b);
-    const mid = sorted.length >> 1;
-    const median = sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-    return { samples, median, ...tasks };
+    const median = middle(samples);
+    const phases = Object.fromEntries(Object.keys(breakdown[0] ?? {}).map((k) => [k, middle(breakdown.map((b) => b[k]))]));
+    return { samples, median, phases, ...tasks };
   } finally {
     await browser.close().catch(() => {});
     await new Promise((resolve) => site.close(resolve));

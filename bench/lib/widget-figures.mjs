@@ -24,6 +24,10 @@ export async function widgetFigures(url, figure, { loads }) {
   }
   log(`launcher visible after ${launcher.samples.map((ms) => fmt(ms, 1)).join(", ")} ms (cold page loads)`);
   figure("widget_launcher_ms", launcher.median);
+  // Where the launcher's time goes (medians, ms since navigation start): the host page's own
+  // parsing is the browser's, the fetches are the server's and the network's, the rest the
+  // main thread's.
+  for (const [phase, ms] of Object.entries(launcher.phases)) figure(`widget_launcher_${phase}_ms`, ms);
   log(`${launcher.widgetTasks} main-thread tasks ran widget code; Long Tasks API entries (>= 50 ms): ${JSON.stringify(launcher.longTasks)}`);
   figure("widget_longest_task_ms", launcher.longestTaskMs ?? "n/a (no widget task in the trace)");
   log(`widget tasks (wall/cpu ms): ${launcher.tasks.map((t) => `${fmt(t.ms, 1)}/${fmt(t.cpuMs, 1)}`).join(", ")}`);
