@@ -6,7 +6,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { ChatController, type ChatHost } from "../../widget/chat-controller";
 import type { PanelBoot } from "../../widget/contract";
-import { textsFor } from "../../widget/i18n";
+import { addPortuguese, textsFor } from "../../widget/i18n";
+import { ptChat } from "../../widget/i18n-pt-chat";
 // The English and Spanish texts register themselves, as their scripts do in a page.
 import "../../widget/lang-en";
 import "../../widget/lang-es";
@@ -73,6 +74,8 @@ describe("widget chat controller: the queue", () => {
   });
 
   it("says the position in the three languages", () => {
+    // A chat's Portuguese texts come with /widget-chat.js (chat-chunk.ts adds them the same way).
+    addPortuguese(ptChat);
     expect(textsFor("pt-BR", undefined).queuePosition(3)).toBe("Você é o 3º da fila.");
     expect(textsFor("en", undefined).queuePosition(3)).toBe("You are number 3 in the queue.");
     expect(textsFor("es", undefined).queuePosition(3)).toBe("Usted es el número 3 en la cola.");
