@@ -54,8 +54,13 @@ function follow(c, ws) {
 function followAttendant(a, acked) {
   a.ws.onFrame = (frame) => {
     if (frame.type === "message.created" && frame.message.clientId?.startsWith("storm-")) acked.add(frame.message.clientId);
+    // A refused send is never acknowledged: its code says why (logged at the end).
+    if (frame.type === "error") refusals.set(frame.code, (refusals.get(frame.code) ?? 0) + 1);
   };
 }
+
+/** The attendants' error frames during the storm, by code. */
+const refusals = new Map();
 
 /** The widget's resume: a fresh socket URL from /api/widget/me, the socket, then chat.sync. */
 async function resume(c, base, port) {
@@ -72,9 +77,10 @@ async function resume(c, base, port) {
   ws.send(JSON.stringify({ type: "chat.sync", chatId: c.chatId, afterSeq: c.lastSeq }));
 }
 
-function missingOf(accepted, expected) {
+/** Storm messages some customer never received; with `only`, those whose clientId it holds. */
+function missingOf(accepted, expected, only) {
   let missing = 0;
-  for (const c of accepted) for (const id of expected.get(c.chatId)) if (!c.got.has(id)) missing++;
+  for (const c of accepted) for (const id of expected.get(c.chatId)) if (!c.got.has(id) && (!only || only.has(id))) missing++;
   return missing;
 }
 
@@ -158,5 +164,10 @@ export async function reconnectStorm(ctx) {
   for (const c of chats) for (const n of c.got.values()) duplicated += n - 1;
   figure("storm_reconnect_failed", failed);
   figure("storm_lost", missingOf(accepted, expected));
+  // Of those, the ones the room had acknowledged to their attendant: a message the server
+  // accepted and a customer never got. The rest were never stored (an attendant that gave up,
+  // or a resend refused: see the refusals logged below), which the console would show unsent.
+  figure("storm_lost_acknowledged", missingOf(accepted, expected, acked));
+  if (refusals.size) log(`storm: attendants' error frames ${JSON.stringify(Object.fromEntries(refusals))}`);
   figure("storm_duplicated", duplicated);
 }
