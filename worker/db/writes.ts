@@ -118,14 +118,10 @@ export interface MessageRow {
   internal?: boolean;
 }
 
-/** A message copied from the room. Idempotent by id (a retried copy is ignored). */
-export function insertMessage(db: Database, row: MessageRow) {
-  return db.insert(chatMessages).values(row).onConflictDoNothing();
-}
-
 /**
- * Several messages in one statement (each ignored when its id is already there). D1 binds at
- * most 100 parameters per statement, 11 per message: at most {@link MESSAGES_PER_INSERT} rows.
+ * Messages copied from the room, several in one statement. Idempotent by id (a retried copy is
+ * ignored). D1 binds at most 100 parameters per statement, 11 per message: at most
+ * {@link MESSAGES_PER_INSERT} rows.
  */
 export function insertMessages(db: Database, rows: readonly MessageRow[]) {
   if (rows.length === 0 || rows.length > MESSAGES_PER_INSERT) throw new RangeError(`1 to ${MESSAGES_PER_INSERT} messages per insert`);
