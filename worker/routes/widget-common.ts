@@ -17,7 +17,8 @@ export const AccountKey = z.string().min(1).max(100);
 /**
  * The account of a public key, for a widget request: `404 unknown_account` for an unknown (or
  * replaced) key, `403 origin_not_allowed` when the request comes from a site the account does
- * not allow. Every widget route resolves its account here, so none skips the allowed sites.
+ * not allow. Every widget route resolves its account here, so none skips the allowed sites (the
+ * config poll reads it in its one-batch reader, widget-config-reads.ts, and makes the same checks).
  */
 export async function accountByKey(c: Context<AppEnv>, key: string) {
   const account = await database(c.env.DB).select().from(accounts).where(eq(accounts.publicKey, key)).get();

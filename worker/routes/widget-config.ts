@@ -6,25 +6,25 @@
  * answer names its `lang`). `no-cache` with an ETag: the browser revalidates on every page view (so
  * a change in the console shows at once) and gets an empty 304 when nothing changed.
  */
-import { and, asc, eq, isNull } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import { Hono, type Context } from "hono";
 import * as z from "zod";
 import { departmentRoom } from "../access";
 import { sha256Hex } from "../auth/encoding";
 import { database } from "../db/client";
-import { accounts, departmentPresence, departments } from "../db/schema";
+import { accounts } from "../db/schema";
 import type { AppEnv } from "../env";
 import { ApiError } from "../errors";
 import { isOpenAt, opensAt } from "../hours/schedule";
-import { accountShifts, effectiveShifts } from "../hours/shifts";
+import { effectiveShifts } from "../hours/shifts";
 import { pickLang } from "../settings/look";
 import { effectiveLook } from "../settings/schema";
-import { loadSettings } from "../settings/store";
 import { parseQuery } from "../validate";
 import type { WidgetConfigCompact, WidgetConfigResponse } from "../views";
-import { AccountKey, accountByKey } from "./widget-common";
+import { AccountKey } from "./widget-common";
 import { compactConfig } from "./widget-config-compact";
-import { foreignOrigin } from "./widget-origin";
+import { readConfig } from "./widget-config-reads";
+import { assertOriginAllowed, foreignOrigin } from "./widget-origin";
 
 /** Any string: a department id that is not the account's is a 404, whatever it looks like. */
 const ConfigQuery = z.object({
@@ -39,9 +39,6 @@ const ConfigQuery = z.object({
   /** `1`: the compact answer, without what equals the defaults (widget-config-compact.ts). */
   compact: z.literal("1").optional(),
 });
-
-/** More departments than a customer could choose from; the list stays bounded. */
-const MAX_DEPARTMENTS = 200;
 
 /** Whether an If-None-Match header names `etag` (weak or strong, or `*`). */
 function matches(header: string | undefined, etag: string): boolean {
@@ -96,34 +93,10 @@ async function markWidgetSeen(c: Context<AppEnv>, account: { id: string; widgetS
 
 export const widgetConfigRoutes = new Hono<AppEnv>().get("/config", async (c) => {
   const query = parseQuery(c, ConfigQuery);
-  const account = await accountByKey(c, query.account);
+  const { account, departments: rows, settings: stored, shifts: shiftRows } = await readConfig(c.env.DB, query.account, query.department ?? null);
+  if (!account) throw new ApiError(404, "unknown_account", "No account has this key");
+  assertOriginAllowed(c, account.allowedOrigins);
   await markWidgetSeen(c, account);
-  const [rows, stored, shiftRows] = await Promise.all([
-    database(c.env.DB)
-      .select({
-        id: departments.id,
-        name: departments.name,
-        initialMessage: departments.initialMessage,
-        online: departmentPresence.online,
-        busy: departmentPresence.busy,
-      })
-      .from(departments)
-      .leftJoin(
-        departmentPresence,
-        and(eq(departmentPresence.departmentId, departments.id), eq(departmentPresence.accountId, departments.accountId)),
-      )
-      .where(
-        and(
-          eq(departments.accountId, account.id),
-          eq(departments.active, true),
-          query.department ? eq(departments.id, query.department) : undefined,
-        ),
-      )
-      .orderBy(asc(departments.name))
-      .limit(MAX_DEPARTMENTS),
-    loadSettings(c.env.DB, account.id),
-    accountShifts(c.env.DB, account.id),
-  ]);
   if (query.department && rows.length === 0) throw new ApiError(404, "unknown_department", "No such department");
   const { presence, roomsAsked } = await presenceOf(c.env, account.id, rows);
   // The hours are read here too: the summary may lag a boundary by the alarm's delay.

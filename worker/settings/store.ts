@@ -38,6 +38,11 @@ export async function loadSettings(db: D1Database, accountId: string): Promise<S
     .from(settings)
     .where(eq(settings.accountId, accountId))
     .limit(1000);
+  return settingsFromRows(accountId, rows);
+}
+
+/** The parsed documents out of the account's settings rows (as `loadSettings` reads them). */
+export function settingsFromRows(accountId: string, rows: readonly { departmentId: string; data: unknown }[]): StoredSettings {
   const result: StoredSettings = { account: parseStored(AccountSettings, {}, "defaults"), departments: {} };
   for (const row of rows) {
     // Keys starting with "#" are other documents of the account (e-mail: worker/email/settings.ts).
