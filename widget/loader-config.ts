@@ -24,13 +24,29 @@ export const isGone = (error: unknown): boolean => error === GONE;
 /**
  * Asks for the configuration of an account (and of the department an embed fixes), with the
  * texts of the embed's language; warns when it is gone. Any other failure throws too.
+ * `keep`: sent ahead of the element, kept for its first request of the same URL.
  */
-export async function fetchConfig(server: string, account: string, department: string | null, lang: string | null): Promise<WidgetConfigCompact> {
+export function fetchConfig(server: string, account: string, department: string | null | undefined, lang: string | null | undefined, keep = false): Promise<WidgetConfigCompact> {
   const q = encodeURIComponent;
-  const response = await fetch(
-    `${server}/api/widget/config?account=${q(account)}${department ? "&department=" + q(department) : ""}&lang=${q(lang ?? "")}&compact=1`,
-    { credentials: "omit", cache: "no-cache" },
-  );
+  const url = `${server}/api/widget/config?account=${q(account)}${department ? "&department=" + q(department) : ""}&lang=${q(lang ?? "")}&compact=1`;
+  const ahead = early;
+  early = undefined;
+  if (ahead?.[0] === url) return ahead[1];
+  const answer = request(url, account, department);
+  // Nobody may ever take it (the element for this embed already exists): no unhandled rejection.
+  if (keep) (early = [url, answer])[1].catch(() => undefined);
+  return answer;
+}
+
+/**
+ * The request sent ahead by `fetchConfig(…, keep = true)`: loader.ts asks as its first
+ * statement, before the element exists, and the element's first `fetchConfig` of the same URL
+ * takes that answer instead of asking again (the request leaves 10–20 ms earlier on a busy page).
+ */
+let early: [url: string, answer: Promise<WidgetConfigCompact>] | undefined;
+
+async function request(url: string, account: string, department: string | null | undefined): Promise<WidgetConfigCompact> {
+  const response = await fetch(url, { credentials: "omit", cache: "no-cache" });
   const body = await response.json().catch(() => null);
   if (response.ok) return body;
   if (response.status === 404) {

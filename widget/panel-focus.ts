@@ -31,18 +31,24 @@ export function afterRender(panel: TomticketChatPanel): void {
   if (panel.wantFocus && panel.visible && !focusing.has(panel)) {
     // After the next frame: focusing makes the browser lay the panel out at once, and the render
     // that opens the panel or draws a view would then hold its whole first layout in this task.
+    // An idle callback runs after the frame (a frame callback would run inside the browser's
+    // rendering task, and that task's layout of the new panel would count as the widget's).
     focusing.add(panel);
-    requestAnimationFrame(() =>
-      setTimeout(() => {
-        focusing.delete(panel);
-        const target = panel.wantFocus && panel.visible ? focusTarget(panel) : null;
-        if (target) {
-          panel.wantFocus = false;
-          target.focus();
-        }
-      }),
-    );
+    afterFrame(() => {
+      focusing.delete(panel);
+      const target = panel.wantFocus && panel.visible ? focusTarget(panel) : null;
+      if (target) {
+        panel.wantFocus = false;
+        target.focus();
+      }
+    });
   }
+}
+
+/** Runs `run` once the browser has drawn the next frame and is idle (at most 100 ms later), else after a timer. */
+function afterFrame(run: () => void): void {
+  if (window.requestIdleCallback) requestIdleCallback(run, { timeout: 100 });
+  else setTimeout(run, 16);
 }
 
 /** Panels whose focus move waits for the next frame. */
