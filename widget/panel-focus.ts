@@ -47,7 +47,7 @@ export function afterRender(panel: TomticketChatPanel): void {
 
 /** Runs `run` once the browser has drawn the next frame and is idle (at most 100 ms later), else after a timer. */
 function afterFrame(run: () => void): void {
-  if (window.requestIdleCallback) requestIdleCallback(run, { timeout: 100 });
+  if (typeof requestIdleCallback === "function") requestIdleCallback(run, { timeout: 100 });
   else setTimeout(run, 16);
 }
 
