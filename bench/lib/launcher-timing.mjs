@@ -3,7 +3,9 @@
 // each, a script injected before the page's own records `performance.now()` (milliseconds since
 // the navigation started) at the first animation frame in which `button[part="launcher"]` is
 // visible, i.e. after widget.js ran, fetched the configuration and showed the element.
+import { writeFileSync } from "node:fs";
 import { createServer } from "node:http";
+import { join } from "node:path";
 import { chromium } from "playwright-core";
 import { freePort } from "../../scripts/local-server.mjs";
 import { chromiumLaunchOptions } from "../../scripts/chromium.mjs";
@@ -127,7 +129,10 @@ async function longestTasks(browser, port) {
     // Whatever the opening set off (rendering, idle work) ends within this.
     await page.waitForTimeout(500);
     const longTasks = await page.evaluate(() => window.__longTasks);
-    const trace = JSON.parse((await browser.stopTracing()).toString());
+    const raw = await browser.stopTracing();
+    // BENCH_WIDGET_TRACE=<dir>: keep the trace (open it in Chrome DevTools' Performance panel).
+    if (process.env.BENCH_WIDGET_TRACE) writeFileSync(join(process.env.BENCH_WIDGET_TRACE, `widget-${Date.now()}.json`), raw);
+    const trace = JSON.parse(raw.toString());
     const tasks = widgetTasks(trace.traceEvents ?? trace);
     return {
       longestTaskMs: tasks.length ? Math.max(...tasks.map((t) => t.ms)) : null,
