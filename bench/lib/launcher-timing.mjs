@@ -94,14 +94,18 @@ const WIDGET_URL = /\/widget[\w-]*\.js(\?|$)/;
  * @param {object[]} events the trace's `traceEvents`
  */
 function widgetTasks(events) {
-  const main = events.find((e) => e.ph === "M" && e.name === "thread_name" && e.args?.name === "CrRendererMain");
+  const isMark = (e) => {
+    const data = e.args?.data ?? e.args?.beginData ?? {};
+    return WIDGET_URL.test(data.url ?? data.scriptName ?? data.stackTrace?.[0]?.url ?? "");
+  };
+  // The page's renderer main thread: a trace may hold several renderers (e.g. one for the blank
+  // page before the navigation), so the one that ran widget code.
+  const mains = events.filter((e) => e.ph === "M" && e.name === "thread_name" && e.args?.name === "CrRendererMain");
+  const main = mains.find((m) => events.some((e) => e.pid === m.pid && e.tid === m.tid && e.ph === "X" && isMark(e)));
   if (!main) return [];
   const onMain = events.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === "X");
   const tasks = onMain.filter((e) => e.name === "RunTask").sort((a, b) => a.ts - b.ts);
-  const marks = onMain.filter((e) => {
-    const data = e.args?.data ?? e.args?.beginData ?? {};
-    return WIDGET_URL.test(data.url ?? data.scriptName ?? data.stackTrace?.[0]?.url ?? "");
-  });
+  const marks = onMain.filter(isMark);
   const start = Math.min(...tasks.map((t) => t.ts));
   return tasks
     .filter((t) => marks.some((m) => m.ts >= t.ts && m.ts < t.ts + t.dur))
