@@ -3,6 +3,7 @@
  * (`wantFocus`: a view opened, or the focused element went away) and only while the panel is on
  * screen; the messages stay scrolled to the bottom while the customer is reading the end.
  */
+import { chunks } from "./chunks";
 import type { TomticketChatPanel } from "./panel";
 
 /** Closer than this to the bottom counts as reading the end: new messages scroll into view. */
@@ -64,8 +65,11 @@ function focusTarget(panel: TomticketChatPanel): HTMLElement | null {
       return root.querySelector<HTMLElement>('textarea[name="compose"], form[part="survey"] input, button[part="new-chat"]');
     case "transcript":
       return root.querySelector<HTMLElement>('button[part="back"]');
-    case "form":
-    case "offline": {
+    case "offline":
+      // Its form is still loading (/widget-offline.js): focus moves once it is drawn.
+      if (!chunks().offline) return null;
+    // falls through
+    case "form": {
       const fields = [...root.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>("form input, form textarea")];
       const first = fields.find((f) => !f.value) ?? fields[0];
       if (first) return first;
