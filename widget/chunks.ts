@@ -111,7 +111,9 @@ export function loadScript(src: string): Promise<void> {
       const tag = document.createElement("script");
       tag.src = src;
       tag.async = true;
-      tag.onload = () => resolve();
+      // In a task after the one that evaluated the script: what its loader does next (the
+      // element's core, a chunk's first render) adds nothing to that task.
+      tag.onload = () => setTimeout(resolve);
       tag.onerror = () => {
         loading.delete(src);
         tag.remove();

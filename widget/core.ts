@@ -22,6 +22,7 @@ import { isNew, schedulePoll } from "./loader-config";
 import { fetchSession, isFresh, isSessionChange, loadPanelScript, restoreSession } from "./loader-session";
 import { sideOf, stackOf, type Side } from "./loader-stacking";
 import { readIdentity, readWasOpen, writeIdentity, writeToken, writeWasOpen, type Embed } from "./storage";
+import { nextTask } from "./next-task";
 
 /** The core of each element of the page (this script runs once per page, for every element). */
 const cores = new WeakMap<Element, ChatCore>();
@@ -55,11 +56,18 @@ class ChatCore implements Core {
         this.close();
       }
     });
-    if (this.#popup) void this.open();
-    else if (host.hasAttribute("auto-open") && this.#shown() && this.#wasOpen() !== "0") void this.open(false);
-    this.#restore();
-    // The other embeds' places take this one into account from now on.
-    for (const other of document.querySelectorAll(host.localName)) if (other !== host) cores.get(other)?.paint();
+    // A pointer over the launcher or focus on it: the customer may open the panel; it is built
+    // ahead, hidden, in small tasks (see #ensurePanel), so that the click only shows it.
+    for (const type of ["pointerenter", "focus"]) state.launcher.button?.addEventListener(type, () => void this.#ensurePanel().catch(() => undefined));
+    // The rest in a task of its own: this one evaluated the panel's script. The first storage
+    // read of a page is slow (the browser opens the site's storage).
+    void nextTask().then(() => {
+      if (this.#popup) void this.open();
+      else if (host.hasAttribute("auto-open") && this.#shown() && this.#wasOpen() !== "0") void this.open(false);
+      this.#restore();
+      // The other embeds' places take this one into account from now on.
+      for (const other of document.querySelectorAll(host.localName)) if (other !== host) cores.get(other)?.paint();
+    });
   }
 
   #attr(name: string): string {
@@ -143,6 +151,8 @@ class ChatCore implements Core {
     button?.setAttribute("aria-busy", "true");
     try {
       await this.#ensurePanel();
+      // Shown in a task of its own: the one that built the panel (or the click) is done.
+      await nextTask();
     } catch {
       this.#open = false;
       return;
@@ -265,8 +275,12 @@ class ChatCore implements Core {
     else this.#restore();
   }
 
+  /**
+   * The panel element, made once, hidden, in a task of its own (its first render draws the
+   * shell; the view follows in another task: panel.ts `init`).
+   */
   #ensurePanel(): Promise<PanelElement> {
-    return (this.#panelPromise ??= loadPanelScript(this.#server).then(
+    return (this.#panelPromise ??= loadPanelScript(this.#server).then(nextTask).then(
       () => {
         const panel = document.createElement(PANEL_TAG);
         panel.boot = this.#boot();

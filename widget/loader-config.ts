@@ -17,20 +17,39 @@ const POLL_MS = 30_000;
 export const warn = (text: string): void => console.warn(`<tomticket-chat>: ${text}; the chat is not shown.`);
 
 /** What `fetchConfig` throws for an unknown account or department (404): it will never work on this page. */
-const GONE = new Error("gone");
+// Not an Error: one made at load time captures a stack trace, and with DevTools attached (the
+// bench's Chromium) that made V8 compute the source positions of the whole script (45 KB
+// minified in widget-panel.js, which has this module too): milliseconds of its first task.
+const GONE = {};
 
 export const isGone = (error: unknown): boolean => error === GONE;
 
 /**
  * Asks for the configuration of an account (and of the department an embed fixes), with the
  * texts of the embed's language; warns when it is gone. Any other failure throws too.
+ * `keep`: sent ahead of the element, kept for its first request of the same URL.
  */
-export async function fetchConfig(server: string, account: string, department: string | null, lang: string | null): Promise<WidgetConfigCompact> {
+export function fetchConfig(server: string, account: string, department: string | null | undefined, lang: string | null | undefined, keep = false): Promise<WidgetConfigCompact> {
   const q = encodeURIComponent;
-  const response = await fetch(
-    `${server}/api/widget/config?account=${q(account)}${department ? "&department=" + q(department) : ""}&lang=${q(lang ?? "")}&compact=1`,
-    { credentials: "omit", cache: "no-cache" },
-  );
+  const url = `${server}/api/widget/config?account=${q(account)}${department ? "&department=" + q(department) : ""}&lang=${q(lang ?? "")}&compact=1`;
+  const ahead = early;
+  early = undefined;
+  if (ahead?.[0] === url) return ahead[1];
+  const answer = request(url, account, department);
+  // Nobody may ever take it (the element for this embed already exists): no unhandled rejection.
+  if (keep) (early = [url, answer])[1].catch(() => undefined);
+  return answer;
+}
+
+/**
+ * The request sent ahead by `fetchConfig(…, keep = true)`: loader.ts asks as its first
+ * statement, before the element exists, and the element's first `fetchConfig` of the same URL
+ * takes that answer instead of asking again (the request leaves 10–20 ms earlier on a busy page).
+ */
+let early: [url: string, answer: Promise<WidgetConfigCompact>] | undefined;
+
+async function request(url: string, account: string, department: string | null | undefined): Promise<WidgetConfigCompact> {
+  const response = await fetch(url, { credentials: "omit", cache: "no-cache" });
   const body = await response.json().catch(() => null);
   if (response.ok) return body;
   if (response.status === 404) {

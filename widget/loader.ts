@@ -1,8 +1,8 @@
 /**
  * `/widget.js`: the small first script a customer's site loads, everything that must run before
- * the launcher is visible: it defines `<tomticket-chat>` (plain custom element, no Lit), reads
- * its attributes, fetches the widget configuration and draws the launcher. Right after the first
- * answer it loads `/widget-panel.js`, the panel with the rest of the element (core.ts: opening
+ * the launcher is visible: it fetches the widget configuration (first of all), defines
+ * `<tomticket-chat>` (plain custom element, no Lit), reads its attributes and draws the launcher.
+ * After the first answer, once the page is idle (or on a click), it loads `/widget-panel.js`, the panel with the rest of the element (core.ts: opening
  * it, the customer's session, the presence poll, the stacking of several embeds, storage, the
  * public events); a method called before then waits for it.
  *
@@ -16,7 +16,7 @@ import { chunks, loadScript } from "./chunks";
 import type { Core, LoaderState } from "./core-contract";
 import { launcherText } from "./i18n";
 import { drawLauncher, HIDDEN, labelFirst } from "./launcher";
-import { baseLook, isShown, langOf } from "./launcher-place";
+import { baseLook, fixedDepartment, isShown, langOf } from "./launcher-place";
 import { launcherLook } from "./launcher-styles";
 import { fetchConfig, isGone, warn } from "./loader-config";
 import { sideOf } from "./loader-stacking";
@@ -27,6 +27,13 @@ const script = document.currentScript;
 /** Origin of our server: where this very script came from. */
 const scriptOrigin =
   script instanceof HTMLScriptElement && script.src ? new URL(script.src).origin : location.origin;
+
+// The configuration is asked for first of all, before the element is defined and drawn: the
+// launcher waits for its answer (fetchConfig hands it to the element's first request).
+/** The embedding script's `data-*` (loader.ts mounts the element from them, at the end). */
+const data = script instanceof HTMLScriptElement ? script.dataset : undefined;
+if (data?.account) void fetchConfig(data.server || scriptOrigin, data.account, data.department, data.lang, true);
+
 
 /**
  * The chat widget: a launcher at a bottom corner that opens the chat panel over the page, or
@@ -119,10 +126,13 @@ export class TomticketChat extends HTMLElement {
         },
         look: launcherLook,
       };
-      // The rest of the element comes right after the first answer, whatever it was.
+      // The rest of the element comes after the first answer, whatever it was, once the page is
+      // idle, at most 2 s later (a click loads it at once): its script's evaluation then holds up
+      // neither the launcher's first frame nor the host page's own work. Without
+      // `requestIdleCallback` (Safari) a timer runs it at once (the options mean no delay).
       void this.#load(account)
         .catch(() => undefined)
-        .then(() => this.#withCore()?.catch(() => undefined));
+        .then(() => (window.requestIdleCallback || setTimeout)(() => this.#withCore()?.catch(() => undefined), { timeout: 2000 }));
     }
     this.#core?.connected();
   }
@@ -185,7 +195,7 @@ export class TomticketChat extends HTMLElement {
   /** Fetches the configuration (one request at a time) and applies it. */
   #load(account: string): Promise<WidgetConfigCompact> {
     const state = this.#state!;
-    return (this.#loading ??= fetchConfig(this.#server, account, this.getAttribute("department") || null, this.getAttribute("lang"))
+    return (this.#loading ??= fetchConfig(this.#server, account, fixedDepartment(this), this.getAttribute("lang"))
       .then(
         (config) => {
           state.failed = false;
@@ -230,22 +240,20 @@ declare global {
  * `<script data-account>`: create the element unless one for this account and department
  * exists. Every other `data-<name>` of the script becomes the element's `<name>` attribute.
  */
-if (script instanceof HTMLScriptElement) {
-  const account = script.dataset.account;
-  const department = script.dataset.department ?? "";
+const account = data?.account;
+if (account) {
+  const department = data.department ?? "";
   const mount = (): void => {
     for (const existing of document.querySelectorAll(TAG)) {
       if (existing.getAttribute("account") === account && (existing.getAttribute("department") ?? "") === department) return;
     }
     const element = document.createElement(TAG);
     element.setAttribute("server", scriptOrigin);
-    for (const { name, value } of script.attributes) {
+    for (const { name, value } of (script as HTMLScriptElement).attributes) {
       if (name.startsWith("data-") && value !== "false") element.setAttribute(name.slice(5), value);
     }
     document.body.appendChild(element);
   };
-  if (account) {
-    if (document.body) mount();
-    else document.addEventListener("DOMContentLoaded", mount, { once: true });
-  }
+  if (document.body) mount();
+  else document.addEventListener("DOMContentLoaded", mount, { once: true });
 }

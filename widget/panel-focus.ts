@@ -3,6 +3,7 @@
  * (`wantFocus`: a view opened, or the focused element went away) and only while the panel is on
  * screen; the messages stay scrolled to the bottom while the customer is reading the end.
  */
+import { chunks } from "./chunks";
 import type { TomticketChatPanel } from "./panel";
 
 /** Closer than this to the bottom counts as reading the end: new messages scroll into view. */
@@ -31,18 +32,24 @@ export function afterRender(panel: TomticketChatPanel): void {
   if (panel.wantFocus && panel.visible && !focusing.has(panel)) {
     // After the next frame: focusing makes the browser lay the panel out at once, and the render
     // that opens the panel or draws a view would then hold its whole first layout in this task.
+    // An idle callback runs after the frame (a frame callback would run inside the browser's
+    // rendering task, and that task's layout of the new panel would count as the widget's).
     focusing.add(panel);
-    requestAnimationFrame(() =>
-      setTimeout(() => {
-        focusing.delete(panel);
-        const target = panel.wantFocus && panel.visible ? focusTarget(panel) : null;
-        if (target) {
-          panel.wantFocus = false;
-          target.focus();
-        }
-      }),
-    );
+    afterFrame(() => {
+      focusing.delete(panel);
+      const target = panel.wantFocus && panel.visible ? focusTarget(panel) : null;
+      if (target) {
+        panel.wantFocus = false;
+        target.focus();
+      }
+    });
   }
+}
+
+/** Runs `run` once the browser has drawn the next frame and is idle (at most 100 ms later), else after a timer. */
+function afterFrame(run: () => void): void {
+  if (typeof requestIdleCallback === "function") requestIdleCallback(run, { timeout: 100 });
+  else setTimeout(run, 16);
 }
 
 /** Panels whose focus move waits for the next frame. */
@@ -58,8 +65,11 @@ function focusTarget(panel: TomticketChatPanel): HTMLElement | null {
       return root.querySelector<HTMLElement>('textarea[name="compose"], form[part="survey"] input, button[part="new-chat"]');
     case "transcript":
       return root.querySelector<HTMLElement>('button[part="back"]');
-    case "form":
-    case "offline": {
+    case "offline":
+      // Its form is still loading (/widget-offline.js): focus moves once it is drawn.
+      if (!chunks().offline) return null;
+    // falls through
+    case "form": {
       const fields = [...root.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>("form input, form textarea")];
       const first = fields.find((f) => !f.value) ?? fields[0];
       if (first) return first;

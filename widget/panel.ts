@@ -191,6 +191,16 @@ export class TomticketChatPanel extends LitElement {
     this.#stopViewport?.();
   }
 
+  /**
+   * The first render runs in a task after the one that made the element (its styles, listeners
+   * and the start of `init`): each stays short for the host page (at most 10 ms of its main
+   * thread in one task).
+   */
+  protected override async scheduleUpdate(): Promise<void> {
+    if (!this.hasUpdated) await nextTask();
+    super.scheduleUpdate();
+  }
+
   /** Moves focus to the first empty form field, the message input or the closed state's button. */
   focusFirst(): void {
     this.wantFocus = true;

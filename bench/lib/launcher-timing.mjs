@@ -3,27 +3,46 @@
 // each, a script injected before the page's own records `performance.now()` (milliseconds since
 // the navigation started) at the first animation frame in which `button[part="launcher"]` is
 // visible, i.e. after widget.js ran, fetched the configuration and showed the element.
+import { writeFileSync } from "node:fs";
 import { createServer } from "node:http";
+import { join } from "node:path";
 import { chromium } from "playwright-core";
 import { freePort } from "../../scripts/local-server.mjs";
 import { chromiumLaunchOptions } from "../../scripts/chromium.mjs";
 import { DEMO } from "../../scripts/demo-seed.mjs";
+import { launcherFloor } from "./launcher-floor.mjs";
+import { describeTask } from "./widget-trace.mjs";
 
 /** Bound on one page load, from navigation to a visible launcher. */
 const LOAD_TIMEOUT_MS = 15_000;
 
+/**
+ * What the probe logs once the launcher shows. The bench waits for this console message rather
+ * than with `page.waitForFunction`: that one makes Playwright inject its own script (about
+ * 330 KB) into the page while it loads, whose evaluation (about 30 ms of CPU, 100 ms on a
+ * loaded machine) ran on the main thread before widget.js and was counted in the launcher's time.
+ */
+const LAUNCHER_VISIBLE = "tomticket-bench:launcher-visible";
+
+/** Resolves once `page` logs that the launcher shows (subscribe before navigating). */
+const launcherVisible = (page) =>
+  page.waitForEvent("console", { predicate: (m) => m.text() === LAUNCHER_VISIBLE, timeout: LOAD_TIMEOUT_MS });
+
 /** Runs in the page before its scripts: polls each frame until the launcher shows. */
-function probeLauncher() {
+function probeLauncher(LAUNCHER_VISIBLE) {
   const look = () => {
     const button = document.querySelector("tomticket-chat")?.shadowRoot?.querySelector('button[part="launcher"]');
     if (button && button.checkVisibility() && button.getBoundingClientRect().width > 0) {
       window.__launcherVisibleAt = performance.now();
+      console.debug(LAUNCHER_VISIBLE);
       return;
     }
     requestAnimationFrame(look);
   };
   requestAnimationFrame(look);
 }
+/** The probe with its console message bound (an init script is a function and one argument). */
+const probe = [probeLauncher, LAUNCHER_VISIBLE];
 
 /**
  * Runs in the page before its scripts: every long task (50 ms or more: the threshold of the
@@ -75,17 +94,22 @@ const WIDGET_URL = /\/widget[\w-]*\.js(\?|$)/;
  * @param {object[]} events the trace's `traceEvents`
  */
 function widgetTasks(events) {
-  const main = events.find((e) => e.ph === "M" && e.name === "thread_name" && e.args?.name === "CrRendererMain");
+  const isMark = (e) => {
+    const data = e.args?.data ?? e.args?.beginData ?? {};
+    return WIDGET_URL.test(data.url ?? data.scriptName ?? data.stackTrace?.[0]?.url ?? "");
+  };
+  // The page's renderer main thread: a trace may hold several renderers (e.g. one for the blank
+  // page before the navigation), so the one that ran widget code.
+  const mains = events.filter((e) => e.ph === "M" && e.name === "thread_name" && e.args?.name === "CrRendererMain");
+  const main = mains.find((m) => events.some((e) => e.pid === m.pid && e.tid === m.tid && e.ph === "X" && isMark(e)));
   if (!main) return [];
   const onMain = events.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === "X");
   const tasks = onMain.filter((e) => e.name === "RunTask").sort((a, b) => a.ts - b.ts);
-  const marks = onMain.filter((e) => {
-    const data = e.args?.data ?? e.args?.beginData ?? {};
-    return WIDGET_URL.test(data.url ?? data.scriptName ?? data.stackTrace?.[0]?.url ?? "");
-  });
+  const marks = onMain.filter(isMark);
+  const start = Math.min(...tasks.map((t) => t.ts));
   return tasks
     .filter((t) => marks.some((m) => m.ts >= t.ts && m.ts < t.ts + t.dur))
-    .map((t) => ({ ms: t.dur / 1000, cpuMs: (t.tdur ?? t.dur) / 1000 }));
+    .map((t) => ({ ms: t.dur / 1000, cpuMs: (t.tdur ?? t.dur) / 1000, at: (t.ts - start) / 1000, what: describeTask(onMain, t) }));
 }
 
 /**
@@ -97,18 +121,22 @@ function widgetTasks(events) {
 async function longestTasks(browser, port) {
   const context = await browser.newContext();
   try {
-    await context.addInitScript(probeLauncher);
+    await context.addInitScript(...probe);
     await context.addInitScript(observeLongTasks);
     const page = await context.newPage();
     await browser.startTracing(page, { categories: ["devtools.timeline", "disabled-by-default-devtools.timeline"] });
+    const visible = launcherVisible(page);
     await page.goto(`http://localhost:${port}/`, { waitUntil: "commit", timeout: LOAD_TIMEOUT_MS });
-    await page.waitForFunction(() => typeof window.__launcherVisibleAt === "number", null, { timeout: LOAD_TIMEOUT_MS });
+    await visible;
     await page.locator('button[part="launcher"]').click({ timeout: LOAD_TIMEOUT_MS });
     await page.locator("tomticket-chat-panel textarea").waitFor({ state: "visible", timeout: LOAD_TIMEOUT_MS });
     // Whatever the opening set off (rendering, idle work) ends within this.
     await page.waitForTimeout(500);
     const longTasks = await page.evaluate(() => window.__longTasks);
-    const trace = JSON.parse((await browser.stopTracing()).toString());
+    const raw = await browser.stopTracing();
+    // BENCH_WIDGET_TRACE=<dir>: keep the trace (open it in Chrome DevTools' Performance panel).
+    if (process.env.BENCH_WIDGET_TRACE) writeFileSync(join(process.env.BENCH_WIDGET_TRACE, `widget-${Date.now()}.json`), raw);
+    const trace = JSON.parse(raw.toString());
     const tasks = widgetTasks(trace.traceEvents ?? trace);
     return {
       longestTaskMs: tasks.length ? Math.max(...tasks.map((t) => t.ms)) : null,
@@ -123,14 +151,39 @@ async function longestTasks(browser, port) {
 }
 
 /**
+ * One cold load of `url` in a fresh context of `browser`: ms from navigation start to the
+ * first frame with the launcher visible (`at`), and where that time went (`phases`).
+ */
+async function coldLoad(browser, url) {
+  const context = await browser.newContext();
+  try {
+    await context.addInitScript(...probe);
+    const page = await context.newPage();
+    const visible = launcherVisible(page);
+    await page.goto(url, { waitUntil: "commit", timeout: LOAD_TIMEOUT_MS });
+    await visible;
+    const at = await page.evaluate(() => window.__launcherVisibleAt);
+    const phases = await page.evaluate(loadPhases);
+    // From widget.js received to the visible launcher: what the widget itself takes.
+    phases.from_script = at - phases.script_received;
+    return { at, phases };
+  } finally {
+    await context.close();
+  }
+}
+
+/**
  * Loads a host page embedding the widget of `server` `loads` times (after one warm-up load), each
  * in a new context.
  * Resolves to the samples (ms from navigation start to a visible launcher) and their median,
- * or to `{ skipped }` when there is no Chromium to run.
+ * the floor's samples and median (launcher-floor.ts: a page whose script only draws a button),
+ * and the traced load's tasks; with `online` (it runs its argument with an attendant online),
+ * the traced load again with the chat's pre-chat form (`online`); or to `{ skipped }` when
+ * there is no Chromium to run.
  * @param {string} server the app's origin, e.g. http://127.0.0.1:8787
- * @param {{ loads?: number }} [options]
+ * @param {{ loads?: number, online?: (run: () => Promise<object>) => Promise<object> }} [options]
  */
-export async function launcherTiming(server, { loads = 5 } = {}) {
+export async function launcherTiming(server, { loads = 5, online } = {}) {
   let launch;
   try {
     launch = await chromiumLaunchOptions();
@@ -152,27 +205,19 @@ export async function launcherTiming(server, { loads = 5 } = {}) {
     const breakdown = [];
     // One load first, not counted: the worker's first request compiles it, which is not the widget's cost.
     for (let i = -1; i < loads; i++) {
-      const context = await browser.newContext();
-      try {
-        await context.addInitScript(probeLauncher);
-        const page = await context.newPage();
-        // Another origin than the app's (localhost vs 127.0.0.1), as on a customer's site.
-        await page.goto(`http://localhost:${port}/`, { waitUntil: "commit", timeout: LOAD_TIMEOUT_MS });
-        await page.waitForFunction(() => typeof window.__launcherVisibleAt === "number", null, { timeout: LOAD_TIMEOUT_MS });
-        const at = await page.evaluate(() => window.__launcherVisibleAt);
-        const phases = await page.evaluate(loadPhases);
-        if (i >= 0) {
-          samples.push(at);
-          breakdown.push(phases);
-        }
-      } finally {
-        await context.close();
+      // Another origin than the app's (localhost vs 127.0.0.1), as on a customer's site.
+      const { at, phases } = await coldLoad(browser, `http://localhost:${port}/`);
+      if (i >= 0) {
+        samples.push(at);
+        breakdown.push(phases);
       }
     }
+    const floor = await launcherFloor(async (url) => (await coldLoad(browser, url)).at, loads);
     const tasks = await longestTasks(browser, port);
+    const onlineTasks = online ? await online(() => longestTasks(browser, port)) : undefined;
     const median = middle(samples);
     const phases = Object.fromEntries(Object.keys(breakdown[0] ?? {}).map((k) => [k, middle(breakdown.map((b) => b[k]))]));
-    return { samples, median, phases, ...tasks };
+    return { samples, median, phases, floor, floorMedian: middle(floor), ...tasks, online: onlineTasks };
   } finally {
     await browser.close().catch(() => {});
     await new Promise((resolve) => site.close(resolve));

@@ -1,0 +1,63 @@
+// What a widget task of the trace did (bench/lib/launcher-timing.mjs): its main parts by name,
+// so the bench's stderr says which script, function, style or layout work made a task long
+// instead of leaving it to guesswork.
+
+/** Trace events worth naming inside a task, with the field that tells them apart. */
+const PARTS = new Set([
+  "EvaluateScript",
+  "v8.compile",
+  "FunctionCall",
+  "TimerFire",
+  "FireIdleCallback",
+  "FireAnimationFrame",
+  "EventDispatch",
+  "RunMicrotasks",
+  "UpdateLayoutTree",
+  "Layout",
+  "ParseHTML",
+  "ParseAuthorStyleSheet",
+  "Paint",
+]);
+
+/** A short label: the script's file, the function's name, the event's type, the elements restyled. */
+function label(event) {
+  const data = event.args?.data ?? event.args?.beginData ?? {};
+  const file = (data.url ?? "").replace(/^.*\//, "").replace(/\?.*$/, "");
+  const extra = [file, data.functionName, data.type, data.elementCount ? `${data.elementCount} el` : ""].filter(Boolean).join(":");
+  return extra ? `${event.name}(${extra})` : event.name;
+}
+
+/** The named parts in `[from, to)` that no other of them contains, in order. */
+function outermost(events, from, to, exclude) {
+  const inside = events
+    .filter((e) => e !== exclude && PARTS.has(e.name) && e.ts >= from && e.ts < to && e.dur >= 300)
+    .sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+  const top = [];
+  let until = -1;
+  for (const e of inside) {
+    if (e.ts < until) continue;
+    top.push(e);
+    until = e.ts + e.dur;
+  }
+  return top;
+}
+
+const ms = (e) => `${(e.dur / 1000).toFixed(1)}/${((e.tdur ?? e.dur) / 1000).toFixed(1)}`;
+
+/**
+ * The main parts of `task` (a `RunTask` trace event) among `events` (the main thread's complete
+ * events): the outermost named parts of at least 0.3 ms, longest first (at most `limit`), each
+ * as "name(file:function) wall/cpu ms" with its own outermost named parts in brackets.
+ * @param {object[]} events
+ * @param {{ ts: number, dur: number }} task
+ */
+export function describeTask(events, task, limit = 6) {
+  return outermost(events, task.ts, task.ts + task.dur, task)
+    .sort((a, b) => b.dur - a.dur)
+    .slice(0, limit)
+    .map((e) => {
+      const parts = outermost(events, e.ts, e.ts + e.dur, e).sort((a, b) => b.dur - a.dur).slice(0, limit);
+      return `${label(e)} ${ms(e)}${parts.length ? ` [${parts.map((p) => `${label(p)} ${ms(p)}`).join(", ")}]` : ""}`;
+    })
+    .join(", ");
+}
