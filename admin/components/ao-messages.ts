@@ -34,6 +34,8 @@ export class AoMessages extends AppElement {
         height: 100%;
         overflow-y: auto;
         padding: 1rem;
+        /* Its size comes from the chat window, never from the messages: a new message is laid out and painted inside the list alone. */
+        contain: strict;
       }
     `,
   ];
