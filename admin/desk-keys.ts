@@ -39,13 +39,22 @@ export function chatListKeys(store: Store): unknown[] {
   return keys;
 }
 
-/** Everything the open chat's window shows of its view. */
+/**
+ * Everything the open chat's window shows of its view, around the message list: a message
+ * changes only whether there are none yet (the loading line). The list itself follows its own
+ * keys ({@link messageListKeys}), so a message does not re-render the header and details.
+ */
 export function selectedKeys(store: Store): unknown[] {
   const keys = commonKeys(store);
   const view = store.selected;
   keys.push(view);
-  if (view) keys.push(...viewKeys(view), view.syncing, view.customerTyping, view.labels, store.accepting.has(view.chat.id));
+  if (view) keys.push(view.chat, view.messages.length === 0, view.syncing, view.customerTyping, view.labels, store.accepting.has(view.chat.id));
   return keys;
+}
+
+/** What the message list shows: the chat's messages, pending ones and receipts, and the attendant's name on pending ones. */
+export function messageListKeys(store: Store, view: ChatView | undefined): unknown[] {
+  return view ? [store.locale, store.me?.name, ...viewKeys(view)] : [store.locale];
 }
 
 /** The presence list: the departments and how many chats each has active (the rosters' load). */

@@ -175,6 +175,16 @@ export class LiveSession {
     }
   }
 
+  /**
+   * Marks the chat on screen read in the same store change as the frame that brought its new
+   * messages: the chat list then renders once (the unread badge never shows 1 before going back
+   * to 0), instead of once for the message and again when the window reports it read.
+   */
+  private readInView(): void {
+    const at = this.attention();
+    if (at.selectedChatId !== null && at.onDesk && !at.hidden) this.markRead(at.selectedChatId);
+  }
+
   private attention() {
     return { selectedChatId: this.store.selectedChatId, onDesk: this.store.route.page === "live", hidden: this.options.hidden?.() ?? false };
   }
@@ -191,6 +201,7 @@ export class LiveSession {
     for (const reply of applyFrame(this.store, departmentId, frame)) socket.send(reply);
     if (isNewWaitingChat(this.store, departmentId, frame, wasWaiting)) this.options.onNewChat?.(frame.chat, departmentId);
     if (isUnseenCustomerMessage(this.store, frame, known, this.attention())) this.options.onNewMessage?.(frame.message);
+    if (frame.type === "message.created" || frame.type === "chat.history") this.readInView();
     if (frame.type === "session.ready") this.resendPending(departmentId, socket);
     if (frame.type === "typing.changed" && frame.by === "customer") this.expireCustomerTyping(frame.chatId, frame.typing);
     if (frame.type === "error" && frame.code === "unsupported_version") socket.stop();

@@ -9,7 +9,7 @@ import type { AttendantNotificationPrefs } from "../worker/notification-prefs";
 import { beep } from "../widget/sound";
 import { unreadCount } from "./chat-view";
 import { t } from "./i18n";
-import { notificationPermission, prefOn } from "./new-chat-alert";
+import { alertPage, prefOn } from "./new-chat-alert";
 import type { Store } from "./store";
 
 /** Where the attendant is looking: the chat on screen (null: none) and whether the tab is hidden. */
@@ -52,7 +52,7 @@ export function messageAlertPlan(
 
 /** Beeps and/or shows a desktop notification for a customer's message, as the preferences allow; a click on it runs `open` (shows the chat). */
 export function alertNewMessage(message: WireMessage, prefs: AttendantNotificationPrefs | undefined, open: () => void): void {
-  const plan = messageAlertPlan(prefs, { hidden: document.hidden, permission: notificationPermission() });
+  const plan = messageAlertPlan(prefs, alertPage());
   if (plan.sound) beep();
   if (!plan.desktop) return;
   try {

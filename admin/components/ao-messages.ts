@@ -8,7 +8,7 @@ import { guard } from "lit/directives/guard.js";
 import { repeat } from "lit/directives/repeat.js";
 import { receiptOf, type ChatView, type Receipt } from "../chat-view";
 import { t, type MessageKey } from "../i18n";
-import { viewKeys } from "../desk-keys";
+import { messageListKeys } from "../desk-keys";
 import { AppElement, define } from "./app-element";
 import { messageContent, messageStyles } from "./message-template";
 
@@ -34,36 +34,63 @@ export class AoMessages extends AppElement {
         height: 100%;
         overflow-y: auto;
         padding: 1rem;
+        /* Its size comes from the chat window, never from the messages: a new message is laid out and painted inside the list alone. */
+        contain: strict;
       }
     `,
   ];
 
   declare view: ChatView;
+  /** Following the conversation: set by the attendant's own scrolling, and on a switch of chat. */
   private stick = true;
   private shownChatId: string | null = null;
+  private scrollFrame = 0;
+
+  /**
+   * Whether the attendant is at the bottom, read when they scroll (layout is up to date then),
+   * not before each render: reading it there forced a layout of the whole desk per message.
+   */
+  private readonly onScroll = (): void => {
+    const list = this.renderRoot.querySelector("ol");
+    if (list) this.stick = list.scrollHeight - list.scrollTop - list.clientHeight < STICK_PX;
+  };
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    cancelAnimationFrame(this.scrollFrame);
+    this.scrollFrame = 0;
+  }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    const list = this.renderRoot.querySelector("ol");
-    const switched = this.view.chat.id !== this.shownChatId;
-    this.stick = switched || !list || list.scrollHeight - list.scrollTop - list.clientHeight < STICK_PX;
+    if (this.view.chat.id !== this.shownChatId) this.stick = true;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     this.shownChatId = this.view.chat.id;
+    if (this.stick && this.scrollFrame === 0) this.scrollFrame = requestAnimationFrame(() => this.toBottom());
+  }
+
+  /**
+   * Scrolls to the newest message in the next frame's animation callbacks: the layout this
+   * reads is the one the frame does anyway, so it is done once, not forced and done again.
+   */
+  private toBottom(): void {
+    this.scrollFrame = 0;
     const list = this.renderRoot.querySelector("ol");
-    if (list && this.stick) list.scrollTop = list.scrollHeight;
+    // Decided at the render: a scroll event between the two (a chat switch clamping the old
+    // position) must not cancel it.
+    if (list) list.scrollTop = list.scrollHeight;
   }
 
   protected override storeKeys(): unknown[] {
-    const store = this.app.store;
-    return this.view ? [store.locale, store.me?.name, ...viewKeys(this.view)] : [store.locale];
+    return messageListKeys(this.app.store, this.view);
   }
 
   override render() {
     const view = this.view;
-    return html`<ol aria-live="polite" aria-relevant="additions" aria-label=${t("messages.label")} tabindex="0">
+    return html`<ol aria-live="polite" aria-relevant="additions" aria-label=${t("messages.label")} tabindex="0" @scroll=${this.onScroll}>
       ${repeat(
         view.messages,
         (m) => m.id,

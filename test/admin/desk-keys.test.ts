@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ServerFrame, WireChat } from "../../durable-objects/protocol";
-import { chatListKeys, commonKeys, presenceKeys, queueKeys, selectedKeys } from "../../admin/desk-keys";
+import { chatListKeys, commonKeys, messageListKeys, presenceKeys, queueKeys, selectedKeys } from "../../admin/desk-keys";
 import { applyFrame } from "../../admin/live-frames";
 import { Store } from "../../admin/store";
 import { ana, session, wireChat, wireMessage } from "./fixtures";
@@ -39,14 +39,20 @@ describe("what each part of the desk re-renders for", () => {
     expect(same(selectedKeys(store), before.selected)).toBe(true);
   });
 
-  it("re-renders the chat list for an unread message, and the open chat for its own", () => {
+  it("re-renders the chat list for an unread message, and the open chat's message list for its own", () => {
     const store = desk();
     const list = chatListKeys(store);
     applyFrame(store, "dep-1", created("a2", 1));
     expect(same(chatListKeys(store), list)).toBe(false);
     const selected = selectedKeys(store);
+    const messages = messageListKeys(store, store.selected!);
     applyFrame(store, "dep-1", created("a1", 1));
+    expect(same(messageListKeys(store, store.selected!), messages)).toBe(false);
+    // The first message ends the loading line; later ones leave the window's header and details alone.
     expect(same(selectedKeys(store), selected)).toBe(false);
+    const second = selectedKeys(store);
+    applyFrame(store, "dep-1", created("a1", 2));
+    expect(same(selectedKeys(store), second)).toBe(true);
   });
 
   it("re-renders the queue when a customer starts waiting, or a waiting chat is being accepted", () => {
