@@ -2,8 +2,8 @@
  * `/widget.js`: the small first script a customer's site loads, everything that must run before
  * the launcher is visible: it fetches the widget configuration (first of all), defines
  * `<tomticket-chat>` (plain custom element, no Lit), reads its attributes and draws the launcher.
- * After the first answer, once the page is idle (or on a click), it loads `/widget-panel.js`, the panel with the rest of the element (core.ts: opening
- * it, the customer's session, the presence poll, the stacking of several embeds, storage, the
+ * After the first answer, once the page is idle (or on a click), it loads `/widget-panel.js`,
+ * the panel with the rest of the element (core.ts: opening it, the customer's session, the presence poll, the stacking of several embeds, storage, the
  * public events); a method called before then waits for it.
  *
  * Embedding: `<script src="https://SERVER/widget.js" data-account="KEY" async></script>` creates
@@ -33,7 +33,6 @@ const scriptOrigin =
 /** The embedding script's `data-*` (loader.ts mounts the element from them, at the end). */
 const data = script instanceof HTMLScriptElement ? script.dataset : undefined;
 if (data?.account) void fetchConfig(data.server || scriptOrigin, data.account, data.department, data.lang, true);
-
 
 /**
  * The chat widget: a launcher at a bottom corner that opens the chat panel over the page, or
