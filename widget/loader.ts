@@ -3,8 +3,9 @@
  * the launcher is visible: it fetches the widget configuration (first of all), defines
  * `<tomticket-chat>` (plain custom element, no Lit), reads its attributes and draws the launcher.
  * After the first answer, once the page is idle (or on a click), it loads `/widget-panel.js`,
- * the panel with the rest of the element (core.ts: opening it, the customer's session, the presence poll, the stacking of several embeds, storage, the
- * public events); a method called before then waits for it.
+ * the panel with the rest of the element (core.ts: opening it, the customer's session, the
+ * presence poll, the stacking of several embeds, storage, the public events); a method called
+ * before then waits for it.
  *
  * Embedding: `<script src="https://SERVER/widget.js" data-account="KEY" async></script>` creates
  * the element and appends it to `<body>`; every attribute of the element can be given as
