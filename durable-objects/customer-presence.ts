@@ -56,6 +56,7 @@ export async function customerLeft(room: PresenceRoom, chatId: string, closing: 
   const chat = room.storage.chat(chatId);
   if (!chat || chat.status === "closed" || chat.customer_left_at !== null || customerHere(room, chatId, closing)) return;
   room.state.storage.sql.exec("UPDATE chats SET customer_left_at = ? WHERE id = ? AND customer_left_at IS NULL", now, chatId);
+  room.storage.chats.drop(chatId);
   tell(room, room.storage.chat(chatId)!);
   if (chat.status !== "waiting" || chat.abandoned_at !== null) return;
   const minutes = await abandonMinutes(room);
@@ -91,6 +92,7 @@ export async function customerReturned(room: PresenceRoom, chatId: string): Prom
     wasAbandoned ? 1 : 0,
     chatId,
   );
+  room.storage.chats.drop(chatId);
   const row = room.storage.chat(chatId)!;
   if (!wasAbandoned || row.status !== "waiting") return tell(room, row);
   room.afterWrite();
@@ -106,6 +108,7 @@ export async function abandonTimer(room: PresenceRoom, timer: Timer, now = Date.
   const chat = room.storage.chat(timer.key);
   if (!chat || chat.status !== "waiting" || chat.abandoned_at !== null || chat.customer_left_at === null || customerHere(room, chat.id)) return;
   room.state.storage.sql.exec("UPDATE chats SET abandoned_at = ?, version = version + 1 WHERE id = ? AND status = 'waiting'", now, chat.id);
+  room.storage.chats.drop(chat.id);
   room.afterWrite();
   tell(room, room.storage.chat(chat.id)!);
   await room.queueMoved();

@@ -6,10 +6,8 @@
  * chat rows are overwritten with their latest state, so a retry after a failure or an
  * eviction mid-write does no harm.
  */
-import type { BatchItem } from "drizzle-orm/batch";
-import { database } from "../worker/db/client";
-import { insertMessages, MESSAGES_PER_INSERT, updateChatState } from "../worker/db/writes";
 import type { ChatRow, MessageRow, RoomStorage } from "./room-storage";
+import { chatUpdate, messageInserts, type MessageCopy } from "./d1-copy";
 import { attachmentOf } from "./attachment-json";
 
 /**
@@ -24,18 +22,14 @@ const MAX_ROUNDS = 40;
 
 /** Copies pending chats and messages to D1. Returns true when nothing is left pending. */
 export async function syncToD1(d1: D1Database, storage: RoomStorage): Promise<boolean> {
-  const db = database(d1);
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const messages = storage.unflushedMessages(MESSAGES_PER_BATCH);
     const chats = storage.unsyncedChats(CHATS_PER_BATCH);
     if (messages.length === 0 && chats.length === 0) return true;
     const accounts = storage.chatAccounts(messages.map((m) => m.chat_id));
     const copies = messages.map((m) => messageCopy(m, accounts.get(m.chat_id) ?? ""));
-    // Building a statement costs more than binding a row (drizzle, then D1): a few rows per statement.
-    const statements: BatchItem<"sqlite">[] = [];
-    for (let i = 0; i < copies.length; i += MESSAGES_PER_INSERT) statements.push(insertMessages(db, copies.slice(i, i + MESSAGES_PER_INSERT)));
-    for (const c of chats) statements.push(updateChatState(db, chatCopy(c)));
-    await db.batch(statements as [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]]);
+    // A few rows per statement, every statement in one atomic batch (d1-copy.ts).
+    await d1.batch([...messageInserts(d1, copies), ...chats.map((c) => chatUpdate(d1, chatCopy(c)))]);
     storage.markFlushed(
       messages.map((m) => m.id),
       chats.map((c) => ({ id: c.id, version: c.version })),
@@ -44,7 +38,7 @@ export async function syncToD1(d1: D1Database, storage: RoomStorage): Promise<bo
   return !storage.hasPendingSync();
 }
 
-function messageCopy(m: MessageRow, accountId: string) {
+function messageCopy(m: MessageRow, accountId: string): MessageCopy {
   return {
     id: m.id,
     accountId,

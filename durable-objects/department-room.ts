@@ -454,6 +454,7 @@ export class DepartmentRoom extends DurableObject<Env> implements Room {
     const now = Date.now();
     // Whatever woke the alarm, pending copies go to D1 now (also makes the alarm deterministic in tests).
     if (this.storage.hasPendingSync()) this.timers.ensureBy("sync", "", now);
+    this.inactivity.newRun();
     await this.timers.runDue(now, this.timerHandlers, TIMER_OPTIONS);
   }
 
@@ -539,6 +540,7 @@ export class DepartmentRoom extends DurableObject<Env> implements Room {
       const { departmentId: _, ...extras } = to;
       moved = await departmentRoom(this.env, meta.accountId, to.departmentId).importChat({ ...exported, ...extras }, target);
       forgetChat(this.ctx.storage.sql, chatId);
+      this.storage.chats.drop(chatId);
     });
     this.timers.cancel(TRANSFER, chatId);
     if (!moved) return null;
@@ -559,6 +561,7 @@ export class DepartmentRoom extends DurableObject<Env> implements Room {
       return [];
     });
     if (importChat(this.ctx.storage.sql, bundle, meta.departmentId)) {
+      this.storage.chats.drop(bundle.chat.id);
       this.afterWrite();
       setChatLabels(this.ctx.storage.sql, bundle.chat.id, labels);
       toAllAttendants(this.ctx, { type: "chat.queued", chat: withPreview(this.ctx.storage.sql, { ...toWireChat(this.storage.chat(bundle.chat.id)!), labels }) });

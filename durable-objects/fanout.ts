@@ -36,6 +36,18 @@ export function setIdentity(ws: WebSocket, who: Identity): void {
   identities.set(ws, who);
 }
 
+/**
+ * Each frame's JSON, written once: a message goes to its customer and to its attendants in two
+ * calls, and a lifecycle frame to many sockets. Frames are never changed after they are built.
+ */
+const texts = new WeakMap<ServerFrame, string>();
+
+function textOf(frame: ServerFrame): string {
+  let text = texts.get(frame);
+  if (text === undefined) texts.set(frame, (text = JSON.stringify(frame)));
+  return text;
+}
+
 function sendText(ws: WebSocket, text: string): boolean {
   try {
     ws.send(text);
@@ -47,7 +59,7 @@ function sendText(ws: WebSocket, text: string): boolean {
 }
 
 export function send(ws: WebSocket, frame: ServerFrame): boolean {
-  return sendText(ws, JSON.stringify(frame));
+  return sendText(ws, textOf(frame));
 }
 
 export function attendantMaySee(who: AttendantIdentity, chat: ChatRow): boolean {
@@ -73,7 +85,7 @@ export function attendantSockets(ctx: DurableObjectState): { ws: WebSocket; who:
  * many received it. `except` skips the sender's socket.
  */
 export function toChatAttendants(ctx: DurableObjectState, chat: ChatRow, frame: ServerFrame, except?: WebSocket): number {
-  const text = JSON.stringify(frame);
+  const text = textOf(frame);
   let reached = 0;
   for (const { ws, who } of attendantSockets(ctx)) {
     if (ws !== except && attendantMaySee(who, chat) && sendText(ws, text)) {
@@ -86,7 +98,7 @@ export function toChatAttendants(ctx: DurableObjectState, chat: ChatRow, frame: 
 
 /** Sends a frame to the customer sockets of one chat (every tab of that customer). */
 export function toChatCustomer(ctx: DurableObjectState, chatId: string, frame: ServerFrame, except?: WebSocket): number {
-  const text = JSON.stringify(frame);
+  const text = textOf(frame);
   let reached = 0;
   for (const ws of customerSockets(ctx, chatId)) {
     if (ws !== except && sendText(ws, text)) {
@@ -97,9 +109,33 @@ export function toChatCustomer(ctx: DurableObjectState, chatId: string, frame: S
   return reached;
 }
 
+/** The sockets a new message of a chat goes to: its customer's tabs and the attendants allowed to see it. */
+export interface Recipients {
+  customers: WebSocket[];
+  attendants: WebSocket[];
+}
+
+/**
+ * Who a message of `chat` reaches, listed before it is stored, so that the store also records
+ * whether the other side received it (one write per message). The same rules as
+ * {@link toChatCustomer} and {@link toChatAttendants}.
+ */
+export function recipientsOf(ctx: DurableObjectState, chat: ChatRow): Recipients {
+  const attendants: WebSocket[] = [];
+  for (const { ws, who } of attendantSockets(ctx)) if (attendantMaySee(who, chat)) attendants.push(ws);
+  return { customers: customerSockets(ctx, chat.id), attendants };
+}
+
+/** Sends a `message.created` to the sockets {@link recipientsOf} listed. */
+export function deliver(recipients: Recipients, frame: Extract<ServerFrame, { type: "message.created" }>): void {
+  const text = textOf(frame);
+  for (const ws of recipients.customers) if (sendText(ws, text)) sentLive(ws, frame.message, true);
+  for (const ws of recipients.attendants) if (sendText(ws, text)) sentLive(ws, frame.message, false);
+}
+
 /** Lifecycle frames: every attendant of the department and the chat's customer. */
 export function toEveryoneOfChat(ctx: DurableObjectState, chatId: string, frame: ServerFrame) {
-  const text = JSON.stringify(frame);
+  const text = textOf(frame);
   for (const ws of [...ctx.getWebSockets("attendant"), ...customerSockets(ctx, chatId)]) sendText(ws, text);
 }
 
@@ -112,6 +148,6 @@ export function toEveryone(ctx: DurableObjectState, frame: (role: "customer" | "
 }
 
 export function toAllAttendants(ctx: DurableObjectState, frame: ServerFrame) {
-  const text = JSON.stringify(frame);
+  const text = textOf(frame);
   for (const ws of ctx.getWebSockets("attendant")) sendText(ws, text);
 }

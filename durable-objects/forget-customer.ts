@@ -43,6 +43,8 @@ function blank(room: ForgetRoom, customerId: string, at: number): { held: ChatRo
   const held = sql.exec<ChatRow>("SELECT * FROM chats WHERE customer_id = ?", customerId).toArray();
   if (held.length === 0) return { held, closed: [] };
   sql.exec("UPDATE chats SET customer_name = ?, customer_email = '', page_url = NULL WHERE customer_id = ?", FORGOTTEN_NAME, customerId);
+  // Written by customer, not by chat id: the rows in memory go (chat-cache.ts).
+  room.storage.chats.clear();
   // Rows already copied stay `flushed` (the Worker blanks D1's copy); the others are copied blank.
   sql.exec(
     `UPDATE messages SET body = '', attachment = NULL, author_name = CASE WHEN author_type = 'customer' THEN ? ELSE author_name END

@@ -3,7 +3,7 @@
  * Permission checks come first and a refused frame changes nothing.
  */
 import { announceRemoteClose } from "./closer";
-import { attendantMaySee, send, toChatAttendants, toChatCustomer, toEveryoneOfChat } from "./fanout";
+import { attendantMaySee, deliver, recipientsOf, send, toChatAttendants, toChatCustomer, toEveryoneOfChat } from "./fanout";
 import { attends, supervises, type AttendantIdentity, type Identity } from "./identity";
 import type { ClientFrame, ErrorCode, ServerFrame } from "./protocol";
 import type { ChatMarks, ChatRow, RoomStorage } from "./room-storage";
@@ -110,7 +110,11 @@ function sendMessage(room: Room, ws: WebSocket, who: Identity, chat: ChatRow, cl
     who.role === "customer"
       ? { type: "customer" as const, id: who.customerId, name: chat.customer_name }
       : { type: "attendant" as const, id: who.attendantId, name: who.name };
-  const { message, duplicate } = room.storage.appendMessage(chat.id, author, body, clientId, Date.now());
+  // Listed before the store, so that one write stores the message and the other side's delivered mark.
+  const recipients = recipientsOf(room.state, chat);
+  const reader = who.role === "customer" ? "attendant" : "customer";
+  const reaches = (reader === "attendant" ? recipients.attendants : recipients.customers).length > 0;
+  const { message, duplicate } = room.storage.appendMessage(chat.id, author, body, clientId, Date.now(), false, reaches ? reader : undefined);
   const frame = { type: "message.created", message: toWireMessage(message) } satisfies ServerFrame;
   if (duplicate) {
     // A resend after a lost acknowledgement: acknowledge again, store and deliver nothing new.
@@ -118,13 +122,11 @@ function sendMessage(room: Room, ws: WebSocket, who: Identity, chat: ChatRow, cl
     return;
   }
   room.afterWrite();
-  // The row as it is now: nothing ran since it was read but the append, which moved last_seq.
-  const current: ChatRow = { ...chat, last_seq: message.seq };
+  // The row as it is now (from memory: chat-cache.ts), with the new last_seq and mark.
+  const current = room.storage.chat(chat.id)!;
   if (who.role === "customer") room.customerWrote(current);
-  const toCustomers = toChatCustomer(room.state, chat.id, frame);
-  const toAttendants = toChatAttendants(room.state, current, frame);
-  const reachedOtherSide = who.role === "customer" ? toAttendants > 0 : toCustomers > 0;
-  if (reachedOtherSide) markDelivered(room, current, who.role === "customer" ? "attendant" : "customer", message.seq);
+  deliver(recipients, frame);
+  if (reaches) notifyMarks(room, current, reader, current);
 }
 
 /** Records that `reader`'s side received everything up to `seq` and tells the authors. */

@@ -61,6 +61,12 @@ export function lastActivity(sql: SqlStorage, chat: ChatRow): number {
 export class InactivityClose {
   /** Until when the setting is known to be off (memory only: an evicted room asks D1 again). */
   private offUntil = 0;
+  /**
+   * The setting as read in this alarm run: one run fires up to 100 timers (600 chats accepted
+   * together come due together), and each used to read D1. A new run reads it again, so a
+   * change still applies at the next firing.
+   */
+  private setting: Promise<number | undefined> | null = null;
 
   constructor(private readonly room: InactivityRoom) {}
 
@@ -75,6 +81,11 @@ export class InactivityClose {
     this.room.timers.ensure(INACTIVITY, chat.id, Date.now() + FIRST_CHECK_MS, { phase: "warn" } satisfies Phase);
   }
 
+  /** A new alarm run begins: its first firing reads the setting from D1 again. */
+  newRun(): void {
+    this.setting = null;
+  }
+
   /** The chat closed or left the room: nothing more to watch. */
   forget(chatId: string): void {
     this.room.timers.cancel(INACTIVITY, chatId);
@@ -85,7 +96,8 @@ export class InactivityClose {
     const { storage } = this.room;
     const meta = storage.meta();
     if (!meta || storage.chat(timer.key)?.status !== "active") return;
-    const minutes = (await effectivePolicies(this.room.db, meta.accountId, meta.departmentId)).inactivityCloseMinutes;
+    this.setting ??= effectivePolicies(this.room.db, meta.accountId, meta.departmentId).then((p) => p.inactivityCloseMinutes);
+    const minutes = await this.setting;
     if (!minutes) {
       this.offUntil = Date.now() + OFF_KNOWN_MS;
       return;

@@ -8,6 +8,7 @@
  * with respect to other events (the accept race relies on that).
  */
 import type { AuthorType, ChatStatus, ClosedBy, WireAttendant } from "./protocol";
+import { ChatCache } from "./chat-cache";
 
 export type ChatRow = {
   id: string;
@@ -86,15 +87,22 @@ export interface RoomMeta {
 
 /** The tables are created and migrated by room-schema.ts before the first event. */
 export class RoomStorage {
+  /** The chat rows read or written so far (chat-cache.ts: every write to `chats` here puts or drops). */
+  readonly chats = new ChatCache();
+  /** Who the room is, once recorded: the row is written once and never changes. */
+  private known: RoomMeta | null = null;
+
   constructor(private readonly sql: SqlStorage) {}
 
   // ------------------------------------------------------------------ the room itself
 
   meta(): RoomMeta | null {
+    if (this.known) return this.known;
     const row = this.sql
       .exec<{ account_id: string; department_id: string }>("SELECT account_id, department_id FROM meta WHERE id = 1")
       .toArray()[0];
-    return row ? { accountId: row.account_id, departmentId: row.department_id } : null;
+    this.known = row ? { accountId: row.account_id, departmentId: row.department_id } : null;
+    return this.known;
   }
 
   /**
@@ -132,8 +140,12 @@ export class RoomStorage {
     return this.chat(chat.id)!;
   }
 
+  /** The chat's row (from memory once read: chat-cache.ts); treat it as read-only. */
   chat(id: string): ChatRow | null {
-    return this.sql.exec<ChatRow>("SELECT * FROM chats WHERE id = ?", id).toArray()[0] ?? null;
+    const known = this.chats.get(id);
+    if (known) return known;
+    const row = this.sql.exec<ChatRow>("SELECT * FROM chats WHERE id = ?", id).toArray()[0];
+    return row ? this.chats.put(row) : null;
   }
 
   /** Waiting and active chats, oldest first (the queue order). */
@@ -154,6 +166,7 @@ export class RoomStorage {
       at,
       chatId,
     );
+    this.chats.drop(chatId);
     return cursor.rowsWritten > 0;
   }
 
@@ -166,6 +179,7 @@ export class RoomStorage {
       at,
       chatId,
     );
+    this.chats.drop(chatId);
     return cursor.rowsWritten > 0;
   }
 
@@ -187,6 +201,7 @@ export class RoomStorage {
       chatId,
       attendantId,
     );
+    this.chats.drop(chatId);
     return cursor.rowsWritten > 0;
   }
 
@@ -199,6 +214,7 @@ export class RoomStorage {
       attendantId,
       chatId,
     );
+    this.chats.drop(chatId);
     return cursor.rowsWritten > 0;
   }
 
@@ -211,7 +227,10 @@ export class RoomStorage {
     column: "customer_delivered_seq" | "customer_read_seq" | "attendant_delivered_seq" | "attendant_read_seq",
     seq: number,
   ): ChatMarks | null {
-    return (
+    const known = this.chats.get(chatId);
+    // Already there (a mark never passes last_seq): nothing to write, nothing to tell.
+    if (known && known[column] >= Math.min(seq, known.last_seq)) return null;
+    const marks =
       this.sql
         .exec<ChatMarks>(
           `UPDATE chats SET ${column} = MIN(?, last_seq) WHERE id = ? AND ${column} < MIN(?, last_seq)
@@ -220,8 +239,9 @@ export class RoomStorage {
           chatId,
           seq,
         )
-        .toArray()[0] ?? null
-    );
+        .toArray()[0] ?? null;
+    if (marks && known) this.chats.put({ ...known, ...marks });
+    return marks;
   }
 
   // ------------------------------------------------------------------ messages
@@ -229,6 +249,7 @@ export class RoomStorage {
   /**
    * Stores a message with the chat's next sequence number. A message whose `clientId` was
    * already stored for this chat and author side is not stored again: the first copy is returned.
+   * `deliveredTo`: the side whose sockets the message is about to reach (their delivered mark).
    */
   appendMessage(
     chatId: string,
@@ -237,30 +258,15 @@ export class RoomStorage {
     clientId: string | null,
     at: number,
     internal = false,
+    deliveredTo?: "customer" | "attendant",
   ): { message: MessageRow; duplicate: boolean } {
-    if (clientId) {
-      const existing = this.sql
-        .exec<MessageRow>(
-          "SELECT * FROM messages WHERE chat_id = ? AND author_type = ? AND client_id = ?",
-          chatId,
-          author.type,
-          clientId,
-        )
-        .toArray()[0];
-      if (existing) return { message: existing, duplicate: true };
-    }
-    const seq = this.sql
-      .exec<{ last_seq: number }>(
-        // No version bump: D1's copy of a chat row changes only with its status, which keeps the
-        // write-behind to one statement per message (last_seq is written with the next status change).
-        "UPDATE chats SET last_seq = last_seq + 1 WHERE id = ? RETURNING last_seq",
-        chatId,
-      )
-      .one().last_seq;
+    const chat = this.chat(chatId);
+    if (!chat) throw new Error(`No chat ${chatId} in this room`);
+    // The next seq from the row in memory; a wrong one would hit the (chat_id, seq) key and throw.
     const message: MessageRow = {
       id: crypto.randomUUID(),
       chat_id: chatId,
-      seq,
+      seq: chat.last_seq + 1,
       client_id: clientId,
       author_type: author.type,
       author_id: author.id,
@@ -270,9 +276,10 @@ export class RoomStorage {
       flushed: 0,
       internal: internal ? 1 : 0,
     };
-    this.sql.exec(
+    // A resend of a stored clientId meets the partial unique index and writes nothing.
+    const stored = this.sql.exec(
       `INSERT INTO messages (chat_id, seq, id, client_id, author_type, author_id, author_name, body, created_at, internal)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (chat_id, author_type, client_id) WHERE client_id IS NOT NULL DO NOTHING`,
       message.chat_id,
       message.seq,
       message.id,
@@ -283,7 +290,24 @@ export class RoomStorage {
       message.body,
       message.created_at,
       message.internal,
-    );
+    ).rowsWritten;
+    if (stored === 0) {
+      const existing = this.sql
+        .exec<MessageRow>("SELECT * FROM messages WHERE chat_id = ? AND author_type = ? AND client_id = ?", chatId, author.type, clientId)
+        .one();
+      return { message: existing, duplicate: true };
+    }
+    // No version bump: D1's copy of a chat row changes only with its status, which keeps the
+    // write-behind to one statement per message (last_seq is written with the next status change).
+    // With `deliveredTo` the same write moves that side's delivered mark to the message (no
+    // mark ever passes last_seq, so it only rises).
+    if (deliveredTo) {
+      this.sql.exec(DELIVERED_WITH_SEQ[deliveredTo], message.seq, message.seq, chatId);
+      this.chats.put({ ...chat, last_seq: message.seq, [`${deliveredTo}_delivered_seq`]: message.seq });
+    } else {
+      this.sql.exec("UPDATE chats SET last_seq = ? WHERE id = ?", message.seq, chatId);
+      this.chats.put({ ...chat, last_seq: message.seq });
+    }
     return { message, duplicate: false };
   }
 
@@ -313,15 +337,14 @@ export class RoomStorage {
     return this.sql.exec<ChatRow>("SELECT * FROM chats WHERE synced_version < version LIMIT ?", limit).toArray();
   }
 
-  /** The account of each of these chats that is here, in one query (ids repeat freely). */
+  /** The account of each of these chats that is here (ids repeat freely). */
   chatAccounts(chatIds: readonly string[]): Map<string, string> {
     const accounts = new Map<string, string>();
-    for (const ids of chunks([...new Set(chatIds)], IDS_PER_STATEMENT)) {
-      const rows = this.sql.exec<{ id: string; account_id: string }>(
-        `SELECT id, account_id FROM chats WHERE id IN (${placeholders(ids.length)})`,
-        ...ids,
-      );
-      for (const row of rows) accounts.set(row.id, row.account_id);
+    for (const id of chatIds) {
+      if (accounts.has(id)) continue;
+      // From memory for the chats the room is serving (chat-cache.ts); one read for any other.
+      const chat = this.chat(id);
+      if (chat) accounts.set(id, chat.account_id);
     }
     return accounts;
   }
@@ -333,6 +356,7 @@ export class RoomStorage {
     // Only the version that was written: a change made while D1 was being written stays pending.
     for (const chat of chats) {
       this.sql.exec("UPDATE chats SET synced_version = MAX(synced_version, ?) WHERE id = ?", chat.version, chat.id);
+      this.chats.drop(chat.id);
     }
   }
 
@@ -358,6 +382,7 @@ export class RoomStorage {
     for (const id of ids) {
       this.sql.exec("DELETE FROM messages WHERE chat_id = ?", id);
       this.sql.exec("DELETE FROM chats WHERE id = ?", id);
+      this.chats.drop(id);
     }
     return ids.length;
   }
@@ -393,6 +418,12 @@ export class RoomStorage {
       .map((r) => ({ id: r.attendant_id, name: r.name, status: r.status }));
   }
 }
+
+/** A message's seq and the delivered mark of the side it reached, in one statement (constant texts). */
+const DELIVERED_WITH_SEQ = {
+  customer: "UPDATE chats SET last_seq = ?, customer_delivered_seq = ? WHERE id = ?",
+  attendant: "UPDATE chats SET last_seq = ?, attendant_delivered_seq = ? WHERE id = ?",
+} as const;
 
 /** Ids bound in one `IN (...)` list: SQLite in a Durable Object binds at most 100 parameters. */
 const IDS_PER_STATEMENT = 50;

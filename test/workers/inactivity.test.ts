@@ -42,6 +42,8 @@ async function elapse(account: TestAccount, chatId: string, ms: number) {
     const sql = state.storage.sql;
     sql.exec("UPDATE chats SET accepted_at = accepted_at - ?, created_at = created_at - ? WHERE id = ?", ms, ms, chatId);
     sql.exec("UPDATE messages SET created_at = created_at - ? WHERE chat_id = ?", ms, chatId);
+    // Written behind the room's back: its rows in memory (chat-cache.ts) go.
+    instance.storage.chats.drop(chatId);
     const timer = instance.timers.get(INACTIVITY, chatId);
     if (!timer) return;
     const payload = timer.payload as { phase: string; closesAt?: number };

@@ -6,7 +6,7 @@
  */
 import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "./client";
-import { chatMessages, chats, customers, departmentPresence, type ChatOrigin, type ChatStatus } from "./schema";
+import { chats, customers, departmentPresence, type ChatOrigin, type ChatStatus } from "./schema";
 
 export interface NewCustomerRow {
   id: string;
@@ -104,34 +104,10 @@ export function updateChatState(db: Database, row: ChatStateRow) {
     .where(and(eq(chats.id, row.id), eq(chats.accountId, row.accountId)));
 }
 
-export interface MessageRow {
-  id: string;
-  accountId: string;
-  chatId: string;
-  seq: number;
-  authorType: "customer" | "attendant" | "system";
-  authorId: string | null;
-  authorName: string;
-  body: string;
-  createdAt: number;
-  /** An attendants-only note (chat_messages.internal). */
-  internal?: boolean;
-}
-
 /**
- * Messages copied from the room, several in one statement. Idempotent by id (a retried copy is
- * ignored). D1 binds at most 100 parameters per statement, 11 per message: at most
- * {@link MESSAGES_PER_INSERT} rows.
+ * The most messages one INSERT of the room's D1 copy carries (durable-objects/d1-copy.ts):
+ * D1 binds at most 100 parameters per statement, 11 per message.
  */
-export function insertMessages(db: Database, rows: readonly MessageRow[]) {
-  if (rows.length === 0 || rows.length > MESSAGES_PER_INSERT) throw new RangeError(`1 to ${MESSAGES_PER_INSERT} messages per insert`);
-  return db
-    .insert(chatMessages)
-    .values(rows as MessageRow[])
-    .onConflictDoNothing();
-}
-
-/** The most rows {@link insertMessages} takes: 9 × 11 parameters stay under D1's 100. */
 export const MESSAGES_PER_INSERT = 9;
 
 /**

@@ -1,0 +1,72 @@
+import { runInDurableObject } from "cloudflare:test";
+import { describe, expect, it } from "vitest";
+import { openAcceptedChat, room, type TestAccount } from "./helpers";
+import type { ChatRow } from "../../durable-objects/room-storage";
+
+/**
+ * The message path with the chat rows in memory (durable-objects/chat-cache.ts): one INSERT and
+ * one UPDATE per message, the seq taken from memory. What it must keep: a resent clientId stores
+ * nothing new, seqs stay consecutive, the delivered mark is stored with the message, and the row
+ * in memory is the row in SQLite after every kind of write.
+ */
+async function rows(account: TestAccount, chatId: string) {
+  return runInDurableObject(room(account, account.departments.support), (instance, state) => ({
+    memory: instance.storage.chat(chatId),
+    sqlite: state.storage.sql.exec<ChatRow>("SELECT * FROM chats WHERE id = ?", chatId).one(),
+    stored: state.storage.sql.exec<{ seq: number; client_id: string | null }>("SELECT seq, client_id FROM messages WHERE chat_id = ? ORDER BY seq", chatId).toArray(),
+  }));
+}
+
+describe("the room's message path", () => {
+  it("a resent clientId is acknowledged with the first copy and stored once; the next message takes the next seq", async () => {
+    const { account, agent, customer, chatId } = await openAcceptedChat("hot-resend");
+    customer.send({ type: "message.send", chatId, clientId: "c-1", body: "Primeira" });
+    const first = (await customer.next("message.created", (f) => f.message.clientId === "c-1")).message;
+    customer.send({ type: "message.send", chatId, clientId: "c-1", body: "Primeira (de novo)" });
+    const again = (await customer.next("message.created", (f) => f.message.clientId === "c-1")).message;
+    expect(again).toEqual(first);
+    customer.send({ type: "message.send", chatId, clientId: "c-2", body: "Segunda" });
+    const second = (await customer.next("message.created", (f) => f.message.clientId === "c-2")).message;
+    expect(second.seq).toBe(first.seq + 1);
+
+    await agent.next("message.created", (f) => f.message.clientId === "c-2");
+    // The attendant received c-1 once: the resend delivered nothing new.
+    expect(agent.all("message.created").filter((f) => f.message.clientId === "c-1")).toHaveLength(1);
+    const { memory, sqlite, stored } = await rows(account, chatId);
+    expect(stored.filter((m) => m.client_id === "c-1")).toHaveLength(1);
+    expect(stored.map((m) => m.seq)).toEqual(Array.from({ length: stored.length }, (_, i) => i + 1));
+    expect(memory).toEqual(sqlite);
+    expect(sqlite.last_seq).toBe(second.seq);
+    [agent, customer].forEach((s) => s.close());
+  });
+
+  it("stores the other side's delivered mark with the message, tells the author, and the row in memory follows reads, closes and a customer who leaves", async () => {
+    const { account, agent, customer, chatId } = await openAcceptedChat("hot-marks");
+    customer.send({ type: "message.send", chatId, clientId: "c-1", body: "Oi" });
+    const sent = (await customer.next("message.created", (f) => f.message.clientId === "c-1")).message;
+    const status = await customer.next("message.status", (f) => f.chatId === chatId && f.deliveredSeq === sent.seq);
+    expect(status.side).toBe("customer");
+    let now = await rows(account, chatId);
+    expect(now.sqlite.attendant_delivered_seq).toBe(sent.seq);
+    expect(now.memory).toEqual(now.sqlite);
+
+    // With the customer away, the attendant's message is stored without a customer delivered mark.
+    customer.close();
+    await customer.waitClosed().catch(() => null);
+    agent.send({ type: "message.send", chatId, clientId: "a-1", body: "Ainda aí?" });
+    const reply = (await agent.next("message.created", (f) => f.message.clientId === "a-1")).message;
+    now = await rows(account, chatId);
+    expect(now.sqlite.customer_delivered_seq).toBeLessThan(reply.seq);
+    expect(now.sqlite.customer_left_at).not.toBeNull();
+    expect(now.memory).toEqual(now.sqlite);
+
+    agent.send({ type: "message.read", chatId, seq: sent.seq });
+    agent.send({ type: "chat.close", chatId });
+    await agent.next("chat.closed");
+    now = await rows(account, chatId);
+    expect(now.sqlite.status).toBe("closed");
+    expect(now.sqlite.attendant_read_seq).toBe(sent.seq);
+    expect(now.memory).toEqual(now.sqlite);
+    agent.close();
+  });
+});
