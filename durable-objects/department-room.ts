@@ -181,7 +181,8 @@ export class DepartmentRoom extends DurableObject<Env> implements Room {
     this.ctx.acceptWebSocket(server, socketTags(who));
     setIdentity(server, who);
 
-    const before = presenceSnapshot(this.ctx, this.storage, { excluding: server });
+    // A customer's socket changes nobody's presence (only attendants' sockets count): one snapshot, nothing to announce.
+    const before = who.role === "attendant" ? presenceSnapshot(this.ctx, this.storage, { excluding: server }) : null;
     if (who.role === "attendant") this.storage.setPresence({ id: who.attendantId, name: who.name }, who.status, Date.now());
     if (who.role === "attendant") endGrace(this, who.attendantId);
     if (who.role === "attendant" && who.status === "online") await armShiftEnd(this.shiftEnd, who.attendantId);
@@ -196,7 +197,7 @@ export class DepartmentRoom extends DurableObject<Env> implements Room {
       const closed = now.opensAt !== undefined && queueClosedOf(this.ctx.storage.sql, who.chatId, now.opensAt);
       if (closed) send(server, closed);
     }
-    await this.announcePresence(before, now);
+    if (before) await this.announcePresence(before, now);
     // An attendant coming online may take waiting chats (automatic routing).
     if (who.role === "attendant" && who.status === "online") await this.queueMoved(false);
     return new Response(null, { status: 101, webSocket: client });

@@ -11,8 +11,12 @@
 // that `storm_lost` (never received) and `storm_duplicated` (received more than once) are
 // exact. `storm_resync_s` runs from the restarted server answering to the moment the last
 // customer holds every message of its chat.
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { startProfile } from "../profile-room.mjs";
 import { openSocket, pool, wsToken } from "./clients.mjs";
-import { log, sleep } from "./stats.mjs";
+import { workerdCpu } from "./servers.mjs";
+import { fmt, log, sleep } from "./stats.mjs";
 
 const STORM = {
   /** The customers reconnect spread over this long after the server is back (the widget's jittered backoff). */
@@ -62,19 +66,31 @@ function followAttendant(a, acked) {
 /** The attendants' error frames during the storm, by code. */
 const refusals = new Map();
 
-/** The widget's resume: a fresh socket URL from /api/widget/me, the socket, then chat.sync. */
-async function resume(c, base, port) {
+/**
+ * The widget's resume (widget/chat-controller.ts): first straight to the chat (`GET
+ * /api/widget/resume` with the customer token, widget/resume-url.ts); when that is refused, a
+ * fresh socket URL from /api/widget/me. Then chat.sync.
+ */
+async function resume(c, base, port, direct) {
+  const url = new URL(direct ? c.wsUrl : await socketUrlFromMe(c, base));
+  url.port = String(port);
+  if (direct) {
+    url.pathname = "/api/widget/resume";
+    url.search = new URLSearchParams({ account: "demo-public-key", chat: c.chatId, token: c.customerToken, v: url.searchParams.get("v") ?? "" }).toString();
+  }
+  const ws = await openSocket(url.toString(), { "cf-connecting-ip": c.ip });
+  follow(c, ws);
+  ws.send(JSON.stringify({ type: "chat.sync", chatId: c.chatId, afterSeq: c.lastSeq }));
+}
+
+async function socketUrlFromMe(c, base) {
   const res = await fetch(`${base}/api/widget/me?account=demo-public-key`, {
     headers: { authorization: `Bearer ${c.customerToken}`, "cf-connecting-ip": c.ip, accept: "application/json" },
     signal: AbortSignal.timeout(15_000),
   });
   const body = await res.json();
   if (!res.ok || !body.ws) throw new Error(`me: HTTP ${res.status} ${JSON.stringify(body).slice(0, 200)}`);
-  const url = new URL(body.ws.url);
-  url.port = String(port);
-  const ws = await openSocket(url.toString(), { "cf-connecting-ip": c.ip });
-  follow(c, ws);
-  ws.send(JSON.stringify({ type: "chat.sync", chatId: c.chatId, afterSeq: c.lastSeq }));
+  return body.ws.url;
 }
 
 /** Storm messages some customer never received; with `only`, those whose clientId it holds. */
@@ -95,7 +111,7 @@ async function reconnectAttendants(ctx, app, direct, attendants, items, acked) {
       } catch (error) {
         // Given up: what it did not get stored counts in storm_lost, and the figures still print.
         if (attempt === 5) return log(`storm: attendant ${a.id} did not reconnect: ${error.message}`);
-        log(`storm: attendant ${a.id} reconnect failed (${error.message}), again`);
+        log(`storm: attendant ${a.id} reconnect failed (${error.message} ${error.cause?.code ?? error.cause?.message ?? ""}), again`);
         await sleep(1000 * attempt);
       }
     }
@@ -135,7 +151,10 @@ export async function reconnectStorm(ctx) {
   figure("storm_restart_s", (upAt - stopAt) / 1000);
   log(`storm: server back on ${direct.port} in ${((upAt - stopAt) / 1000).toFixed(1)} s; ${ackedBefore} of ${total} acknowledged before`);
 
+  // BENCH_PROFILE_STORM=1: a CPU profile of the user worker from its restart to the resync (profile-room.mjs).
+  const profile = process.env.BENCH_PROFILE_STORM ? await startProfile(direct.pid).catch((e) => void log(`no profile: ${e.message}`)) : null;
   const base = `http://127.0.0.1:${direct.port}`;
+  const cpuBefore = workerdCpu(app.child)[direct.pid] ?? NaN;
   let failed = 0;
   const order = chats.map((c) => ({ c, at: Math.random() * STORM.spreadMs })).sort((x, y) => x.at - y.at);
   const customersBack = pool(order, STORM.concurrency, async ({ c, at }) => {
@@ -144,11 +163,11 @@ export async function reconnectStorm(ctx) {
     // The widget retries a failed attempt; so does the bench, three times.
     for (let attempt = 0; attempt < 3; attempt++) {
       try {
-        return await resume(c, base, direct.port);
+        return await resume(c, base, direct.port, attempt === 0);
       } catch (error) {
         if (attempt === 2) {
           failed++;
-          log(`storm: customer ${c.i} did not reconnect: ${error.message}`);
+          log(`storm: customer ${c.i} did not reconnect: ${error.message} ${error.cause?.code ?? error.cause?.message ?? ""}`);
         } else await sleep(500 * (attempt + 1));
       }
     }
@@ -160,6 +179,12 @@ export async function reconnectStorm(ctx) {
   })();
   await Promise.all([customersBack, reconnectAttendants(ctx, app, direct, attendants, items, acked)]);
   figure("storm_resync_s", ((await resynced) - upAt) / 1000);
+  // The user worker's CPU for the whole wave (resumes, syncs, the attendants' resends, D1 copies), per customer.
+  figure("storm_room_cpu_ms_per_customer", ((workerdCpu(app.child)[direct.pid] ?? NaN) - cpuBefore) / chats.length);
+  for (const p of profile ? await profile(join(tmpdir(), "storm")) : []) {
+    const top = p.top.map((t) => `  ${fmt(t.percent, 1)}% ${t.name}`).join("\n");
+    log(`profile ${p.file}: busy ${fmt(p.busy * 100, 0)}% of ${fmt(p.ms, 0)} ms; top self time (% of busy):\n${top}`);
+  }
   let duplicated = 0;
   for (const c of chats) for (const n of c.got.values()) duplicated += n - 1;
   figure("storm_reconnect_failed", failed);
