@@ -4,7 +4,7 @@
  * round trip is paid once per customer, so the upgrade asks for the account's allowed sites, the
  * customer and (for a resume) the chat together instead of one query for each.
  */
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Context } from "hono";
 import { database } from "./db/client";
 import { accounts, chats, customers } from "./db/schema";
@@ -47,7 +47,30 @@ export interface ResumeTarget {
  * customer in this account: another customer's or another account's chat reads the same).
  */
 export async function resumeTarget(c: Context<AppEnv>, publicKey: string, ticket: { a: string; c: string }, chatId: string): Promise<ResumeTarget> {
-  const row = await database(c.env.DB)
+  const row = await resumeQuery(c.env.DB).get({ publicKey, customerId: ticket.c, chatId });
+  if (!row) throw new ApiError(404, "unknown_account", "No account has this key");
+  assertOriginAllowed(c, row.allowedOrigins);
+  if (row.accountId !== ticket.a || !row.customerName) throw invalidToken("Unknown or invalid customer token");
+  if (!row.chatId || !row.departmentId || !row.status) throw new ApiError(404, "chat_not_found", "No such chat");
+  return {
+    accountId: row.accountId,
+    customerName: row.customerName,
+    chat: { id: row.chatId, departmentId: row.departmentId, status: row.status, closedAt: row.closedAt },
+  };
+}
+
+/** The resume's query, built once per D1 binding (drizzle's query building is a share of every read). */
+const resumeQueries = new WeakMap<D1Database, ReturnType<typeof buildResumeQuery>>();
+
+function resumeQuery(db: D1Database) {
+  let query = resumeQueries.get(db);
+  if (!query) resumeQueries.set(db, (query = buildResumeQuery(db)));
+  return query;
+}
+
+function buildResumeQuery(db: D1Database) {
+  const customerId = sql.placeholder("customerId");
+  return database(db)
     .select({
       accountId: accounts.id,
       allowedOrigins: accounts.allowedOrigins,
@@ -58,17 +81,8 @@ export async function resumeTarget(c: Context<AppEnv>, publicKey: string, ticket
       closedAt: chats.closedAt,
     })
     .from(accounts)
-    .leftJoin(customers, and(eq(customers.id, ticket.c), eq(customers.accountId, accounts.id), isNull(customers.deletedAt)))
-    .leftJoin(chats, and(eq(chats.id, chatId), eq(chats.accountId, accounts.id), eq(chats.customerId, ticket.c)))
-    .where(eq(accounts.publicKey, publicKey))
-    .get();
-  if (!row) throw new ApiError(404, "unknown_account", "No account has this key");
-  assertOriginAllowed(c, row.allowedOrigins);
-  if (row.accountId !== ticket.a || !row.customerName) throw invalidToken("Unknown or invalid customer token");
-  if (!row.chatId || !row.departmentId || !row.status) throw new ApiError(404, "chat_not_found", "No such chat");
-  return {
-    accountId: row.accountId,
-    customerName: row.customerName,
-    chat: { id: row.chatId, departmentId: row.departmentId, status: row.status, closedAt: row.closedAt },
-  };
+    .leftJoin(customers, and(eq(customers.id, customerId), eq(customers.accountId, accounts.id), isNull(customers.deletedAt)))
+    .leftJoin(chats, and(eq(chats.id, sql.placeholder("chatId")), eq(chats.accountId, accounts.id), eq(chats.customerId, customerId)))
+    .where(eq(accounts.publicKey, sql.placeholder("publicKey")))
+    .prepare();
 }
