@@ -74,7 +74,8 @@ describe("GET /api/widget/resume", () => {
     expect(backFrames()).toBe(backBefore);
     agent.close();
     otherAgent.close();
-  });
+    // Ten requests and three chats: more than the default 5 s on a loaded machine.
+  }, 20_000);
 
   it("refuses a forgotten customer and a chat the room no longer holds", async () => {
     const account = await createAccount("resume-gone");
