@@ -49,7 +49,8 @@ import type { WireLabel } from "./protocol";
 import { postAttachment, type AttachmentPost, type AttachmentPostResult } from "./room-attachments";
 import { ABANDON, abandonTimer, customerLeft, customerReturned, presenceOf, type PresenceRoom } from "./customer-presence";
 import { attendantLoads, type AttendantLoad } from "./attendant-load";
-import { withPreview } from "./chat-preview";
+import { withPreview, withPreviews } from "./chat-preview";
+import { forgetReadyPresence, readyPresence } from "./ready-presence";
 
 /** How soon after a write D1 receives it: long enough to batch a burst, short enough to read back. */
 const SYNC_DELAY_MS = 100;
@@ -181,11 +182,12 @@ export class DepartmentRoom extends DurableObject<Env> implements Room {
     this.ctx.acceptWebSocket(server, socketTags(who));
     setIdentity(server, who);
 
-    const before = presenceSnapshot(this.ctx, this.storage, { excluding: server });
+    // A customer's socket changes nobody's presence (only attendants' sockets count): one snapshot, nothing to announce.
+    const before = who.role === "attendant" ? presenceSnapshot(this.ctx, this.storage, { excluding: server }) : null;
     if (who.role === "attendant") this.storage.setPresence({ id: who.attendantId, name: who.name }, who.status, Date.now());
     if (who.role === "attendant") endGrace(this, who.attendantId);
     if (who.role === "attendant" && who.status === "online") await armShiftEnd(this.shiftEnd, who.attendantId);
-    const now = presenceSnapshot(this.ctx, this.storage);
+    const now = who.role === "customer" ? readyPresence(this.ctx, this.storage) : presenceSnapshot(this.ctx, this.storage);
     send(server, this.readyFrame(who, now));
     // Back on the page: the absence ends; an abandoned chat takes its place in the queue again.
     if (who.role === "customer") await customerReturned(this.presenceRoom, who.chatId);
@@ -196,7 +198,7 @@ export class DepartmentRoom extends DurableObject<Env> implements Room {
       const closed = now.opensAt !== undefined && queueClosedOf(this.ctx.storage.sql, who.chatId, now.opensAt);
       if (closed) send(server, closed);
     }
-    await this.announcePresence(before, now);
+    if (before) await this.announcePresence(before, now);
     // An attendant coming online may take waiting chats (automatic routing).
     if (who.role === "attendant" && who.status === "online") await this.queueMoved(false);
     return new Response(null, { status: 101, webSocket: client });
@@ -210,10 +212,8 @@ export class DepartmentRoom extends DurableObject<Env> implements Room {
     } else {
       const labels = labelsByChat(this.ctx.storage.sql);
       // Abandoned chats are out of the queue (customer-presence.ts): consoles hear of them again if they resume.
-      chats = this.storage
-        .openChats()
-        .filter((c) => c.abandoned_at === null)
-        .map((c) => withPreview(this.ctx.storage.sql, { ...toWireChat(c), labels: labels.get(c.id) ?? [], ...presenceOf(c) }));
+      const open = this.storage.openChats().filter((c) => c.abandoned_at === null);
+      chats = withPreviews(this.ctx.storage.sql, open.map((c) => ({ ...toWireChat(c), labels: labels.get(c.id) ?? [], ...presenceOf(c) })));
     }
     return {
       type: "session.ready",
@@ -282,6 +282,7 @@ export class DepartmentRoom extends DurableObject<Env> implements Room {
   /** `customersToo` false: only the attendants' view changed (who is online), the customers hear nothing. */
   private tellPresence(now: PresenceSnapshot, customersToo = true) {
     rememberTold(this.ctx, now);
+    forgetReadyPresence(this.ctx);
     const frame = (role: "customer" | "attendant"): ServerFrame => ({
       type: "presence.changed",
       attendants: role === "attendant" ? now.attendants : [],

@@ -10,6 +10,7 @@ import { ChatConnection, type ConnectionState, type PendingMessage } from "./cha
 import type { PanelBoot } from "./contract";
 import { emit } from "./events";
 import { mergeMessages, type Receipts } from "./messages";
+import { resumeUrl } from "./resume-url";
 import { readToken, writeToken } from "./storage";
 
 /** The attendant's "typing" fades if no update comes (a lost `typing: false`). */
@@ -58,6 +59,10 @@ export class ChatController implements ReactiveController {
   #connection: ChatConnection | null = null;
   /** The first history of the current chat has arrived: what comes next is news. */
   #historyLoaded = false;
+  /** The last socket URL the API gave: the base of a direct resume. */
+  #lastWsUrl: string | null = null;
+  /** The current socket reached `session.ready`: its next reconnect may skip `/me` (one attempt). */
+  #resumeDirect = false;
   #typingSent = false;
   #typingTimer: ReturnType<typeof setTimeout> | undefined;
   #attendantTypingTimer: ReturnType<typeof setTimeout> | undefined;
@@ -180,6 +185,8 @@ export class ChatController implements ReactiveController {
   }
 
   #connect(chatId: string, url: string | null): void {
+    if (url) this.#lastWsUrl = url;
+    this.#resumeDirect = false;
     let connection: ChatConnection | undefined;
     // Callbacks of a connection that has been replaced are ignored.
     const current = (): boolean => connection !== undefined && this.#connection === connection;
@@ -219,6 +226,12 @@ export class ChatController implements ReactiveController {
       this.#expired();
       return null;
     }
+    // After a drop (a deploy drops every socket at once), straight back to the chat; if that is
+    // refused, the next attempt asks /me, which says why.
+    if (this.#resumeDirect && this.#lastWsUrl) {
+      this.#resumeDirect = false;
+      return resumeUrl(this.#lastWsUrl, boot.account, chatId, token);
+    }
     let me;
     try {
       me = await getMe(boot.server, boot.account, token);
@@ -234,6 +247,7 @@ export class ChatController implements ReactiveController {
     if (chat?.id === chatId && chat.status !== "closed" && me.ws) {
       this.#updateChat(chat);
       this.#host.requestUpdate();
+      this.#lastWsUrl = me.ws.url;
       return me.ws.url;
     }
     if (chat?.id === chatId) this.#closed(chat);
@@ -252,6 +266,7 @@ export class ChatController implements ReactiveController {
     const chatId = this.chat?.id;
     switch (frame.type) {
       case "session.ready": {
+        this.#resumeDirect = true;
         this.online = frame.online || !!frame.busy;
         const chat = frame.chats.find((c) => c.id === chatId);
         if (chat) this.#updateChat(chat);

@@ -2,8 +2,11 @@
 // restarts (as after a deploy) while the attendants are sending, and the customers come back
 // within a few seconds the way the widget does (widget/chat-connection.ts): `GET
 // /api/widget/me` for a fresh socket URL, then `chat.sync { afterSeq }` with the last seq they
-// saw, asking again while `hasMore`. The attendants resend what the room did not acknowledge,
-// with the same clientId (the room stores a clientId once), as the console does.
+// saw, asking again while `hasMore`; since issue 14 the widget's first attempt after a drop is
+// `GET /api/widget/resume` straight to the chat, and `/me` only if that is refused. The
+// attendants (all at once, as 20 consoles would) resend what the room did not acknowledge as
+// soon as each is back, with the same clientId (the room stores a clientId once), as the console
+// does; a send refused over the allowance is sent again 2 s later, as an attendant would.
 //
 // Each attendant sends one message to each of its 100 chats (50 at once, then 18/s: under the
 // attendants' allowance of 60 + 20/s); the server is stopped once half were acknowledged.
@@ -11,8 +14,12 @@
 // that `storm_lost` (never received) and `storm_duplicated` (received more than once) are
 // exact. `storm_resync_s` runs from the restarted server answering to the moment the last
 // customer holds every message of its chat.
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { startProfile } from "../profile-room.mjs";
 import { openSocket, pool, wsToken } from "./clients.mjs";
-import { log, sleep } from "./stats.mjs";
+import { workerdCpu } from "./servers.mjs";
+import { fmt, log, sleep } from "./stats.mjs";
 
 const STORM = {
   /** The customers reconnect spread over this long after the server is back (the widget's jittered backoff). */
@@ -52,29 +59,51 @@ function follow(c, ws) {
 
 /** Follows an attendant socket's acknowledgements (its own message.created, by clientId). */
 function followAttendant(a, acked) {
-  a.ws.onFrame = (frame) => {
+  const ws = a.ws;
+  ws.onFrame = (frame) => {
     if (frame.type === "message.created" && frame.message.clientId?.startsWith("storm-")) acked.add(frame.message.clientId);
     // A refused send is never acknowledged: its code says why (logged at the end).
-    if (frame.type === "error") refusals.set(frame.code, (refusals.get(frame.code) ?? 0) + 1);
+    if (frame.type !== "error") return;
+    refusals.set(frame.code, (refusals.get(frame.code) ?? 0) + 1);
+    // Over the allowance (frames that queued while the fresh room was busy arrive at once): the
+    // console shows it unsent and the attendant sends it again, same clientId, a moment later.
+    if (frame.code === "rate_limited" && frame.clientId?.startsWith("storm-")) {
+      setTimeout(() => ws.readyState === 1 && ws.send(JSON.stringify({ type: "message.send", chatId: frame.chatId, clientId: frame.clientId, body: `Resposta ${frame.clientId}` })), RETRY_REFUSED_MS);
+    }
   };
 }
+
+/** How long the bench's attendant waits before sending a refused message again. */
+const RETRY_REFUSED_MS = 2000;
 
 /** The attendants' error frames during the storm, by code. */
 const refusals = new Map();
 
-/** The widget's resume: a fresh socket URL from /api/widget/me, the socket, then chat.sync. */
-async function resume(c, base, port) {
+/**
+ * The widget's resume (widget/chat-controller.ts): first straight to the chat (`GET
+ * /api/widget/resume` with the customer token, widget/resume-url.ts); when that is refused, a
+ * fresh socket URL from /api/widget/me. Then chat.sync.
+ */
+async function resume(c, base, port, direct) {
+  const url = new URL(direct ? c.wsUrl : await socketUrlFromMe(c, base));
+  url.port = String(port);
+  if (direct) {
+    url.pathname = "/api/widget/resume";
+    url.search = new URLSearchParams({ account: "demo-public-key", chat: c.chatId, token: c.customerToken, v: url.searchParams.get("v") ?? "" }).toString();
+  }
+  const ws = await openSocket(url.toString(), { "cf-connecting-ip": c.ip });
+  follow(c, ws);
+  ws.send(JSON.stringify({ type: "chat.sync", chatId: c.chatId, afterSeq: c.lastSeq }));
+}
+
+async function socketUrlFromMe(c, base) {
   const res = await fetch(`${base}/api/widget/me?account=demo-public-key`, {
     headers: { authorization: `Bearer ${c.customerToken}`, "cf-connecting-ip": c.ip, accept: "application/json" },
     signal: AbortSignal.timeout(15_000),
   });
   const body = await res.json();
   if (!res.ok || !body.ws) throw new Error(`me: HTTP ${res.status} ${JSON.stringify(body).slice(0, 200)}`);
-  const url = new URL(body.ws.url);
-  url.port = String(port);
-  const ws = await openSocket(url.toString(), { "cf-connecting-ip": c.ip });
-  follow(c, ws);
-  ws.send(JSON.stringify({ type: "chat.sync", chatId: c.chatId, afterSeq: c.lastSeq }));
+  return body.ws.url;
 }
 
 /** Storm messages some customer never received; with `only`, those whose clientId it holds. */
@@ -84,8 +113,15 @@ function missingOf(accepted, expected, only) {
   return missing;
 }
 
-async function reconnectAttendants(ctx, app, direct, attendants, items, acked) {
-  await pool(attendants, 4, async (a, k) => {
+/** A failure before any answer on a reused keep-alive connection, which a browser retries at once. */
+const staleConnection = (error) => ["UND_ERR_SOCKET", "ECONNRESET"].includes(error.cause?.code);
+
+/**
+ * Each console reconnects on its own (all at once, as 20 browsers would) and resends what the
+ * room did not acknowledge as soon as it is back. Returns when every attendant is back and sent.
+ */
+async function reconnectAttendants(ctx, direct, attendants, items, acked, stats) {
+  await pool(attendants, attendants.length, async (a, k) => {
     // The console retries too: a fresh worker under the storm may refuse a connection at first.
     for (let attempt = 1; ; attempt++) {
       try {
@@ -93,16 +129,18 @@ async function reconnectAttendants(ctx, app, direct, attendants, items, acked) {
         a.ws = await openSocket(`ws://127.0.0.1:${direct.port}/api/ws?token=${encodeURIComponent(token)}&department=dep-escala&v=1`);
         break;
       } catch (error) {
+        stats.failures++;
         // Given up: what it did not get stored counts in storm_lost, and the figures still print.
         if (attempt === 5) return log(`storm: attendant ${a.id} did not reconnect: ${error.message}`);
-        log(`storm: attendant ${a.id} reconnect failed (${error.message}), again`);
-        await sleep(1000 * attempt);
+        log(`storm: attendant ${a.id} reconnect failed (${error.message} ${error.cause?.code ?? error.cause?.message ?? ""}), again`);
+        if (!staleConnection(error)) await sleep(1000 * attempt);
       }
     }
+    stats.backAt = performance.now();
     followAttendant(a, acked);
+    // What the room did not acknowledge is sent again, same clientId.
+    await sendPaced(a.ws, items[k].filter((m) => !acked.has(m.clientId)), () => false);
   });
-  // What the room did not acknowledge is sent again, same clientId.
-  await Promise.all(attendants.map((a, k) => a.ws.readyState === 1 && sendPaced(a.ws, items[k].filter((m) => !acked.has(m.clientId)), () => false)));
 }
 
 /** Runs the storm on the scale step's sockets and prints its figures. */
@@ -135,7 +173,10 @@ export async function reconnectStorm(ctx) {
   figure("storm_restart_s", (upAt - stopAt) / 1000);
   log(`storm: server back on ${direct.port} in ${((upAt - stopAt) / 1000).toFixed(1)} s; ${ackedBefore} of ${total} acknowledged before`);
 
+  // BENCH_PROFILE_STORM=1: a CPU profile of the user worker from its restart to the resync (profile-room.mjs).
+  const profile = process.env.BENCH_PROFILE_STORM ? await startProfile(direct.pid).catch((e) => void log(`no profile: ${e.message}`)) : null;
   const base = `http://127.0.0.1:${direct.port}`;
+  const cpuBefore = workerdCpu(app.child)[direct.pid] ?? NaN;
   let failed = 0;
   const order = chats.map((c) => ({ c, at: Math.random() * STORM.spreadMs })).sort((x, y) => x.at - y.at);
   const customersBack = pool(order, STORM.concurrency, async ({ c, at }) => {
@@ -144,11 +185,11 @@ export async function reconnectStorm(ctx) {
     // The widget retries a failed attempt; so does the bench, three times.
     for (let attempt = 0; attempt < 3; attempt++) {
       try {
-        return await resume(c, base, direct.port);
+        return await resume(c, base, direct.port, attempt === 0);
       } catch (error) {
         if (attempt === 2) {
           failed++;
-          log(`storm: customer ${c.i} did not reconnect: ${error.message}`);
+          log(`storm: customer ${c.i} did not reconnect: ${error.message} ${error.cause?.code ?? error.cause?.message ?? ""}`);
         } else await sleep(500 * (attempt + 1));
       }
     }
@@ -158,8 +199,17 @@ export async function reconnectStorm(ctx) {
     while (missingOf(accepted, expected) > 0 && performance.now() < deadline) await sleep(20);
     return performance.now();
   })();
-  await Promise.all([customersBack, reconnectAttendants(ctx, app, direct, attendants, items, acked)]);
+  const attendantStats = { failures: 0, backAt: NaN };
+  await Promise.all([customersBack, reconnectAttendants(ctx, direct, attendants, items, acked, attendantStats)]);
   figure("storm_resync_s", ((await resynced) - upAt) / 1000);
+  figure("storm_attendants_back_s", (attendantStats.backAt - upAt) / 1000);
+  figure("storm_attendant_reconnect_failures", attendantStats.failures);
+  // The user worker's CPU for the whole wave (resumes, syncs, the attendants' resends, D1 copies), per customer.
+  figure("storm_room_cpu_ms_per_customer", ((workerdCpu(app.child)[direct.pid] ?? NaN) - cpuBefore) / chats.length);
+  for (const p of profile ? await profile(join(tmpdir(), "storm")) : []) {
+    const top = p.top.map((t) => `  ${fmt(t.percent, 1)}% ${t.name}`).join("\n");
+    log(`profile ${p.file}: busy ${fmt(p.busy * 100, 0)}% of ${fmt(p.ms, 0)} ms; top self time (% of busy):\n${top}`);
+  }
   let duplicated = 0;
   for (const c of chats) for (const n of c.got.values()) duplicated += n - 1;
   figure("storm_reconnect_failed", failed);

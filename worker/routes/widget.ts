@@ -3,7 +3,7 @@
  * identified by a signed customer token (bound to one account); nothing here trusts a name,
  * e-mail or id sent by the page to reach existing data.
  */
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { Hono, type Context } from "hono";
 import { cors } from "hono/cors";
 import * as z from "zod";
@@ -12,7 +12,7 @@ import { currentChatOfCustomer } from "../chat-reads";
 import { CUSTOMER_SOCKET_TTL_MS, signToken, tokenSecret, verifyToken } from "../auth/tokens";
 import { invalidCustomerHash, verifiedCustomer, verifyCustomerHash } from "../customer-identity";
 import { database } from "../db/client";
-import { CHAT_ORIGINS, customers, departments } from "../db/schema";
+import { CHAT_ORIGINS, departments } from "../db/schema";
 import type { AppEnv } from "../env";
 import { ApiError } from "../errors";
 import { forwardSocket } from "../socket-forward";
@@ -29,6 +29,8 @@ import { widgetAttachmentRoutes } from "./widget-attachments";
 import { AccountKey, accountByKey, bearer, requireCustomer, tokenCustomer } from "./widget-common";
 import { assertOriginAllowedFor } from "./widget-origin";
 import { limitChatsOfCustomer, widgetIpLimits } from "./widget-limits";
+import { widgetResumeRoutes } from "./widget-resume";
+import { socketCustomerName } from "../widget-socket-auth";
 
 const StartChatBody = z.object({
   account: AccountKey,
@@ -76,6 +78,7 @@ export const widgetRoutes = new Hono<AppEnv>()
   .route("/", widgetOfflineRoutes)
   .route("/", widgetTranscriptRoutes)
   .route("/", widgetAttachmentRoutes)
+  .route("/", widgetResumeRoutes)
   .post("/chats", async (c) => {
     const body = await parseBody(c, StartChatBody);
     const account = await accountByKey(c, body.account);
@@ -161,20 +164,14 @@ export const widgetRoutes = new Hono<AppEnv>()
     const ticket = await verifyToken(tokenSecret(c.env), "customer-ws", query.token);
     if (!ticket) throw new ApiError(401, "invalid_token", "Unknown or expired socket token");
     if (c.req.header("Upgrade")?.toLowerCase() !== "websocket") throw new ApiError(426, "upgrade_required", "Open this URL as a WebSocket");
-    await assertOriginAllowedFor(c, { id: ticket.a });
-    const customer = await database(c.env.DB)
-      .select({ name: customers.name })
-      .from(customers)
-      // A forgotten customer's socket tokens stop working with their customer token.
-      .where(and(eq(customers.id, ticket.c), eq(customers.accountId, ticket.a), isNull(customers.deletedAt)))
-      .get();
-    if (!customer) throw new ApiError(401, "invalid_token", "Unknown customer");
+    // The account's allowed sites and the customer (not forgotten), in one D1 read (widget-socket-auth.ts).
+    const name = await socketCustomerName(c, ticket.a, ticket.c);
     return forwardSocket(c.req.raw, departmentRoom(c.env, ticket.a, ticket.d), {
       role: "customer",
       accountId: ticket.a,
       departmentId: ticket.d,
       customerId: ticket.c,
       chatId: ticket.chat,
-      name: customer.name,
+      name,
     });
   });
