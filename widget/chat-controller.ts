@@ -289,7 +289,10 @@ export class ChatController implements ReactiveController {
       case "chat.queued":
       case "chat.accepted":
       case "chat.transferred":
-        if (frame.chat.id === chatId) this.#updateChat(frame.chat);
+        if (frame.chat.id !== chatId) break;
+        this.#updateChat(frame.chat);
+        // Not a drop: the new room is asked through /me, which names it once its D1 copy has it.
+        this.#resumeDirect = false;
         break;
       case "chat.closed":
         if (frame.chat.id === chatId) this.#closed(frame.chat);
