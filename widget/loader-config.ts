@@ -14,7 +14,7 @@ import type { WidgetConfigCompact } from "../worker/views";
 const POLL_MS = 30_000;
 
 /** The one console message of a widget that cannot work: it then shows nothing. */
-export const warn = (text: string): void => console.warn(`<tomticket-chat>: ${text}; the chat is not shown.`);
+export const warn = (text: string): void => console.warn(`<tomticket-chat> not shown: ${text}`);
 
 /** What `fetchConfig` throws for an unknown account or department (404): it will never work on this page. */
 // Not an Error: one made at load time captures a stack trace, and with DevTools attached (the

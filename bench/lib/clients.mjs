@@ -68,9 +68,12 @@ export async function startChat(base, index, ip) {
 
 /**
  * Opens a socket and resolves with it once `session.ready` arrives. Frames go to
- * `socket.onFrame(frame, receivedAt)`, receivedAt taken before parsing.
+ * `socket.onFrame(frame, receivedAt)`, receivedAt taken before parsing. `init(socket)` runs
+ * before any frame: a handler set there sees every frame, also those that arrive in the same
+ * read as `session.ready`, which are dispatched before the promise's caller resumes (a browser
+ * widget sets its handler when it makes the socket, so it misses none either).
  */
-export function openSocket(url, headers = {}) {
+export function openSocket(url, headers = {}, init) {
   return new Promise((resolve, reject) => {
     const ws = new WebSocket(url, { perMessageDeflate: false, headers });
     const timer = setTimeout(() => {
@@ -79,6 +82,7 @@ export function openSocket(url, headers = {}) {
     }, TIMEOUT_MS);
     let ready = false;
     ws.onFrame = () => {};
+    init?.(ws);
     ws.on("message", (data) => {
       const at = performance.now();
       const frame = JSON.parse(data.toString());

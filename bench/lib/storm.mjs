@@ -91,8 +91,9 @@ async function resume(c, base, port, direct) {
     url.pathname = "/api/widget/resume";
     url.search = new URLSearchParams({ account: "demo-public-key", chat: c.chatId, token: c.customerToken, v: url.searchParams.get("v") ?? "" }).toString();
   }
-  const ws = await openSocket(url.toString(), { "cf-connecting-ip": c.ip });
-  follow(c, ws);
+  // Followed from its first frame: a message stored right after session.ready may arrive in the
+  // same read, and the room then counts it as received live (a sync on this socket skips it).
+  const ws = await openSocket(url.toString(), { "cf-connecting-ip": c.ip }, (socket) => follow(c, socket));
   ws.send(JSON.stringify({ type: "chat.sync", chatId: c.chatId, afterSeq: c.lastSeq }));
 }
 
@@ -126,7 +127,10 @@ async function reconnectAttendants(ctx, direct, attendants, items, acked, stats)
     for (let attempt = 1; ; attempt++) {
       try {
         const token = await wsToken(`http://127.0.0.1:${direct.port}`, ctx.accounts[k]);
-        a.ws = await openSocket(`ws://127.0.0.1:${direct.port}/api/ws?token=${encodeURIComponent(token)}&department=dep-escala&v=1`);
+        a.ws = await openSocket(`ws://127.0.0.1:${direct.port}/api/ws?token=${encodeURIComponent(token)}&department=dep-escala&v=1`, {}, (socket) => {
+          a.ws = socket;
+          followAttendant(a, acked);
+        });
         break;
       } catch (error) {
         stats.failures++;
@@ -137,10 +141,41 @@ async function reconnectAttendants(ctx, direct, attendants, items, acked, stats)
       }
     }
     stats.backAt = performance.now();
-    followAttendant(a, acked);
     // What the room did not acknowledge is sent again, same clientId.
     await sendPaced(a.ws, items[k].filter((m) => !acked.has(m.clientId)), () => false);
   });
+}
+
+/** How many of the acknowledged storm messages no customer got are in their room's storage. */
+async function storedOfLost(accepted, expected, acked, attendants) {
+  let stored = 0;
+  for (const c of accepted) {
+    const lost = expected.get(c.chatId).filter((id) => !c.got.has(id) && acked.has(id));
+    const ws = lost.length ? attendants.find((a) => a.id === c.ownerId)?.ws : undefined;
+    if (!ws || ws.readyState !== 1) continue;
+    const seen = await new Promise((resolve) => {
+      const ids = new Set();
+      const before = ws.onFrame;
+      const done = () => {
+        ws.onFrame = before;
+        resolve(ids);
+      };
+      const timer = setTimeout(done, 5000);
+      ws.onFrame = (frame) => {
+        before?.(frame);
+        if (frame.type !== "chat.history" || frame.chatId !== c.chatId) return;
+        for (const m of frame.messages) if (m.clientId) ids.add(m.clientId);
+        if (!frame.hasMore) {
+          clearTimeout(timer);
+          done();
+        } else ws.send(JSON.stringify({ type: "chat.sync", chatId: c.chatId, afterSeq: frame.messages.at(-1)?.seq ?? 0 }));
+      };
+      ws.send(JSON.stringify({ type: "chat.sync", chatId: c.chatId, afterSeq: 0 }));
+    });
+    stored += lost.filter((id) => seen.has(id)).length;
+    log(`storm: chat ${c.chatId} (customer ${c.i}): lost ${lost.join(", ")}; in the room: ${lost.filter((id) => seen.has(id)).join(", ") || "none"}; customer's last seq ${c.lastSeq}`);
+  }
+  return stored;
 }
 
 /** Runs the storm on the scale step's sockets and prints its figures. */
@@ -218,6 +253,10 @@ export async function reconnectStorm(ctx) {
   // accepted and a customer never got. The rest were never stored (an attendant that gave up,
   // or a resend refused: see the refusals logged below), which the console would show unsent.
   figure("storm_lost_acknowledged", missingOf(accepted, expected, acked));
+  // Where such a message is: in the room's storage (its chat's attendant reads the whole chat
+  // again), so the customer's resync missed it, or not there at all, so the room acknowledged
+  // a write that the restart lost.
+  figure("storm_lost_acknowledged_stored", await storedOfLost(accepted, expected, acked, attendants));
   if (refusals.size) log(`storm: attendants' error frames ${JSON.stringify(Object.fromEntries(refusals))}`);
   figure("storm_duplicated", duplicated);
 }
