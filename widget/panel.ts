@@ -207,8 +207,13 @@ export class TomticketChatPanel extends LitElement {
     this.requestUpdate();
   }
 
-  /** The stored customer changed (another tab started a chat, `setCustomer()`): load it again. */
+  /**
+   * The stored customer changed (another tab started a chat, `setCustomer()`): load it again.
+   * Drawn again at once too: the form reads the page's `name` and `email` when it renders, and
+   * must not keep asking for them while the session is fetched.
+   */
   reload(): void {
+    this.requestUpdate();
     if (this.#started) void this.init();
   }
 

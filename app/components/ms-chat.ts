@@ -38,7 +38,9 @@ export class MsChat extends LightElement {
     if (!this.#chat) this.#mount();
     else if (changed.has("identity")) {
       const who = this.identity;
-      this.#chat.setCustomer(who ? { name: who.name, email: who.email, hash: who.hash } : {});
+      const chat = this.#chat;
+      // The element has its methods once /widget.js defined it, which may come after the login.
+      void customElements.whenDefined("tomticket-chat").then(() => chat.setCustomer(who ? { name: who.name, email: who.email, hash: who.hash } : {}));
     }
   }
 

@@ -137,9 +137,19 @@ describe("app Meu Suporte", () => {
   it("with the chat on and a fixed department, starts the chat as the logged-in customer without the pre-chat form, origin app, and notifies the attendant's answer", async () => {
     await setAppChat(h.server, { chatEnabled: true, departmentId: APP_DEPARTMENT.id });
     const agent = await onlineAttendant(h, await contexts.new(), ANA, APP_DEPARTMENT.id);
-    const page = await (await phoneContext(contexts, h.server)).newPage();
+    const context = await phoneContext(contexts, h.server);
+    // widget.js arrives only after the login (a slow network): the identity reaches an element
+    // that is not upgraded yet, and must still be the one the chat starts with.
+    let releaseWidget = (): void => undefined;
+    const widgetHeld = new Promise<void>((resolve) => (releaseWidget = resolve));
+    await context.route("**/widget.js", async (route) => {
+      await widgetHeld;
+      await route.continue();
+    });
+    const page = await context.newPage();
     await openApp(page);
     await logIn(page);
+    releaseWidget();
     await page.click('.ms-tabs a[data-tab="chat"]');
     const form = page.locator('tomticket-chat form[part="form"]');
     await form.waitFor();

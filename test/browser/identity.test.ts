@@ -102,6 +102,26 @@ describe("identity verification", () => {
     await expectPastConversation(device, "Quero cancelar a assinatura");
   });
 
+  // A site where the customer signs in while the form is open (as the app's chat tab, which is
+  // made before the login): the fields go at once, before any answer from the server.
+  it("stops asking for the name and e-mail as soon as the page calls setCustomer() on an open form", async () => {
+    await onlineAttendant(h, await contexts.new(), ANA, "dep-suporte");
+    const customer = await (await contexts.new()).newPage();
+    await customer.goto(hostPage(h, "/entra-depois.html", { embeds: [' data-department="dep-suporte"'] }));
+    await launcher(customer).click();
+    const fields = customer.locator('form[part="form"] input[name="name"], form[part="form"] input[name="email"]');
+    await expect.poll(() => fields.count()).toBe(2);
+    // The panel's own follow-up work (its chat script, the past chats) is done: nothing else redraws it.
+    await customer.waitForLoadState("networkidle");
+    // The server is held back, so only the element's own re-render can hide the fields.
+    await customer.route("**/api/widget/**", () => undefined);
+    await customer.evaluate(() =>
+      (document.querySelector("tomticket-chat") as HTMLElement & { setCustomer(c: object): void }).setCustomer({ name: "Lia", email: "lia@example.com" }),
+    );
+    await expect.poll(() => fields.count(), { timeout: 2_000 }).toBe(0);
+    expect(await customer.locator('form[part="form"] textarea[name="message"]').count()).toBe(1);
+  });
+
   it("refuses a forged hash with one console warning and goes on anonymously, without past conversations", async () => {
     const email = "joao.forjado@example.com";
     const agent = await onlineAttendant(h, await contexts.new(), ANA, "dep-suporte");

@@ -83,6 +83,8 @@ describe("two embeds on one page", () => {
     await launcher(phone, "dep-comercial").waitFor();
     await launcher(phone, "dep-suporte").click();
     await panel(phone, "dep-suporte").locator("form").first().waitFor();
+    // Escape reaches the panel once focus is in it (it moves there after the panel's first frame).
+    await expect.poll(async () => (await focused(phone)).name).toBe("name");
     await expect.poll(() => launcherShown(phone, "dep-comercial")).toBe(false);
     await shot(phone, "two-embeds-phone-open");
     await phone.keyboard.press("Escape");
