@@ -230,7 +230,7 @@ export class ChatController implements ReactiveController {
     // refused, the next attempt asks /me, which says why.
     if (this.#resumeDirect && this.#lastWsUrl) {
       this.#resumeDirect = false;
-      return resumeUrl(this.#lastWsUrl, boot.account, chatId, token);
+      return resumeUrl(this.#lastWsUrl, boot.account, chatId);
     }
     let me;
     try {
@@ -292,7 +292,7 @@ export class ChatController implements ReactiveController {
         if (frame.chat.id !== chatId) break;
         this.#updateChat(frame.chat);
         // Not a drop: the new room is asked through /me, which names it once its D1 copy has it.
-        this.#resumeDirect = false;
+        if (frame.type === "chat.transferred") this.#resumeDirect = false;
         break;
       case "chat.closed":
         if (frame.chat.id === chatId) this.#closed(frame.chat);

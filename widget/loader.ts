@@ -228,8 +228,6 @@ export class TomticketChat extends HTMLElement {
   }
 }
 
-if (!customElements.get(TAG)) customElements.define(TAG, TomticketChat);
-
 declare global {
   interface HTMLElementTagNameMap {
     "tomticket-chat": TomticketChat;
@@ -241,19 +239,24 @@ declare global {
  * exists. Every other `data-<name>` of the script becomes the element's `<name>` attribute.
  */
 const account = data?.account;
-if (account) {
-  const department = data.department ?? "";
-  const mount = (): void => {
-    for (const existing of document.querySelectorAll(TAG)) {
-      if (existing.getAttribute("account") === account && (existing.getAttribute("department") ?? "") === department) return;
-    }
-    const element = document.createElement(TAG);
-    element.setAttribute("server", scriptOrigin);
-    for (const { name, value } of (script as HTMLScriptElement).attributes) {
-      if (name.startsWith("data-") && value !== "false") element.setAttribute(name.slice(5), value);
-    }
-    document.body.appendChild(element);
-  };
+const mount = (): void => {
+  for (const existing of document.querySelectorAll(TAG)) {
+    if (existing.getAttribute("account") === account && (existing.getAttribute("department") ?? "") === (data!.department ?? "")) return;
+  }
+  const element = document.createElement(TAG);
+  element.setAttribute("server", scriptOrigin);
+  for (const { name, value } of (script as HTMLScriptElement).attributes) {
+    if (name.startsWith("data-") && value !== "false") element.setAttribute(name.slice(5), value);
+  }
+  document.body.appendChild(element);
+};
+
+// Defined and drawn in a task after this one, which compiled the script and sent the
+// configuration request (a page's first fetch costs the browser several milliseconds): the
+// launcher waits for that answer anyway, and the host page gets its main thread in between.
+setTimeout(() => {
+  if (!customElements.get(TAG)) customElements.define(TAG, TomticketChat);
+  if (!account) return;
   if (document.body) mount();
   else document.addEventListener("DOMContentLoaded", mount, { once: true });
-}
+});

@@ -81,7 +81,7 @@ const refusals = new Map();
 
 /**
  * The widget's resume (widget/chat-controller.ts): first straight to the chat (`GET
- * /api/widget/resume` with the customer token, widget/resume-url.ts); when that is refused, a
+ * /api/widget/resume` with the last socket URL's token, widget/resume-url.ts); when that is refused, a
  * fresh socket URL from /api/widget/me. Then chat.sync.
  */
 async function resume(c, base, port, direct) {
@@ -89,7 +89,8 @@ async function resume(c, base, port, direct) {
   url.port = String(port);
   if (direct) {
     url.pathname = "/api/widget/resume";
-    url.search = new URLSearchParams({ account: "demo-public-key", chat: c.chatId, token: c.customerToken, v: url.searchParams.get("v") ?? "" }).toString();
+    const token = url.searchParams.get("token") ?? "";
+    url.search = new URLSearchParams({ account: "demo-public-key", chat: c.chatId, token, v: url.searchParams.get("v") ?? "" }).toString();
   }
   // Followed from its first frame: a message stored right after session.ready may arrive in the
   // same read, and the room then counts it as received live (a sync on this socket skips it).

@@ -4,8 +4,8 @@
  * attendant sends keeps arriving.
  */
 import { describe, expect, it } from "vitest";
-import type { BrowserContext, Page } from "playwright-core";
-import { ANA, agentSays, customerMessagesSeen, onlineAttendant } from "./console";
+import type { BrowserContext, Page, WebSocketRoute } from "playwright-core";
+import { ACCOUNT, ANA, agentSays, customerMessagesSeen, onlineAttendant } from "./console";
 import { acceptChat, agentCloses, attendantMessage, panelMessages, startChat } from "./flows";
 import { customerSays, hostPage, launcher, useHarness } from "./harness";
 
@@ -55,6 +55,42 @@ describe("resuming the customer's chat", () => {
     await expectNoDuplicates(customer);
     // Nor did the reconnect store anything twice.
     await expect.poll(() => customerMessagesSeen(agent).count()).toBe(2);
+  });
+
+  // A deploy drops every socket at once: the widget comes straight back to its chat with its
+  // last socket's token (GET /api/widget/resume), never with the customer token in a URL.
+  it("comes back straight to the chat after its socket drops, with the socket's token, and gets what it missed", async () => {
+    const url = hostPage(h, "/drop.html", SUPORTE);
+    const agent = await onlineAttendant(h, await contexts.new(), ANA, "dep-suporte");
+    const customer = await (await contexts.new()).newPage();
+    const sockets: { url: URL; route: WebSocketRoute }[] = [];
+    await customer.routeWebSocket(/\/api\/widget\//, (route) => {
+      route.connectToServer();
+      sockets.push({ url: new URL(route.url()), route });
+    });
+    await customer.goto(url);
+    await launcher(customer).click();
+    const chatId = await startChat(customer, { name: "Hugo", email: "hugo@example.com", message: "Olá, aqui é Hugo" });
+    await acceptChat(agent, chatId);
+    await agentSays(agent, "Olá Hugo, sou a Ana.");
+    await attendantMessage(customer, "Olá Hugo, sou a Ana.").waitFor();
+    expect(sockets.map((s) => s.url.pathname)).toEqual(["/api/widget/ws"]);
+
+    // The server side of the socket goes away (as in a deploy); the attendant writes meanwhile.
+    await sockets[0]!.route.close({ code: 1012, reason: "restart" });
+    await agentSays(agent, "Enquanto a conexão caiu");
+    await attendantMessage(customer, "Enquanto a conexão caiu").waitFor({ timeout: 15_000 });
+    const back = sockets[1]!.url;
+    expect(back.pathname).toBe("/api/widget/resume");
+    expect(back.searchParams.get("chat")).toBe(chatId);
+    expect(back.searchParams.get("account")).toBe(ACCOUNT);
+    expect(back.searchParams.get("token")).toBe(sockets[0]!.url.searchParams.get("token"));
+    const customerToken = await customer.evaluate((key) => localStorage.getItem(`tomticket-chat:${key}`), ACCOUNT);
+    expect(customerToken).toBeTruthy();
+    for (const { url: socketUrl } of sockets) expect(socketUrl.href).not.toContain(encodeURIComponent(customerToken!));
+    await expectNoDuplicates(customer);
+    await customerSays(customer.locator("tomticket-chat"), "Voltei");
+    await customerMessagesSeen(agent).filter({ hasText: "Voltei" }).waitFor();
   });
 
   it("resumes the open chat on another page of the same site", async () => {

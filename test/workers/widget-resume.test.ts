@@ -1,10 +1,12 @@
 /**
  * GET /api/widget/resume (WebSocket): a customer's reconnect straight to its chat with the
- * customer token, without /api/widget/me first (docs/API.md). It reaches the chat's room as the
+ * socket token of its last socket (for a day after it expired for /ws), without /api/widget/me
+ * first (docs/API.md). It reaches the chat's room as the
  * /ws socket does, and refuses anything that is not this customer's chat in this account with
  * the same typed errors as the rest of the widget API, changing nothing.
  */
 import { env } from "cloudflare:workers";
+import { CUSTOMER_RESUME_WINDOW_MS, signToken } from "../../worker/auth/tokens";
 import { describe, expect, it } from "vitest";
 import { api, attendantSocket, createAccount, customerSocket, expectError, history, openAcceptedChat, settle, startChat, TestSocket, upgrade } from "./helpers";
 
@@ -21,7 +23,7 @@ describe("GET /api/widget/resume", () => {
     agent.send({ type: "message.send", chatId, clientId: "while-away", body: "Enquanto você estava fora" });
     await agent.next("message.created", (f) => f.message.clientId === "while-away");
 
-    const back = await TestSocket.open(resumePath(account.publicKey, chatId, started.customerToken));
+    const back = await TestSocket.open(resumePath(account.publicKey, chatId, started.ws.token));
     const ready = await back.next("session.ready");
     expect(ready.role).toBe("customer");
     expect(ready.chats.map((c) => c.id)).toEqual([chatId]);
@@ -33,11 +35,24 @@ describe("GET /api/widget/resume", () => {
     agent.close();
   });
 
+  it("takes the socket token for a day after it expired for /ws: a socket open for hours comes back after a deploy", async () => {
+    const { account, agent, customer, started, chatId } = await openAcceptedChat("resume-late");
+    customer.close();
+    await agent.next("chat.presence", (f) => f.chatId === chatId && f.customerLeftAt !== null);
+    const ticket = { k: "customer-ws" as const, a: account.id, c: started.customer.id, chat: chatId, d: account.departments.support };
+    const hoursOld = await signToken(env.TOKEN_SECRET, { ...ticket, exp: Date.now() - 5 * 3_600_000 });
+    await expectError(await upgrade(`/api/widget/ws?token=${encodeURIComponent(hoursOld)}&v=1`), 401, "invalid_token");
+    const back = await TestSocket.open(resumePath(account.publicKey, chatId, hoursOld));
+    expect((await back.next("session.ready")).chats.map((c) => c.id)).toEqual([chatId]);
+    back.close();
+    agent.close();
+  });
+
   it("follows the chat to the department D1 names (a transferred chat's new room)", async () => {
     const account = await createAccount("resume-dept");
     const agent = await attendantSocket(account.attendants.sales.email, account.departments.sales);
     const started = await startChat(account, account.departments.sales);
-    const back = await TestSocket.open(resumePath(account.publicKey, started.chat.id, started.customerToken));
+    const back = await TestSocket.open(resumePath(account.publicKey, started.chat.id, started.ws.token));
     const ready = await back.next("session.ready");
     expect(ready.departmentId).toBe(account.departments.sales);
     back.close();
@@ -52,22 +67,26 @@ describe("GET /api/widget/resume", () => {
     const otherAgent = await attendantSocket(other.attendants.support1.email, other.departments.support);
     const foreign = await startChat(other, other.departments.support);
     const neighbour = await startChat(account, account.departments.support);
-    const forged = `${started.customerToken.split(".")[0]}.${"A".repeat(43)}`;
+    const forged = `${started.ws.token.split(".")[0]}.${"A".repeat(43)}`;
     const backFrames = () => agent.all("chat.presence").filter((f) => f.chatId === chatId && f.customerLeftAt === null).length;
     const backBefore = backFrames();
 
     await expectError(await upgrade(resumePath(account.publicKey, chatId, forged)), 401, "invalid_token");
     await expectError(await upgrade(resumePath(account.publicKey, chatId, "not-a-token")), 401, "invalid_token");
-    // A socket token is not a customer token.
-    await expectError(await upgrade(resumePath(account.publicKey, chatId, started.ws.token)), 401, "invalid_token");
-    // Another customer's chat of the same account, another account's chat: the same 404.
-    await expectError(await upgrade(resumePath(account.publicKey, neighbour.chat.id, started.customerToken)), 404, "chat_not_found");
-    await expectError(await upgrade(resumePath(account.publicKey, foreign.chat.id, started.customerToken)), 404, "chat_not_found");
+    // The customer token (which opens every chat of the customer) is not taken in a URL.
+    await expectError(await upgrade(resumePath(account.publicKey, chatId, started.customerToken)), 401, "invalid_token");
+    // A socket token past the resume window.
+    const ticket = { k: "customer-ws" as const, a: account.id, c: started.customer.id, chat: chatId, d: account.departments.support };
+    const stale = await signToken(env.TOKEN_SECRET, { ...ticket, exp: Date.now() - CUSTOMER_RESUME_WINDOW_MS - 60_000 });
+    await expectError(await upgrade(resumePath(account.publicKey, chatId, stale)), 401, "invalid_token");
+    // The token resumes its own chat only: another customer's chat of the same account, another account's chat: the same 404.
+    await expectError(await upgrade(resumePath(account.publicKey, neighbour.chat.id, started.ws.token)), 404, "chat_not_found");
+    await expectError(await upgrade(resumePath(account.publicKey, foreign.chat.id, started.ws.token)), 404, "chat_not_found");
     // This account's token with another account's key.
-    await expectError(await upgrade(resumePath(other.publicKey, foreign.chat.id, started.customerToken)), 401, "invalid_token");
-    await expectError(await upgrade(resumePath("pk-nobody", chatId, started.customerToken)), 404, "unknown_account");
-    await expectError(await upgrade(`/api/widget/resume?account=${account.publicKey}&token=${started.customerToken}`), 400, "bad_request");
-    await expectError(await api(resumePath(account.publicKey, chatId, started.customerToken)), 426, "upgrade_required");
+    await expectError(await upgrade(resumePath(other.publicKey, chatId, started.ws.token)), 401, "invalid_token");
+    await expectError(await upgrade(resumePath("pk-nobody", chatId, started.ws.token)), 404, "unknown_account");
+    await expectError(await upgrade(`/api/widget/resume?account=${account.publicKey}&token=${started.ws.token}`), 400, "bad_request");
+    await expectError(await api(resumePath(account.publicKey, chatId, started.ws.token)), 426, "upgrade_required");
 
     // The customer is still away: no refusal reached the room.
     await settle(agent);
@@ -85,9 +104,9 @@ describe("GET /api/widget/resume", () => {
     socket.close();
     // Closed over an hour ago: the room has let it go, /me tells the widget it is over.
     await env.DB.prepare("UPDATE chats SET status = 'closed', closed_at = ? WHERE id = ?").bind(Date.now() - 2 * 3_600_000, started.chat.id).run();
-    await expectError(await upgrade(resumePath(account.publicKey, started.chat.id, started.customerToken)), 409, "chat_closed");
+    await expectError(await upgrade(resumePath(account.publicKey, started.chat.id, started.ws.token)), 409, "chat_closed");
     await env.DB.prepare("UPDATE customers SET deleted_at = ? WHERE id = ?").bind(Date.now(), started.customer.id).run();
-    await expectError(await upgrade(resumePath(account.publicKey, started.chat.id, started.customerToken)), 401, "invalid_token");
+    await expectError(await upgrade(resumePath(account.publicKey, started.chat.id, started.ws.token)), 401, "invalid_token");
     agent.close();
   });
 
@@ -96,7 +115,7 @@ describe("GET /api/widget/resume", () => {
     const agent = await attendantSocket(account.attendants.support1.email, account.departments.support);
     const started = await startChat(account, account.departments.support);
     await env.DB.prepare("UPDATE accounts SET allowed_origins = ? WHERE id = ?").bind(JSON.stringify(["https://shop.example.com"]), account.id).run();
-    const path = resumePath(account.publicKey, started.chat.id, started.customerToken);
+    const path = resumePath(account.publicKey, started.chat.id, started.ws.token);
     const from = (origin?: string) => api(path, { headers: { Upgrade: "websocket", ...(origin ? { Origin: origin } : {}) } });
     await expectError(await from("https://evil.example.com"), 403, "origin_not_allowed");
     await expectError(await from(), 403, "origin_not_allowed");

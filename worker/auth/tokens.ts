@@ -29,6 +29,13 @@ export type TokenPayload<K extends keyof Kinds> = z.infer<Kinds[K]>;
 
 export const CUSTOMER_SOCKET_TTL_MS = 10 * 60_000;
 export const ATTENDANT_SOCKET_TTL_MS = 60_000;
+/**
+ * How long after its expiry a customer's socket ticket still resumes its own chat
+ * (`GET /api/widget/resume`): a socket can stay open for hours before a deploy drops it, and the
+ * ticket names one chat, so the customer token (which opens all of the customer's chats and never
+ * expires) does not have to travel in a URL.
+ */
+export const CUSTOMER_RESUME_WINDOW_MS = 24 * 60 * 60_000;
 
 const keys = new Map<string, Promise<CryptoKey>>();
 function hmacKey(secret: string): Promise<CryptoKey> {

@@ -6,14 +6,16 @@
  * two requests, five D1 reads and a call to the room. Anything it refuses (an expired or revoked
  * token, a chat that moved on) the widget asks `/me` about next, which says why.
  *
- * The customer token authenticates (the same as `/me`'s Bearer); the chat must be that customer's
- * in the account of the public key, and its room is the department D1 names (a transferred
- * chat's new one).
+ * The socket token of the chat's last socket authenticates (the `token` of the `/ws` URL the API
+ * gave), for up to a day after it expired for `/ws` (tokens.ts `CUSTOMER_RESUME_WINDOW_MS`): it
+ * names one chat, where the customer token would open all of the customer's chats from a URL
+ * that proxies and logs may keep. The chat must still be that customer's in the account of the
+ * public key, and its room is the department D1 names (a transferred chat's new one).
  */
 import { Hono } from "hono";
 import * as z from "zod";
 import { departmentRoom } from "../access";
-import { tokenSecret, verifyToken } from "../auth/tokens";
+import { CUSTOMER_RESUME_WINDOW_MS, tokenSecret, verifyToken } from "../auth/tokens";
 import type { AppEnv } from "../env";
 import { ApiError } from "../errors";
 import { forwardSocket } from "../socket-forward";
@@ -31,8 +33,10 @@ const ResumeQuery = z.object({
 
 export const widgetResumeRoutes = new Hono<AppEnv>().get("/resume", async (c) => {
   const query = parseQuery(c, ResumeQuery);
-  const ticket = await verifyToken(tokenSecret(c.env), "customer", query.token);
-  if (!ticket) throw new ApiError(401, "invalid_token", "Unknown or invalid customer token");
+  const ticket = await verifyToken(tokenSecret(c.env), "customer-ws", query.token, Date.now() - CUSTOMER_RESUME_WINDOW_MS);
+  if (!ticket) throw new ApiError(401, "invalid_token", "Unknown, invalid or expired socket token");
+  // The ticket resumes the chat it was issued for, and no other.
+  if (ticket.chat !== query.chat) throw new ApiError(404, "chat_not_found", "No such chat");
   if (c.req.header("Upgrade")?.toLowerCase() !== "websocket") throw new ApiError(426, "upgrade_required", "Open this URL as a WebSocket");
   const target = await resumeTarget(c, query.account, ticket, query.chat);
   const { chat } = target;
