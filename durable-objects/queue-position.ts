@@ -28,18 +28,19 @@ export function waitingChatIds(sql: SqlStorage): string[] {
     .map((row) => row.id);
 }
 
-/** The position frame of one chat, or null when it is not waiting. Two counts on the status index, not the whole queue. */
+/**
+ * A waiting chat's place and the queue's length: two counts in the queue's index (chats_queue:
+ * status, abandoned_at, created_at, number), which read no chat row.
+ */
+export const QUEUE_POSITION_SQL = `SELECT
+   (SELECT COUNT(*) FROM chats c WHERE c.status = 'waiting' AND c.abandoned_at IS NULL
+      AND (c.created_at, c.number) <= (me.created_at, me.number)) AS position,
+   (SELECT COUNT(*) FROM chats WHERE status = 'waiting' AND abandoned_at IS NULL) AS waiting
+ FROM chats me WHERE me.id = ? AND me.status = 'waiting' AND me.abandoned_at IS NULL`;
+
+/** The position frame of one chat, or null when it is not waiting. */
 export function queuePositionOf(sql: SqlStorage, chatId: string): QueueFrame | null {
-  const row = sql
-    .exec<{ position: number; waiting: number }>(
-      `SELECT
-         (SELECT COUNT(*) FROM chats c WHERE c.status = 'waiting' AND c.abandoned_at IS NULL
-            AND (c.created_at < me.created_at OR (c.created_at = me.created_at AND c.number <= me.number))) AS position,
-         (SELECT COUNT(*) FROM chats WHERE status = 'waiting' AND abandoned_at IS NULL) AS waiting
-       FROM chats me WHERE me.id = ? AND me.status = 'waiting' AND me.abandoned_at IS NULL`,
-      chatId,
-    )
-    .toArray()[0];
+  const row = sql.exec<{ position: number; waiting: number }>(QUEUE_POSITION_SQL, chatId).toArray()[0];
   return row ? { type: "queue.position", chatId, position: row.position, waiting: row.waiting } : null;
 }
 

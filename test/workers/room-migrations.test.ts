@@ -2,6 +2,7 @@ import { abortAllDurableObjects, runInDurableObject } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { MIGRATIONS, SCHEMA_VERSION, migrate, schemaVersion } from "../../durable-objects/room-schema";
+import { QUEUE_POSITION_SQL } from "../../durable-objects/queue-position";
 
 /**
  * The room's schema before versions existed, as every room created until then has it: no
@@ -64,8 +65,16 @@ describe("room schema versions", () => {
     const stub = env.DEPARTMENT.get(env.DEPARTMENT.idFromName(`migrations:${crypto.randomUUID()}`));
     const found = await runInDurableObject(stub, (_, state) => ({ version: schemaVersion(state.storage.sql), tables: tables(state.storage.sql) }));
     expect(found).toEqual({ version: SCHEMA_VERSION, tables: ["chat_labels", "chats", "hours", "labels", "labels_state", "messages", "meta", "presence", "schema_version", "timers"] });
-    expect(SCHEMA_VERSION).toBe(7);
-    expect(MIGRATIONS.map((m) => m.version)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(SCHEMA_VERSION).toBe(8);
+    expect(MIGRATIONS.map((m) => m.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    // A waiting customer's place is counted in the queue's index alone (no chat row read per waiting chat).
+    const plan = await runInDurableObject(stub, (_, state) =>
+      state.storage.sql.exec<{ detail: string }>(`EXPLAIN QUERY PLAN ${QUEUE_POSITION_SQL}`, "chat-x").toArray().map((r) => r.detail),
+    );
+    expect(plan.filter((d) => d.startsWith("SEARCH c ") || d.startsWith("SEARCH chats "))).toEqual([
+      expect.stringContaining("USING COVERING INDEX chats_queue (status=? AND abandoned_at=? AND created_at<?)"),
+      expect.stringContaining("USING COVERING INDEX chats_queue (status=? AND abandoned_at=?)"),
+    ]);
   });
 
   it("a room created before versions is taken as version 1 and migrated: its data stays, the old timer becomes a row that fires", async () => {
