@@ -16,6 +16,28 @@ const out = join(root, `.public-build-${process.pid}`);
 
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
+// A build stopped halfway (Ctrl+C, a timeout) takes its folder with it; one killed outright
+// (SIGKILL) leaves it, and the next build removes the folders of builds no longer running.
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
+  process.once(signal, () => {
+    rmSync(out, { recursive: true, force: true });
+    process.kill(process.pid, signal);
+  });
+}
+for (const entry of readdirSync(root)) {
+  const pid = Number(/^\.public-build-(\d+)$/.exec(entry)?.[1]);
+  if (pid && pid !== process.pid && !isRunning(pid)) rmSync(join(root, entry), { recursive: true, force: true });
+}
+
+function isRunning(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it runs, as another user.
+    return error.code === "EPERM";
+  }
+}
 
 /** Each entry: source → served path. Classic scripts (IIFE): they run on any host page. */
 const bundles = [
