@@ -13,6 +13,12 @@ import { api, attendantSocket, createAccount, customerSocket, expectError, histo
 const resumePath = (key: string, chatId: string, token: string, v = "1") =>
   `/api/widget/resume?${new URLSearchParams({ account: key, chat: chatId, token, v })}`;
 
+/** The socket token `started` was given for its chat, as if it had expired `ago` ms ago. */
+function expiredSocketToken(account: { id: string }, started: { customer: { id: string }; chat: { id: string; departmentId: string } }, ago: number): Promise<string> {
+  const { customer, chat } = started;
+  return signToken(env.TOKEN_SECRET, { k: "customer-ws", a: account.id, c: customer.id, chat: chat.id, d: chat.departmentId, exp: Date.now() - ago });
+}
+
 describe("GET /api/widget/resume", () => {
   it("reconnects to the chat's room: session.ready with the chat, then chat.sync gives what was missed", async () => {
     const { account, agent, customer, started, chatId } = await openAcceptedChat("resume-ok");
@@ -39,8 +45,7 @@ describe("GET /api/widget/resume", () => {
     const { account, agent, customer, started, chatId } = await openAcceptedChat("resume-late");
     customer.close();
     await agent.next("chat.presence", (f) => f.chatId === chatId && f.customerLeftAt !== null);
-    const ticket = { k: "customer-ws" as const, a: account.id, c: started.customer.id, chat: chatId, d: account.departments.support };
-    const hoursOld = await signToken(env.TOKEN_SECRET, { ...ticket, exp: Date.now() - 5 * 3_600_000 });
+    const hoursOld = await expiredSocketToken(account, started, 5 * 3_600_000);
     await expectError(await upgrade(`/api/widget/ws?token=${encodeURIComponent(hoursOld)}&v=1`), 401, "invalid_token");
     const back = await TestSocket.open(resumePath(account.publicKey, chatId, hoursOld));
     expect((await back.next("session.ready")).chats.map((c) => c.id)).toEqual([chatId]);
@@ -76,8 +81,7 @@ describe("GET /api/widget/resume", () => {
     // The customer token (which opens every chat of the customer) is not taken in a URL.
     await expectError(await upgrade(resumePath(account.publicKey, chatId, started.customerToken)), 401, "invalid_token");
     // A socket token past the resume window.
-    const ticket = { k: "customer-ws" as const, a: account.id, c: started.customer.id, chat: chatId, d: account.departments.support };
-    const stale = await signToken(env.TOKEN_SECRET, { ...ticket, exp: Date.now() - CUSTOMER_RESUME_WINDOW_MS - 60_000 });
+    const stale = await expiredSocketToken(account, started, CUSTOMER_RESUME_WINDOW_MS + 60_000);
     await expectError(await upgrade(resumePath(account.publicKey, chatId, stale)), 401, "invalid_token");
     // The token resumes its own chat only: another customer's chat of the same account, another account's chat: the same 404.
     await expectError(await upgrade(resumePath(account.publicKey, neighbour.chat.id, started.ws.token)), 404, "chat_not_found");
