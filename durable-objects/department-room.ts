@@ -51,6 +51,7 @@ import { ABANDON, abandonTimer, customerLeft, customerReturned, presenceOf, type
 import { attendantLoads, type AttendantLoad } from "./attendant-load";
 import { withPreview, withPreviews } from "./chat-preview";
 import { forgetReadyPresence, readyPresence } from "./ready-presence";
+import { SharedTurn } from "./shared-turn";
 
 /** How soon after a write D1 receives it: long enough to batch a burst, short enough to read back. */
 const SYNC_DELAY_MS = 100;
@@ -128,6 +129,8 @@ export class DepartmentRoom extends DurableObject<Env> implements Room {
     };
   }
   private readonly allowance = new MessageAllowance();
+  /** Sockets' frames, closes and upgrades that arrive together share a turn and one commit (shared-turn.ts). */
+  private readonly turn = new SharedTurn();
   /** The inactivity close of active chats (inactivity.ts). */
   private readonly inactivity: InactivityClose;
   private syncing: Promise<boolean> | null = null;
@@ -168,6 +171,7 @@ export class DepartmentRoom extends DurableObject<Env> implements Room {
     if (!parsed.success) return new Response("Missing identity", { status: 400 });
     const who = parsed.data;
     if (!this.identifyAs(who)) return new Response("Wrong department", { status: 409 });
+    await this.turn.wait();
     await this.ensureHours();
     const { 0: client, 1: server } = new WebSocketPair();
     const version = Number(new URL(request.url).searchParams.get("v"));
@@ -229,6 +233,7 @@ export class DepartmentRoom extends DurableObject<Env> implements Room {
   }
 
   override async webSocketMessage(ws: WebSocket, data: string | ArrayBuffer): Promise<void> {
+    await this.turn.wait();
     const who = identityOf(ws);
     if (!who) return ws.close(CloseCode.policy, "unknown socket");
     // Bytes on the wire, not UTF-16 units: 12,000 "€" are 36 KB.
@@ -252,6 +257,8 @@ export class DepartmentRoom extends DurableObject<Env> implements Room {
   }
 
   override async webSocketClose(ws: WebSocket, code: number): Promise<void> {
+    // After the frames that came before it: a message sent just before a close is stored first.
+    await this.turn.wait();
     this.allowance.forget(ws);
     const who = identityOf(ws);
     if (who?.role === "attendant") {

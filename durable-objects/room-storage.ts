@@ -9,6 +9,7 @@
  */
 import type { AuthorType, ChatStatus, ClosedBy, WireAttendant } from "./protocol";
 import { ChatCache } from "./chat-cache";
+import { messageId } from "./message-id";
 
 export type ChatRow = {
   id: string;
@@ -264,7 +265,7 @@ export class RoomStorage {
     if (!chat) throw new Error(`No chat ${chatId} in this room`);
     // The next seq from the row in memory; a wrong one would hit the (chat_id, seq) key and throw.
     const message: MessageRow = {
-      id: crypto.randomUUID(),
+      id: messageId(at),
       chat_id: chatId,
       seq: chat.last_seq + 1,
       client_id: clientId,
