@@ -10,6 +10,7 @@
 import type { AuthorType, ChatStatus, ClosedBy, WireAttendant } from "./protocol";
 import { ChatCache } from "./chat-cache";
 import { messageId } from "./message-id";
+import { rowsOf } from "./sql-rows";
 
 export type ChatRow = {
   id: string;
@@ -151,7 +152,7 @@ export class RoomStorage {
 
   /** Waiting and active chats, oldest first (the queue order). */
   openChats(): ChatRow[] {
-    return this.sql.exec<ChatRow>("SELECT * FROM chats WHERE status != 'closed' ORDER BY created_at").toArray();
+    return rowsOf<ChatRow>(this.sql.exec("SELECT * FROM chats WHERE status != 'closed' ORDER BY created_at"));
   }
 
   /**

@@ -1,6 +1,6 @@
 import { runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { openAcceptedChat, room, type TestAccount } from "./helpers";
+import { openAcceptedChat, room, startChat, type TestAccount } from "./helpers";
 import type { ChatRow } from "../../durable-objects/room-storage";
 
 /**
@@ -103,5 +103,21 @@ describe("frames that arrive together (durable-objects/shared-turn.ts)", () => {
     }
     expect(new Set(stored.map((m) => m.id)).size).toBe(stored.length);
     agent.close();
+  });
+});
+
+describe("the open chats an attendant's session.ready lists (durable-objects/sql-rows.ts)", () => {
+  it("are the rows SQLite holds, with their nulls and numbers, oldest first", async () => {
+    const { account, agent, customer, chatId } = await openAcceptedChat("hot-open-rows");
+    const waiting = await startChat(account, account.departments.support);
+    const [listed, stored] = await runInDurableObject(room(account, account.departments.support), (instance, state) => [
+      instance.storage.openChats(),
+      state.storage.sql.exec<ChatRow>("SELECT * FROM chats WHERE status != 'closed' ORDER BY created_at").toArray(),
+    ]);
+    expect(listed).toEqual(stored);
+    expect(listed.map((c) => c.id)).toEqual([chatId, waiting.chat.id]);
+    expect(listed[1]!.attendant_id).toBeNull();
+    expect(typeof listed[0]!.last_seq).toBe("number");
+    [agent, customer].forEach((s) => s.close());
   });
 });

@@ -1,0 +1,16 @@
+/**
+ * A cursor's rows as plain objects, built here from its raw value arrays. For bulk reads only:
+ * workerd's object mode builds each row through its bindings, which measured 1.6–2.4 times
+ * slower than this for 5,000 rows of `chats` (an attendant's `session.ready` lists every open
+ * chat of the department, and 20 consoles reconnect at once after a deploy).
+ */
+export function rowsOf<T>(cursor: SqlStorageCursor<Record<string, SqlStorageValue>>): T[] {
+  const names = cursor.columnNames;
+  const rows: T[] = [];
+  for (const values of cursor.raw()) {
+    const row: Record<string, SqlStorageValue> = {};
+    for (let i = 0; i < names.length; i++) row[names[i]!] = values[i]!;
+    rows.push(row as T);
+  }
+  return rows;
+}
