@@ -1,7 +1,9 @@
 /**
  * Bench fixture: the least a Durable Object can do per frame with the Hibernation API, parse a
  * ping with zod and answer pong. `npm run bench` measures its round trip next to the department
- * room's delivery latency. Never deployed.
+ * room's delivery latency. A ping with `store: true` first writes one row to the object's SQLite:
+ * its answer waits for that commit (the output gate), as every frame the room sends after storing
+ * a message does, so it is the least a stored-then-delivered message can take. Never deployed.
  */
 import { DurableObject } from "cloudflare:workers";
 import * as z from "zod";
@@ -10,9 +12,14 @@ interface Env {
   ECHO: DurableObjectNamespace<EchoRoom>;
 }
 
-const Ping = z.object({ type: z.literal("ping"), id: z.number().int() });
+const Ping = z.object({ type: z.literal("ping"), id: z.number().int(), store: z.boolean().optional() });
 
 export class EchoRoom extends DurableObject<Env> {
+  constructor(ctx: DurableObjectState, env: Env) {
+    super(ctx, env);
+    ctx.storage.sql.exec("CREATE TABLE IF NOT EXISTS pings (id INTEGER NOT NULL, at INTEGER NOT NULL)");
+  }
+
   override async fetch(): Promise<Response> {
     const { 0: client, 1: server } = new WebSocketPair();
     this.ctx.acceptWebSocket(server);
@@ -27,6 +34,7 @@ export class EchoRoom extends DurableObject<Env> {
       json = undefined;
     }
     const ping = Ping.safeParse(json);
+    if (ping.success && ping.data.store) this.ctx.storage.sql.exec("INSERT INTO pings (id, at) VALUES (?, ?)", ping.data.id, Date.now());
     ws.send(JSON.stringify(ping.success ? { type: "pong", id: ping.data.id } : { type: "error", code: "bad_frame" }));
   }
 

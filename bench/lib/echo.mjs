@@ -1,11 +1,12 @@
-// Round trips to the bare echo Durable Object (bench/echo/): one ping in flight at a time.
+// Round trips to the bare echo Durable Object (bench/echo/): one ping in flight at a time; with
+// `store`, each ping is written to the object's SQLite before its pong (the stored echo).
 import WebSocket from "ws";
 import { percentile } from "./stats.mjs";
 
 const TIMEOUT_MS = 15_000;
 
 /** Opens `wsUrl`, sends `warmup` then `count` pings one after another; returns p50/p99 in ms. */
-export function echoRoundTrips(wsUrl, { warmup = 300, count = 3000 } = {}) {
+export function echoRoundTrips(wsUrl, { warmup = 300, count = 3000, store = false } = {}) {
   return new Promise((resolve, reject) => {
     const ws = new WebSocket(wsUrl, { perMessageDeflate: false });
     const samples = [];
@@ -20,7 +21,7 @@ export function echoRoundTrips(wsUrl, { warmup = 300, count = 3000 } = {}) {
     };
     const ping = () => {
       id++;
-      const text = JSON.stringify({ type: "ping", id });
+      const text = JSON.stringify(store ? { type: "ping", id, store } : { type: "ping", id });
       sentAt = performance.now();
       ws.send(text);
     };
