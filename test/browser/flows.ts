@@ -7,8 +7,8 @@
  */
 import { expect } from "vitest";
 import type { Locator, Page } from "playwright-core";
-import { ACCOUNT } from "./console";
-import { startChat as fillStartForm } from "./harness";
+import { ACCOUNT, agentSays } from "./console";
+import { launcher, startChat as fillStartForm } from "./harness";
 
 /** Ana's attendant id (scripts/demo-seed.mjs): the satisfaction report's rows carry it. */
 export const ANA_ID = "att-ana";
@@ -46,6 +46,20 @@ export async function acceptChat(agent: Page, chatId: string): Promise<void> {
   await mine.waitFor();
   await mine.click();
   await expect.poll(() => mine.getAttribute("aria-current")).toBe("true");
+}
+
+/**
+ * On `customer` (a page already set up, e.g. with its sockets routed): opens `url`, starts a
+ * chat as `name`, which `agent` accepts and greets; resolves once the greeting shows there.
+ */
+export async function chatAnswered(agent: Page, customer: Page, url: string, name: string): Promise<string> {
+  await customer.goto(url);
+  await launcher(customer).click();
+  const chatId = await startChat(customer, { name, email: `${name.toLowerCase()}@example.com`, message: `Olá, aqui é ${name}` });
+  await acceptChat(agent, chatId);
+  await agentSays(agent, `Olá ${name}, sou a Ana.`);
+  await attendantMessage(customer, `Olá ${name}, sou a Ana.`).waitFor();
+  return chatId;
 }
 
 /** The attendant closes the selected chat; resolves once the customer's panel shows it closed. */

@@ -7,9 +7,9 @@
  */
 import { describe, expect, it } from "vitest";
 import type { WebSocketRoute } from "playwright-core";
-import { ANA, agentSays, onlineAttendant } from "./console";
-import { acceptChat, attendantMessage, panelMessages, startChat } from "./flows";
-import { hostPage, launcher, useHarness } from "./harness";
+import { ANA, onlineAttendant } from "./console";
+import { chatAnswered, panelMessages } from "./flows";
+import { hostPage, useHarness } from "./harness";
 
 const { h, contexts } = useHarness();
 
@@ -24,12 +24,7 @@ describe("messages sent back to back", () => {
     const toServer: WebSocketRoute[] = [];
     // Passed through untouched both ways; the server side is kept to write on the widget's socket.
     await customer.routeWebSocket(/\/api\/widget\//, (route) => void toServer.push(route.connectToServer()));
-    await customer.goto(url);
-    await launcher(customer).click();
-    const chatId = await startChat(customer, { name: "Rita", email: "rita@example.com", message: "Olá, aqui é Rita" });
-    await acceptChat(agent, chatId);
-    await agentSays(agent, "Olá Rita, sou a Ana.");
-    await attendantMessage(customer, "Olá Rita, sou a Ana.").waitFor();
+    const chatId = await chatAnswered(agent, customer, url, "Rita");
 
     // As fast as the socket takes them, on the widget's own socket.
     for (const [i, body] of BODIES.entries()) {

@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import type { BrowserContext, Page, WebSocketRoute } from "playwright-core";
 import { ACCOUNT, ANA, agentSays, customerMessagesSeen, onlineAttendant } from "./console";
-import { acceptChat, agentCloses, attendantMessage, panelMessages, startChat } from "./flows";
+import { agentCloses, attendantMessage, chatAnswered, panelMessages } from "./flows";
 import { customerSays, hostPage, launcher, useHarness } from "./harness";
 
 const { h, contexts } = useHarness();
@@ -18,12 +18,7 @@ async function acceptedChat(url: string, name: string): Promise<{ agent: Page; c
   const agent = await onlineAttendant(h, await contexts.new(), ANA, "dep-suporte");
   const context = await contexts.new();
   const customer = await context.newPage();
-  await customer.goto(url);
-  await launcher(customer).click();
-  const chatId = await startChat(customer, { name, email: `${name.toLowerCase()}@example.com`, message: `Olá, aqui é ${name}` });
-  await acceptChat(agent, chatId);
-  await agentSays(agent, `Olá ${name}, sou a Ana.`);
-  await attendantMessage(customer, `Olá ${name}, sou a Ana.`).waitFor();
+  const chatId = await chatAnswered(agent, customer, url, name);
   return { agent, context, customer, chatId };
 }
 
@@ -68,12 +63,7 @@ describe("resuming the customer's chat", () => {
       route.connectToServer();
       sockets.push({ url: new URL(route.url()), route });
     });
-    await customer.goto(url);
-    await launcher(customer).click();
-    const chatId = await startChat(customer, { name: "Hugo", email: "hugo@example.com", message: "Olá, aqui é Hugo" });
-    await acceptChat(agent, chatId);
-    await agentSays(agent, "Olá Hugo, sou a Ana.");
-    await attendantMessage(customer, "Olá Hugo, sou a Ana.").waitFor();
+    const chatId = await chatAnswered(agent, customer, url, "Hugo");
     expect(sockets.map((s) => s.url.pathname)).toEqual(["/api/widget/ws"]);
 
     // The server side of the socket goes away (as in a deploy); the attendant writes meanwhile.
