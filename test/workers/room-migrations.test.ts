@@ -3,6 +3,7 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { MIGRATIONS, SCHEMA_VERSION, migrate, schemaVersion } from "../../durable-objects/room-schema";
 import { QUEUE_POSITION_SQL } from "../../durable-objects/queue-position";
+import { UNFLUSHED_MESSAGES_SQL, UNSYNCED_CHATS_SQL } from "../../durable-objects/room-storage";
 
 /**
  * The room's schema before versions existed, as every room created until then has it: no
@@ -65,8 +66,8 @@ describe("room schema versions", () => {
     const stub = env.DEPARTMENT.get(env.DEPARTMENT.idFromName(`migrations:${crypto.randomUUID()}`));
     const found = await runInDurableObject(stub, (_, state) => ({ version: schemaVersion(state.storage.sql), tables: tables(state.storage.sql) }));
     expect(found).toEqual({ version: SCHEMA_VERSION, tables: ["chat_labels", "chats", "hours", "labels", "labels_state", "messages", "meta", "presence", "schema_version", "timers"] });
-    expect(SCHEMA_VERSION).toBe(8);
-    expect(MIGRATIONS.map((m) => m.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(SCHEMA_VERSION).toBe(9);
+    expect(MIGRATIONS.map((m) => m.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
     // A waiting customer's place is counted in the queue's index alone (no chat row read per waiting chat).
     const plan = await runInDurableObject(stub, (_, state) =>
       state.storage.sql.exec<{ detail: string }>(`EXPLAIN QUERY PLAN ${QUEUE_POSITION_SQL}`, "chat-x").toArray().map((r) => r.detail),
@@ -75,6 +76,17 @@ describe("room schema versions", () => {
       expect.stringContaining("USING COVERING INDEX chats_queue (status=? AND abandoned_at=? AND created_at<?)"),
       expect.stringContaining("USING COVERING INDEX chats_queue (status=? AND abandoned_at=?)"),
     ]);
+  });
+
+  it("the write-behind finds what D1 lacks through partial indexes, in stored order, without reading the rest", async () => {
+    const stub = env.DEPARTMENT.get(env.DEPARTMENT.idFromName(`migrations:${crypto.randomUUID()}`));
+    const plans = await runInDurableObject(stub, (_, state) => {
+      const plan = (sql: string) => state.storage.sql.exec<{ detail: string }>(`EXPLAIN QUERY PLAN ${sql}`, 25).toArray().map((r) => r.detail);
+      return { messages: plan(UNFLUSHED_MESSAGES_SQL), chats: plan(UNSYNCED_CHATS_SQL) };
+    });
+    // No "USE TEMP B-TREE FOR ORDER BY": the index is read in order and the scan stops at the limit.
+    expect(plans.messages).toEqual([expect.stringContaining("USING INDEX messages_unflushed")]);
+    expect(plans.chats).toEqual([expect.stringContaining("USING INDEX chats_unsynced")]);
   });
 
   it("a room created before versions is taken as version 1 and migrated: its data stays, the old timer becomes a row that fires", async () => {
