@@ -9,7 +9,7 @@ import { attendantSocket, createAccount, room, startChat } from "./helpers";
  * and afterwards nothing is pending. Chats are copied when their state changed.
  */
 describe("the room's write-behind to D1", () => {
-  it("a backlog of several batches across two chats is read in stored order and copied whole", async () => {
+  it("a backlog of more than one batch (120 messages) across two chats is read in stored order and copied whole", async () => {
     const account = await createAccount("write-behind");
     const { support } = account.departments;
     // Someone online, so that the department takes chats.
@@ -23,7 +23,7 @@ describe("the room's write-behind to D1", () => {
       const at = Date.now();
       const author = { type: "customer" as const, id: "cus-x", name: "Maria" };
       // Interleaved, so stored order differs from the (chat, seq) order.
-      for (let i = 0; i < 30; i++) {
+      for (let i = 0; i < 60; i++) {
         for (const chatId of [second.chat.id, first.chat.id]) {
           instance.storage.appendMessage(chatId, author, `m${i}`, `w-${chatId}-${i}`, at + i);
         }
@@ -48,7 +48,7 @@ describe("the room's write-behind to D1", () => {
       const copied = await env.DB.prepare("SELECT seq, body FROM chat_messages WHERE chat_id = ? AND body LIKE 'm%' ORDER BY seq")
         .bind(chat.id)
         .all<{ seq: number; body: string }>();
-      expect(copied.results.map((m) => m.body)).toEqual(Array.from({ length: 30 }, (_, i) => `m${i}`));
+      expect(copied.results.map((m) => m.body)).toEqual(Array.from({ length: 60 }, (_, i) => `m${i}`));
     }
     agent.close();
   });
