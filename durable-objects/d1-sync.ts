@@ -20,8 +20,12 @@ import { attachmentOf } from "./attachment-json";
  * network round trip either way.
  */
 const MESSAGES_PER_BATCH = 100;
-const CHATS_PER_BATCH = 10;
-/** Rounds per call (1,000 messages), so that one call never holds the room for long; the alarm goes on with the rest. */
+const CHATS_PER_BATCH = 40;
+/**
+ * Rounds per call: up to 1,000 messages and 400 chats (as many chats as before the rounds grew,
+ * so that a close's sync still reaches its chat behind a backlog of accepts). One call never
+ * holds the room for long; the alarm goes on with the rest.
+ */
 const MAX_ROUNDS = 10;
 
 /** Copies pending chats and messages to D1. Returns true when nothing is left pending. */
