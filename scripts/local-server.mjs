@@ -72,7 +72,10 @@ export async function startLocalServer({ port, persistTo, vars = {}, inherit = f
   for (;;) {
     if (child.exitCode !== null) throw new Error(`wrangler dev exited (${child.exitCode}):\n${output}`);
     try {
-      const res = await fetch(`${url}/api/health`);
+      // A deadline per probe too: a request the starting worker accepts but never answers would
+      // otherwise hold this loop, and its 60 s deadline, forever (a bench run once hung for 12
+      // minutes while starting the app, most likely here).
+      const res = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(5_000) });
       if (res.ok) break;
     } catch {
       // not listening yet
