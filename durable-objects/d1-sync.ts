@@ -15,9 +15,9 @@ import { attachmentOf } from "./attachment-json";
  * the room's sockets wait for the whole sync, not for one round. So a round carries up to 100
  * messages, whose D1 batch takes a few milliseconds here. Each round also costs a fixed part (the
  * request to D1, its transaction, a new full-text segment, the room's own commit): with 25 per
- * round that part was most of the sync, and the room's delivery p99 at 1,000 messages/s went from
- * 38–84 ms to 17–27 ms with 100 (three runs of npm run bench each). In production D1 is remote and a batch is one
- * network round trip either way.
+ * round that part was most of the sync, and the room's delivery p99 at 1,000 messages/s went
+ * from 38–84 ms to 17–27 ms with 100 (three runs of npm run bench each). In production D1 is
+ * remote and a batch is one network round trip either way.
  */
 const MESSAGES_PER_BATCH = 100;
 const CHATS_PER_BATCH = 40;

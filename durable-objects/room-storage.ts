@@ -427,8 +427,8 @@ export class RoomStorage {
 /**
  * The write-behind's reads (d1-sync.ts), a few times per sync. In stored order, which the
  * `messages_unflushed` index already has (its entries are ordered by rowid): ordered by chat and
- * seq, each call read and sorted every pending message to return 25, so a backlog of n cost
- * n²/25 rows. Chats through the partial index `chats_unsynced` (schema version 9), not a scan of
+ * seq, each call read and sorted every pending message to return one round's worth, so a backlog
+ * of n cost about n² / (round size) rows. Chats through the partial index `chats_unsynced` (schema version 9), not a scan of
  * every chat the room holds.
  */
 export const UNFLUSHED_MESSAGES_SQL = "SELECT * FROM messages WHERE flushed = 0 ORDER BY rowid LIMIT ?";
