@@ -222,20 +222,17 @@ async function main() {
 
   // The bare echo first, on a quiet machine, through both ports.
   const echoTargets = [{ prefix: "", port: echo.port }, ...(echoDirect ? [{ prefix: "direct_", port: echoDirect.port }] : [])];
+  // Each round trip plain, then with one row stored per ping (the stored echo: the floor of a
+  // message stored before it is sent on). p50 by `<prefix><name>`, for the ratios below.
   const echoP50 = {};
-  const storedEchoP50 = {};
   for (const t of echoTargets) {
-    const r = await echoRoundTrips(`ws://127.0.0.1:${t.port}/ws`, ECHO);
-    log(`echo ${t.prefix || "proxy_"}: ${r.count} round trips, p50 ${fmt(r.p50)} ms, p99 ${fmt(r.p99)} ms`);
-    echoP50[t.prefix] = r.p50;
-    figure(`${t.prefix}echo_p50_ms`, r.p50);
-    figure(`${t.prefix}echo_p99_ms`, r.p99);
-    // The same with one row stored per ping: the floor of a message stored before it is sent on.
-    const stored = await echoRoundTrips(`ws://127.0.0.1:${t.port}/ws`, { ...ECHO, store: true });
-    log(`stored echo ${t.prefix || "proxy_"}: ${stored.count} round trips, p50 ${fmt(stored.p50)} ms, p99 ${fmt(stored.p99)} ms`);
-    storedEchoP50[t.prefix] = stored.p50;
-    figure(`${t.prefix}stored_echo_p50_ms`, stored.p50);
-    figure(`${t.prefix}stored_echo_p99_ms`, stored.p99);
+    for (const { name, store } of [{ name: "echo", store: false }, { name: "stored_echo", store: true }]) {
+      const r = await echoRoundTrips(`ws://127.0.0.1:${t.port}/ws`, { ...ECHO, store });
+      log(`${name} ${t.prefix || "proxy_"}: ${r.count} round trips, p50 ${fmt(r.p50)} ms, p99 ${fmt(r.p99)} ms`);
+      echoP50[`${t.prefix}${name}`] = r.p50;
+      figure(`${t.prefix}${name}_p50_ms`, r.p50);
+      figure(`${t.prefix}${name}_p99_ms`, r.p99);
+    }
   }
   await echo.stop();
 
@@ -273,8 +270,10 @@ async function main() {
     if (target !== targets[0]) await sleep(TARGET_PAUSE_MS);
     const result = await measureTarget(target, ctx);
     cap = result.cap;
-    if (echoP50[target.prefix]) figure(`${target.prefix}delivery_p50_over_echo_p50`, result.steady.p50 / echoP50[target.prefix]);
-    if (storedEchoP50[target.prefix]) figure(`${target.prefix}delivery_p50_over_stored_echo_p50`, result.steady.p50 / storedEchoP50[target.prefix]);
+    for (const name of ["echo", "stored_echo"]) {
+      const p50 = echoP50[`${target.prefix}${name}`];
+      if (p50) figure(`${target.prefix}delivery_p50_over_${name}_p50`, result.steady.p50 / p50);
+    }
   }
   figure("allowance_cap_per_s", cap);
   if (appDirect && !ONLY) await runScale(app, appDirect, vars);

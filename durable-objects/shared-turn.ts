@@ -2,12 +2,11 @@
  * One SQLite commit for the events that arrive together.
  *
  * A Durable Object commits its implicit SQLite transaction once per turn of its event loop,
- * and every WebSocket message is a turn of its own. The commit, not the statements, is most of
- * what a stored message costs: measured on workerd 1.20260426 with this room's `messages`
- * table, an insert and the chat's `last_seq` update take about 35 µs in a loop, and 250–400 µs
- * as the only writes of an event (in the room's profile they are a third of its CPU per
- * message). A flood of frames on one socket went from 275 to 46 µs per stored message with
- * this, in the order sent.
+ * and every WebSocket message is a turn of its own. Measured on workerd 1.20260426 with this
+ * room's `messages` table, an insert and the chat's `last_seq` update take about 35 µs in a loop,
+ * and the whole event whose only writes they are 250–400 µs; in the room's native profile
+ * (`perf`, README "Scaling") the commits are about 12 % of its CPU at 1,000 messages/s. A flood
+ * of frames on one socket went from 275 to 46 µs per stored message with this, in the order sent.
  *
  * So the room's events first wait for a shared turn: every event that arrives before it starts
  * continues inside it, in arrival order (promise reactions run first in, first out), and their
