@@ -1,15 +1,16 @@
 /**
- * The statements of the room's write-behind to D1 (d1-sync.ts) as D1 prepared statements with
- * constant SQL text. Building the message INSERT with drizzle for every batch walked its query
- * builder each time (about 13 % of the room's CPU in the ceiling's profile), while the text only
- * depends on how many rows it carries: it is built once per row count, from the drizzle schema's
- * own table and column names (a renamed column still fails the type check), and D1 gets the same
- * text again, which its statement cache serves.
+ * The statements of the room's write-behind to D1 (d1-sync.ts): a round's messages in one INSERT
+ * and its chats in one UPDATE, whatever their number. Each carries its rows as a single JSON
+ * parameter that SQLite reads back with `json_each`, so the SQL text is constant (D1's statement
+ * cache serves it) and D1's limit of 100 bound parameters per statement no longer splits a round
+ * into a dozen statements. Locally D1 answers in the room's own thread, and every statement of a
+ * batch was a result object built, serialised and parsed again: one statement per table made
+ * the round's D1 work cheaper (npm run bench, README "Scaling"). The column names come from the
+ * drizzle schema, so a renamed column still fails the type check.
  */
-import { getTableName } from "drizzle-orm";
-import { database } from "../worker/db/client";
-import { chatMessages } from "../worker/db/schema";
-import { MESSAGES_PER_INSERT, updateChatState, type ChatStateRow } from "../worker/db/writes";
+import { getTableName, type Column } from "drizzle-orm";
+import { chatMessages, chats } from "../worker/db/schema";
+import type { ChatStatus } from "../worker/db/schema";
 
 /** One message as D1's chat_messages holds it. */
 export interface MessageCopy {
@@ -26,7 +27,26 @@ export interface MessageCopy {
   attachmentId: string | null;
 }
 
-const COLUMNS = [
+/** The room's latest state of a chat. */
+export interface ChatCopy {
+  id: string;
+  accountId: string;
+  departmentId: string;
+  status: ChatStatus;
+  attendantId: string | null;
+  acceptedAt: number | null;
+  closedAt: number | null;
+  closedBy: string | null;
+  closedByAttendantId: string | null;
+  lastSeq: number;
+  abandonedAt: number | null;
+}
+
+/** Element `i` of the JSON array in `row`, as its SQL value (text, integer or NULL). */
+const field = (row: string, i: number) => `json_extract(${row}, '$[${i}]')`;
+const quoted = (c: Column) => `"${c.name}"`;
+
+const MESSAGE_COLUMNS = [
   chatMessages.id,
   chatMessages.accountId,
   chatMessages.chatId,
@@ -40,37 +60,48 @@ const COLUMNS = [
   chatMessages.attachmentId,
 ] as const;
 
-/** The INSERT text for `rows` messages, built on first use. */
-const insertTexts: string[] = [];
+/**
+ * Rows in array order, so D1's rowids follow the stored order as before. `WHERE true` is
+ * SQLite's way to tell an upsert from a join's ON after a SELECT. Idempotent by id: a retried
+ * copy is ignored, as insertMessages (worker/db/writes.ts) does.
+ */
+const INSERT_MESSAGES =
+  `INSERT INTO "${getTableName(chatMessages)}" (${MESSAGE_COLUMNS.map(quoted).join(", ")}) ` +
+  `SELECT ${MESSAGE_COLUMNS.map((_, i) => field("value", i)).join(", ")} FROM json_each(?) WHERE true ON CONFLICT DO NOTHING`;
 
-function insertText(rows: number): string {
-  let text = insertTexts[rows];
-  if (text === undefined) {
-    const row = `(${COLUMNS.map(() => "?").join(", ")})`;
-    const columns = COLUMNS.map((c) => `"${c.name}"`).join(", ");
-    // Idempotent by id: a retried copy is ignored, as insertMessages (worker/db/writes.ts) does.
-    text = `INSERT INTO "${getTableName(chatMessages)}" (${columns}) VALUES ${Array.from({ length: rows }, () => row).join(", ")} ON CONFLICT DO NOTHING`;
-    insertTexts[rows] = text;
-  }
-  return text;
+/** The set columns of a chat copy, by their index in the row (0 and 1 are id and account). */
+const CHAT_SET: readonly [Column, number][] = [
+  [chats.departmentId, 2],
+  [chats.status, 3],
+  [chats.attendantId, 4],
+  [chats.acceptedAt, 5],
+  [chats.closedAt, 6],
+  [chats.closedBy, 7],
+  [chats.closedByAttendantId, 8],
+  [chats.abandonedAt, 10],
+];
+
+const CHATS = `"${getTableName(chats)}"`;
+
+/**
+ * `last_seq` only grows, whatever order copies arrive in; a chat of another account is never
+ * touched. The chats' columns are qualified on the right: json_each has an `id` column too.
+ */
+const UPDATE_CHATS =
+  `UPDATE ${CHATS} SET ${CHAT_SET.map(([c, i]) => `${quoted(c)} = ${field("copy.value", i)}`).join(", ")}, ` +
+  `${quoted(chats.lastSeq)} = MAX(${CHATS}.${quoted(chats.lastSeq)}, ${field("copy.value", 9)}) ` +
+  `FROM json_each(?) AS copy WHERE ${CHATS}.${quoted(chats.id)} = ${field("copy.value", 0)} AND ${CHATS}.${quoted(chats.accountId)} = ${field("copy.value", 1)}`;
+
+/** One INSERT of every message in `copies` (none when empty). */
+export function messagesInsert(d1: D1Database, copies: readonly MessageCopy[]): D1PreparedStatement[] {
+  if (copies.length === 0) return [];
+  const rows = copies.map((m) => [m.id, m.accountId, m.chatId, m.seq, m.authorType, m.authorId, m.authorName, m.body, m.createdAt, m.internal ? 1 : 0, m.attachmentId]);
+  return [d1.prepare(INSERT_MESSAGES).bind(JSON.stringify(rows))];
 }
 
-/** INSERTs of `copies`, {@link MESSAGES_PER_INSERT} rows each (D1 binds at most 100 parameters). */
-export function messageInserts(d1: D1Database, copies: readonly MessageCopy[]): D1PreparedStatement[] {
-  const statements: D1PreparedStatement[] = [];
-  for (let i = 0; i < copies.length; i += MESSAGES_PER_INSERT) {
-    const part = copies.slice(i, i + MESSAGES_PER_INSERT);
-    const values: (string | number | null)[] = [];
-    for (const m of part) {
-      values.push(m.id, m.accountId, m.chatId, m.seq, m.authorType, m.authorId, m.authorName, m.body, m.createdAt, m.internal ? 1 : 0, m.attachmentId);
-    }
-    statements.push(d1.prepare(insertText(part.length)).bind(...values));
-  }
-  return statements;
-}
-
-/** The chat's latest state (worker/db/writes.ts updateChatState), as a D1 statement for the same batch. */
-export function chatUpdate(d1: D1Database, row: ChatStateRow): D1PreparedStatement {
-  const { sql, params } = updateChatState(database(d1), row).toSQL();
-  return d1.prepare(sql).bind(...params);
+/** One UPDATE of every chat in `copies` to its latest state (none when empty). */
+export function chatsUpdate(d1: D1Database, copies: readonly ChatCopy[]): D1PreparedStatement[] {
+  if (copies.length === 0) return [];
+  const rows = copies.map((c) => [c.id, c.accountId, c.departmentId, c.status, c.attendantId, c.acceptedAt, c.closedAt, c.closedBy, c.closedByAttendantId, c.lastSeq, c.abandonedAt]);
+  return [d1.prepare(UPDATE_CHATS).bind(JSON.stringify(rows))];
 }

@@ -7,7 +7,7 @@
  * eviction mid-write does no harm.
  */
 import type { ChatRow, MessageRow, RoomStorage } from "./room-storage";
-import { chatUpdate, messageInserts, type MessageCopy } from "./d1-copy";
+import { chatsUpdate, messagesInsert, type ChatCopy, type MessageCopy } from "./d1-copy";
 import { attachmentOf } from "./attachment-json";
 
 /**
@@ -36,8 +36,8 @@ export async function syncToD1(d1: D1Database, storage: RoomStorage): Promise<bo
     if (messages.length === 0 && chats.length === 0) return true;
     const accounts = storage.chatAccounts(messages.map((m) => m.chat_id));
     const copies = messages.map((m) => messageCopy(m, accounts.get(m.chat_id) ?? ""));
-    // A few rows per statement, every statement in one atomic batch (d1-copy.ts).
-    await d1.batch([...messageInserts(d1, copies), ...chats.map((c) => chatUpdate(d1, chatCopy(c)))]);
+    // One statement per table, both in one atomic batch (d1-copy.ts).
+    await d1.batch([...messagesInsert(d1, copies), ...chatsUpdate(d1, chats.map(chatCopy))]);
     storage.markFlushed(
       messages.map((m) => m.id),
       chats.map((c) => ({ id: c.id, version: c.version })),
@@ -62,7 +62,7 @@ function messageCopy(m: MessageRow, accountId: string): MessageCopy {
   };
 }
 
-function chatCopy(c: ChatRow) {
+function chatCopy(c: ChatRow): ChatCopy {
   return {
     id: c.id,
     accountId: c.account_id,

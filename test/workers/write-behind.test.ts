@@ -2,6 +2,7 @@ import { runInDurableObject } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { attendantSocket, createAccount, room, startChat } from "./helpers";
+import { chatsUpdate, messagesInsert, type ChatCopy, type MessageCopy } from "../../durable-objects/d1-copy";
 
 /**
  * The room's write-behind to D1 (durable-objects/d1-sync.ts) with a backlog larger than one
@@ -72,5 +73,73 @@ describe("the room's write-behind to D1", () => {
     const row = await env.DB.prepare("SELECT status FROM chats WHERE id = ?").bind(started.chat.id).first<{ status: string }>();
     expect(row?.status).toBe("closed");
     agent.close();
+  });
+});
+
+/**
+ * The round's two statements (durable-objects/d1-copy.ts) carry their rows as one JSON parameter:
+ * every value must come back as the column's type, a retried copy must change nothing, and a
+ * chat copy must never touch another account's chat or lower `last_seq`.
+ */
+describe("the write-behind's D1 statements", () => {
+  it("copies each message's values as they were, once, and the full-text index finds them", async () => {
+    const account = await createAccount("d1-copy-messages");
+    const { support } = account.departments;
+    const agent = await attendantSocket(account.attendants.support1.email, support);
+    const { chat } = await startChat(account, support);
+    const body = `Olá, "ação" ' \\ {"a":[1]} 🙂\nsegunda linha`;
+    const fromCustomer: MessageCopy = { id: `dc-${chat.id}-1`, accountId: account.id, chatId: chat.id, seq: 901, authorType: "customer", authorId: null, authorName: "Zoë", body, createdAt: 1_700_000_000_123, internal: false, attachmentId: null };
+    const note: MessageCopy = { id: `dc-${chat.id}-2`, accountId: account.id, chatId: chat.id, seq: 902, authorType: "attendant", authorId: "att-1", authorName: "Ana", body: "nota interna", createdAt: 1_700_000_000_124, internal: true, attachmentId: "att-file-1" };
+    await env.DB.batch(messagesInsert(env.DB, [fromCustomer, note]));
+    // A retry after a failure the room did not see: ignored by id, even with other values.
+    await env.DB.batch(messagesInsert(env.DB, [{ ...fromCustomer, body: "outro" }]));
+    const rows = await env.DB.prepare(
+      "SELECT id, account_id, chat_id, seq, author_type, author_id, author_name, body, created_at, internal, attachment_id, typeof(seq) AS seq_type FROM chat_messages WHERE chat_id = ? AND seq > 900 ORDER BY seq",
+    )
+      .bind(chat.id)
+      .all();
+    expect(rows.results).toEqual([
+      { id: fromCustomer.id, account_id: account.id, chat_id: chat.id, seq: 901, author_type: "customer", author_id: null, author_name: "Zoë", body, created_at: 1_700_000_000_123, internal: 0, attachment_id: null, seq_type: "integer" },
+      { id: note.id, account_id: account.id, chat_id: chat.id, seq: 902, author_type: "attendant", author_id: "att-1", author_name: "Ana", body: "nota interna", created_at: 1_700_000_000_124, internal: 1, attachment_id: "att-file-1", seq_type: "integer" },
+    ]);
+    const found = await env.DB.prepare("SELECT m.id FROM chat_messages_fts f JOIN chat_messages m ON m.rowid = f.rowid WHERE chat_messages_fts MATCH 'segunda' AND m.chat_id = ?")
+      .bind(chat.id)
+      .all<{ id: string }>();
+    expect(found.results.map((r) => r.id)).toEqual([fromCustomer.id]);
+    expect(messagesInsert(env.DB, [])).toEqual([]);
+    agent.close();
+  });
+
+  it("updates chats to their latest state, never lowers last_seq, and leaves another account's chat alone", async () => {
+    const account = await createAccount("d1-copy-chats");
+    const other = await createAccount("d1-copy-chats-other");
+    const agent = await attendantSocket(account.attendants.support1.email, account.departments.support);
+    const otherAgent = await attendantSocket(other.attendants.support1.email, other.departments.support);
+    const { chat } = await startChat(account, account.departments.support);
+    const { chat: foreign } = await startChat(other, other.departments.support);
+    await runInDurableObject(room(account, account.departments.support), (instance) => instance.syncNow());
+    await runInDurableObject(room(other, other.departments.support), (instance) => instance.syncNow());
+    const state = (id: string, lastSeq: number): ChatCopy => ({
+      id,
+      accountId: account.id,
+      departmentId: account.departments.support,
+      status: "closed",
+      attendantId: null,
+      acceptedAt: 1_700_000_000_000,
+      closedAt: 1_700_000_000_500,
+      closedBy: "customer",
+      closedByAttendantId: null,
+      lastSeq,
+      abandonedAt: null,
+    });
+    await env.DB.batch(chatsUpdate(env.DB, [state(chat.id, 7), state(foreign.id, 7)]));
+    // An older copy arriving late: last_seq stays at its highest.
+    await env.DB.batch(chatsUpdate(env.DB, [state(chat.id, 3)]));
+    const read = (id: string) => env.DB.prepare("SELECT status, accepted_at, closed_at, closed_by, last_seq FROM chats WHERE id = ?").bind(id).first();
+    expect(await read(chat.id)).toEqual({ status: "closed", accepted_at: 1_700_000_000_000, closed_at: 1_700_000_000_500, closed_by: "customer", last_seq: 7 });
+    expect(await read(foreign.id)).toMatchObject({ status: "waiting", closed_at: null });
+    expect(chatsUpdate(env.DB, [])).toEqual([]);
+    agent.close();
+    otherAgent.close();
   });
 });

@@ -6,7 +6,7 @@
  */
 import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "./client";
-import { chats, customers, departmentPresence, type ChatOrigin, type ChatStatus } from "./schema";
+import { chats, customers, departmentPresence, type ChatOrigin } from "./schema";
 
 export interface NewCustomerRow {
   id: string;
@@ -70,45 +70,6 @@ export function insertChat(db: Database, row: NewChatRow) {
 export function deleteChat(db: Database, accountId: string, chatId: string) {
   return db.delete(chats).where(and(eq(chats.id, chatId), eq(chats.accountId, accountId), eq(chats.status, "waiting"), eq(chats.lastSeq, 0)));
 }
-
-export interface ChatStateRow {
-  id: string;
-  accountId: string;
-  departmentId: string;
-  status: ChatStatus;
-  attendantId: string | null;
-  acceptedAt: number | null;
-  closedAt: number | null;
-  closedBy: string | null;
-  closedByAttendantId: string | null;
-  lastSeq: number;
-  /** The room's abandoned mark (durable-objects/customer-presence.ts); absent: left as it is. */
-  abandonedAt?: number | null;
-}
-
-/** The room's latest state of a chat. `last_seq` only grows, whatever order copies arrive in. */
-export function updateChatState(db: Database, row: ChatStateRow) {
-  return db
-    .update(chats)
-    .set({
-      departmentId: row.departmentId,
-      status: row.status,
-      attendantId: row.attendantId,
-      acceptedAt: row.acceptedAt,
-      closedAt: row.closedAt,
-      closedBy: row.closedBy,
-      closedByAttendantId: row.closedByAttendantId,
-      lastSeq: sql`MAX(${chats.lastSeq}, ${row.lastSeq})`,
-      ...(row.abandonedAt !== undefined ? { abandonedAt: row.abandonedAt } : {}),
-    })
-    .where(and(eq(chats.id, row.id), eq(chats.accountId, row.accountId)));
-}
-
-/**
- * The most messages one INSERT of the room's D1 copy carries (durable-objects/d1-copy.ts):
- * D1 binds at most 100 parameters per statement, 11 per message.
- */
-export const MESSAGES_PER_INSERT = 9;
 
 /**
  * The room's latest answer to "does this department take chats now". Guarded by `changedAt`,
