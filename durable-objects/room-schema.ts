@@ -129,6 +129,15 @@ CREATE INDEX IF NOT EXISTS chats_queue ON chats (status, abandoned_at, created_a
 CREATE INDEX IF NOT EXISTS chats_unsynced ON chats (id) WHERE synced_version < version;
 `,
   },
+  {
+    // Whether the consoles were told the customer's presence as it is now (customer-presence.ts):
+    // a customer socket that connects while nothing changed tells no one. Existing and new rows
+    // (an admission, a transfer's import) start untold, so their first socket tells, as before.
+    version: 10,
+    sql: `
+ALTER TABLE chats ADD COLUMN presence_told INTEGER NOT NULL DEFAULT 0;
+`,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

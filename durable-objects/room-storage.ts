@@ -39,6 +39,8 @@ export type ChatRow = {
   customer_left_at: number | null;
   /** Set while a waiting chat is out of the queue because its customer stayed away (customer-presence.ts). */
   abandoned_at: number | null;
+  /** 1 once the consoles were told the customer's presence as it is now (customer-presence.ts). */
+  presence_told: number;
   /** Incremented on every change; D1 is up to date when synced_version equals it. */
   version: number;
   synced_version: number;

@@ -91,12 +91,20 @@ describe("abandoned chats", () => {
     const started = await startChat(account, support);
     const customer = await customerSocket(started.ws);
     const other = await customerSocket(started.ws);
-    // Each connection says the customer is on the page; closing one of two tabs changes nothing.
+    // The first socket says the customer is on the page; a second tab changes nothing and tells
+    // no one, nor does closing one of the two.
     await agent.next("chat.presence", (f) => f.chatId === started.chat.id && f.customerLeftAt === null);
     other.close();
     await settle(customer);
     await settle(agent);
-    expect(agent.all("chat.presence").filter((f) => f.customerLeftAt !== null)).toEqual([]);
+    expect(agent.all("chat.presence").filter((f) => f.chatId === started.chat.id)).toEqual([
+      { type: "chat.presence", chatId: started.chat.id, customerLeftAt: null, abandonedAt: null },
+    ]);
+    // A console that connects now reads the presence in its session.ready.
+    const late = await attendantSocket(account.attendants.support1.email, support);
+    const lateReady = late.all("session.ready")[0];
+    expect(lateReady?.chats.find((c) => c.id === started.chat.id)?.customerLeftAt).toBeNull();
+    late.close();
 
     const before = Date.now();
     customer.close();

@@ -66,8 +66,8 @@ describe("room schema versions", () => {
     const stub = env.DEPARTMENT.get(env.DEPARTMENT.idFromName(`migrations:${crypto.randomUUID()}`));
     const found = await runInDurableObject(stub, (_, state) => ({ version: schemaVersion(state.storage.sql), tables: tables(state.storage.sql) }));
     expect(found).toEqual({ version: SCHEMA_VERSION, tables: ["chat_labels", "chats", "hours", "labels", "labels_state", "messages", "meta", "presence", "schema_version", "timers"] });
-    expect(SCHEMA_VERSION).toBe(9);
-    expect(MIGRATIONS.map((m) => m.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(SCHEMA_VERSION).toBe(10);
+    expect(MIGRATIONS.map((m) => m.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     // A waiting customer's place is counted in the queue's index alone (no chat row read per waiting chat).
     const plan = await runInDurableObject(stub, (_, state) =>
       state.storage.sql.exec<{ detail: string }>(`EXPLAIN QUERY PLAN ${QUEUE_POSITION_SQL}`, "chat-x").toArray().map((r) => r.detail),
