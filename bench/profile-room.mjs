@@ -87,6 +87,11 @@ async function connect(url) {
   return { ws, call };
 }
 
+/** Closes wrangler's inspector sessions to workerd `pid` (its console relay and Network events). */
+export async function detachDevtools(pid) {
+  closeSessions((await inspectorOf(pid)).port);
+}
+
 /**
  * Starts a CPU profile of the app and of D1 (both in workerd `pid`, the user worker); resolves
  * with `stop(prefix)`, which

@@ -25,7 +25,7 @@ import { CEILING_CHATS, CEILING_STEPS, reportCeiling, roomCpuMeter, sustained } 
 import { addBenchAttendants, BENCH_PASSWORD, benchAttendants, findDirectPort, startEchoServer, workerdCpu } from "./lib/servers.mjs";
 import { widgetFigures } from "./lib/widget-figures.mjs";
 import { addScaleDepartment, scaleStep } from "./lib/scale.mjs";
-import { startProfile } from "./profile-room.mjs";
+import { detachDevtools, startProfile } from "./profile-room.mjs";
 import { fmt, log, sleep } from "./lib/stats.mjs";
 
 const CHATS = CEILING_CHATS;
@@ -216,6 +216,8 @@ async function main() {
 
   const appDirect = await findDirectPort(app.child, app.port, "/api/health", (body) => body.includes('"ok":true'));
   const echoDirect = await findDirectPort(echo.child, echo.port, "/health", (body) => body === "ok");
+  await withoutDevtools(appDirect?.pid);
+  await withoutDevtools(echoDirect?.pid);
   figure("target", `proxy=127.0.0.1:${app.port} (wrangler dev port); direct=${appDirect ? `127.0.0.1:${appDirect.port}` : "not found"} (user worker, found with ss -ltnp; figures prefixed direct_)`);
   const cpuLabels = {};
   for (const pid of Object.keys(workerdCpu(app.child))) cpuLabels[pid] = pid === appDirect?.pid ? "user-worker" : "proxy";
@@ -293,11 +295,33 @@ async function runScale(app, direct, vars) {
       // The same port answering again 3 s later: wrangler dev sometimes reloads a fresh worker once.
       await sleep(3000);
       const again = found && (await findDirectPort(servers[0].child, servers[0].port, "/api/health", (b) => b.includes('"ok":true')));
-      if (again && again.port === found.port) return { app: servers[0], direct: again };
+      if (again && again.port === found.port) {
+        await withoutDevtools(again.pid);
+        return { app: servers[0], direct: again };
+      }
     }
     throw new Error("the restarted user worker's own port was not found");
   };
   await scaleStep({ app, direct, restart, figure });
+}
+
+/**
+ * Closes wrangler's devtools sessions to a user worker (profile-room.mjs): wrangler relays its
+ * console and enables the inspector's Network domain, so every request and subrequest becomes
+ * inspector events that the worker writes and wrangler's node and proxy processes read. In the
+ * reconnect storm that relay took about 70 % of a core of this 2-core machine from the room
+ * (storm_resync_s 25.7–32.1 s with it, 17.1 s without); a deployed worker has no devtools. The
+ * bench measures the app and the runtime, as with its data on tmpfs: wrangler's console is not
+ * relayed from then on (the bench prints its own figures and errors).
+ */
+async function withoutDevtools(pid) {
+  if (!pid) return;
+  try {
+    await detachDevtools(pid);
+    figure("devtools_detached", `workerd ${pid}`);
+  } catch (error) {
+    log(`devtools of workerd ${pid} left attached: ${error.message}`);
+  }
 }
 
 async function scaleOnly() {
@@ -305,6 +329,7 @@ async function scaleOnly() {
   servers.push(await startLocalServer({ persistTo: persistDir, vars }));
   const direct = await findDirectPort(servers[0].child, servers[0].port, "/api/health", (b) => b.includes('"ok":true'));
   if (!direct) throw new Error("the user worker's own port was not found");
+  await withoutDevtools(direct.pid);
   await runScale(servers[0], direct, vars);
   figure("loadavg_1m_at_end", loadavg()[0]);
 }

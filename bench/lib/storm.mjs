@@ -214,6 +214,9 @@ export async function reconnectStorm(ctx) {
   const base = `http://127.0.0.1:${direct.port}`;
   const cpuBefore = workerdCpu(app.child)[direct.pid] ?? NaN;
   let failed = 0;
+  let retries = 0;
+  /** When each customer had its session.ready again, ms after the server was back. */
+  const backAt = [];
   const order = chats.map((c) => ({ c, at: Math.random() * STORM.spreadMs })).sort((x, y) => x.at - y.at);
   const customersBack = pool(order, STORM.concurrency, async ({ c, at }) => {
     const wait = at - (performance.now() - upAt);
@@ -221,8 +224,12 @@ export async function reconnectStorm(ctx) {
     // The widget retries a failed attempt; so does the bench, three times.
     for (let attempt = 0; attempt < 3; attempt++) {
       try {
-        return await resume(c, base, direct.port, attempt === 0);
+        await resume(c, base, direct.port, attempt === 0);
+        backAt.push(performance.now() - upAt);
+        return;
       } catch (error) {
+        retries++;
+        if (retries <= 5) log(`storm: customer ${c.i} attempt ${attempt + 1} failed: ${error.message} ${error.cause?.code ?? error.cause?.message ?? ""}`);
         if (attempt === 2) {
           failed++;
           log(`storm: customer ${c.i} did not reconnect: ${error.message} ${error.cause?.code ?? error.cause?.message ?? ""}`);
@@ -238,6 +245,12 @@ export async function reconnectStorm(ctx) {
   const attendantStats = { failures: 0, backAt: NaN };
   await Promise.all([customersBack, reconnectAttendants(ctx, direct, attendants, items, acked, attendantStats)]);
   figure("storm_resync_s", ((await resynced) - upAt) / 1000);
+  // How the wave went: half and nine tenths of the customers back, and the attempts that failed
+  // (a refused or timed-out attempt waits and tries again, as the widget does).
+  backAt.sort((x, y) => x - y);
+  figure("storm_customers_back_p50_s", (backAt[Math.floor(backAt.length * 0.5)] ?? NaN) / 1000);
+  figure("storm_customers_back_p90_s", (backAt[Math.floor(backAt.length * 0.9)] ?? NaN) / 1000);
+  figure("storm_customer_retries", retries);
   figure("storm_attendants_back_s", (attendantStats.backAt - upAt) / 1000);
   figure("storm_attendant_reconnect_failures", attendantStats.failures);
   // The user worker's CPU for the whole wave (resumes, syncs, the attendants' resends, D1 copies), per customer.

@@ -1,0 +1,22 @@
+import WebSocket from "ws";
+import { startEchoServer, findDirectPort } from "../lib/servers.mjs";
+import { rssMb } from "../lib/scale.mjs";
+import { mkdtempSync } from "node:fs";
+const N = 5000;
+const echo = await startEchoServer(mkdtempSync("/dev/shm/echo-"));
+const direct = await findDirectPort(echo.child, echo.port, "/health", (b) => b === "ok");
+console.log("direct", direct);
+// one socket first, so the object exists
+const open = () => new Promise((res, rej) => { const ws = new WebSocket(`ws://127.0.0.1:${direct.port}/ws`, { perMessageDeflate: false }); ws.on("open", () => res(ws)); ws.on("error", rej); });
+const first = await open();
+first.send(JSON.stringify({ type: "ping", id: 1 }));
+await new Promise((r) => setTimeout(r, 1000));
+const before = rssMb(direct.pid);
+const socks = [];
+for (let i = 0; i < N; i += 50) socks.push(...(await Promise.all(Array.from({ length: 50 }, open))));
+await new Promise((r) => setTimeout(r, 2000));
+const after = rssMb(direct.pid);
+console.log(`rss before ${before.toFixed(0)} MB after ${after.toFixed(0)} MB: ${((after - before) * 1024 / N).toFixed(1)} KB per socket`);
+for (const s of socks) s.terminate();
+await echo.stop();
+process.exit(0);
