@@ -21,22 +21,3 @@ export function withPreview(sql: SqlStorage, chat: WireChat): WireChat {
     .toArray()[0];
   return first ? { ...chat, preview: previewOf(first.body) } : chat;
 }
-
-/**
- * `withPreview` for many chats in one query (an attendant's `session.ready` lists the whole
- * queue: thousands of waiting chats would otherwise be as many queries per console).
- */
-export function withPreviews(sql: SqlStorage, chats: WireChat[]): WireChat[] {
-  if (!chats.some((c) => c.status === "waiting")) return chats;
-  const firsts = new Map<string, string>();
-  // SQLite returns the bare `body` of the row that has MIN(seq): each waiting chat's first customer message.
-  const rows = sql.exec<{ chat_id: string; body: string }>(
-    `SELECT m.chat_id AS chat_id, m.body AS body, MIN(m.seq) AS seq FROM messages m JOIN chats c ON c.id = m.chat_id AND c.status = 'waiting'
-     WHERE m.author_type = 'customer' AND m.internal = 0 GROUP BY m.chat_id`,
-  );
-  for (const row of rows) firsts.set(row.chat_id, row.body);
-  return chats.map((chat) => {
-    const body = chat.status === "waiting" ? firsts.get(chat.id) : undefined;
-    return body === undefined ? chat : { ...chat, preview: previewOf(body) };
-  });
-}

@@ -41,15 +41,16 @@ import { availability, finishImport, reassignChat, type AttendantTarget, type Re
 import { INACTIVITY, INACTIVITY_CLOSED_MESSAGE, InactivityClose } from "./inactivity";
 import { applyLimits, type AttendantLimit } from "./attendant-limit";
 import type { ClosedBy } from "./protocol";
-import { labelsByChat, labelsStale, readLabels, setChatLabels, tellChatLabels, writeLabels } from "./room-labels";
+import { labelsStale, readLabels, setChatLabels, tellChatLabels, writeLabels } from "./room-labels";
 import { roomLabels } from "../worker/labels/rooms";
 import { labelsOfChat } from "../worker/labels/store";
 import type { RuleLabel } from "../worker/labels/rules";
 import type { WireLabel } from "./protocol";
 import { postAttachment, type AttachmentPost, type AttachmentPostResult } from "./room-attachments";
-import { ABANDON, abandonTimer, customerLeft, customerReturned, presenceOf, type PresenceRoom } from "./customer-presence";
+import { ABANDON, abandonTimer, customerLeft, customerReturned, type PresenceRoom } from "./customer-presence";
 import { attendantLoads, type AttendantLoad } from "./attendant-load";
-import { withPreview, withPreviews } from "./chat-preview";
+import { withPreview } from "./chat-preview";
+import { consoleChats } from "./console-chats";
 import { forgetReadyPresence, readyPresence } from "./ready-presence";
 import { SharedTurn } from "./shared-turn";
 
@@ -196,7 +197,7 @@ export class DepartmentRoom extends DurableObject<Env> implements Room {
     // Back on the page: the absence ends; an abandoned chat takes its place in the queue again.
     if (who.role === "customer") await customerReturned(this.presenceRoom, who.chatId);
     if (who.role === "customer") {
-      const position = queuePositionOf(this.ctx.storage.sql, who.chatId);
+      const position = queuePositionOf(this.ctx, who.chatId);
       if (position) send(server, position);
       // Closed by its hours while this chat waits: told now too (a reload, a reconnect).
       const closed = now.opensAt !== undefined && queueClosedOf(this.ctx.storage.sql, who.chatId, now.opensAt);
@@ -214,10 +215,8 @@ export class DepartmentRoom extends DurableObject<Env> implements Room {
       const chat = this.storage.chat(who.chatId);
       chats = chat ? [toWireChatWithCloser(this.storage, chat, this.ctx)] : [];
     } else {
-      const labels = labelsByChat(this.ctx.storage.sql);
       // Abandoned chats are out of the queue (customer-presence.ts): consoles hear of them again if they resume.
-      const open = this.storage.openChats().filter((c) => c.abandoned_at === null);
-      chats = withPreviews(this.ctx.storage.sql, open.map((c) => ({ ...toWireChat(c), labels: labels.get(c.id) ?? [], ...presenceOf(c) })));
+      chats = consoleChats(this.ctx.storage.sql);
     }
     return {
       type: "session.ready",

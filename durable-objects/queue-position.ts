@@ -28,20 +28,35 @@ export function waitingChatIds(sql: SqlStorage): string[] {
     .map((row) => row.id);
 }
 
-/**
- * A waiting chat's place and the queue's length: two counts in the queue's index (chats_queue:
- * status, abandoned_at, created_at, number), which read no chat row.
- */
-export const QUEUE_POSITION_SQL = `SELECT
-   (SELECT COUNT(*) FROM chats c WHERE c.status = 'waiting' AND c.abandoned_at IS NULL
-      AND (c.created_at, c.number) <= (me.created_at, me.number)) AS position,
-   (SELECT COUNT(*) FROM chats WHERE status = 'waiting' AND abandoned_at IS NULL) AS waiting
- FROM chats me WHERE me.id = ? AND me.status = 'waiting' AND me.abandoned_at IS NULL`;
+/** The queue's positions as of `version` (the room's `queue_version`, room-schema.ts). */
+interface QueueMemo {
+  version: number;
+  positions: Map<string, number>;
+  waiting: number;
+}
 
-/** The position frame of one chat, or null when it is not waiting. */
-export function queuePositionOf(sql: SqlStorage, chatId: string): QueueFrame | null {
-  const row = sql.exec<{ position: number; waiting: number }>(QUEUE_POSITION_SQL, chatId).toArray()[0];
-  return row ? { type: "queue.position", chatId, position: row.position, waiting: row.waiting } : null;
+const memos = new WeakMap<DurableObjectState, QueueMemo>();
+
+/**
+ * The position frame of one chat, or null when it is not waiting. After a restart thousands of
+ * waiting customers connect again within seconds, and counting each one's place in the index
+ * read half the queue every time (a tenth of the room's CPU in the reconnect storm). So the
+ * queue's order is kept in memory while SQLite's `queue_version` stays where it was: its
+ * triggers move it with every insert, delete or change of status, abandon mark or order of a
+ * chat, whoever writes it. Not for use inside a transaction that may roll back (the version
+ * would come back to a number the memo holds); the connect path that asks is outside any.
+ */
+export function queuePositionOf(ctx: DurableObjectState, chatId: string): QueueFrame | null {
+  const { sql } = ctx.storage;
+  const version = sql.exec<{ version: number }>("SELECT version FROM queue_version WHERE id = 1").one().version;
+  let memo = memos.get(ctx);
+  if (memo?.version !== version) {
+    const queue = waitingChatIds(sql);
+    memo = { version, positions: new Map(queue.map((id, index) => [id, index + 1])), waiting: queue.length };
+    memos.set(ctx, memo);
+  }
+  const position = memo.positions.get(chatId);
+  return position === undefined ? null : { type: "queue.position", chatId, position, waiting: memo.waiting };
 }
 
 interface Window {

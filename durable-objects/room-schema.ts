@@ -138,6 +138,27 @@ CREATE INDEX IF NOT EXISTS chats_unsynced ON chats (id) WHERE synced_version < v
 ALTER TABLE chats ADD COLUMN presence_told INTEGER NOT NULL DEFAULT 0;
 `,
   },
+  {
+    // A counter that moves with every change to the queue's order or membership, kept by SQLite
+    // itself whichever code writes the chat (queue-position.ts keeps the queue's positions in
+    // memory while it stays).
+    version: 11,
+    sql: `
+CREATE TABLE queue_version (id INTEGER PRIMARY KEY CHECK (id = 1), version INTEGER NOT NULL);
+INSERT INTO queue_version (id, version) VALUES (1, 0);
+CREATE TRIGGER queue_version_insert AFTER INSERT ON chats BEGIN
+  UPDATE queue_version SET version = version + 1 WHERE id = 1;
+END;
+CREATE TRIGGER queue_version_delete AFTER DELETE ON chats BEGIN
+  UPDATE queue_version SET version = version + 1 WHERE id = 1;
+END;
+CREATE TRIGGER queue_version_update AFTER UPDATE OF status, abandoned_at, created_at, number ON chats
+  WHEN old.status IS NOT new.status OR old.abandoned_at IS NOT new.abandoned_at OR old.created_at IS NOT new.created_at OR old.number IS NOT new.number
+BEGIN
+  UPDATE queue_version SET version = version + 1 WHERE id = 1;
+END;
+`,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -2,6 +2,11 @@ import { runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { openAcceptedChat, room, startChat, type TestAccount } from "./helpers";
 import type { ChatRow } from "../../durable-objects/room-storage";
+import { consoleChats } from "../../durable-objects/console-chats";
+import { withPreview } from "../../durable-objects/chat-preview";
+import { presenceOf } from "../../durable-objects/customer-presence";
+import { labelsByChat, setChatLabels } from "../../durable-objects/room-labels";
+import { toWireChat } from "../../durable-objects/wire";
 
 /**
  * The message path with the chat rows in memory (durable-objects/chat-cache.ts): one INSERT and
@@ -118,6 +123,40 @@ describe("the open chats an attendant's session.ready lists (durable-objects/sql
     expect(listed.map((c) => c.id)).toEqual([chatId, waiting.chat.id]);
     expect(listed[1]!.attendant_id).toBeNull();
     expect(typeof listed[0]!.last_seq).toBe("number");
+    [agent, customer].forEach((s) => s.close());
+  });
+});
+
+describe("the open chats an attendant's session.ready lists (durable-objects/console-chats.ts)", () => {
+  it("are every open chat not abandoned, oldest first, as the wire chat with labels, presence and preview built row by row", async () => {
+    const { account, agent, customer, chatId } = await openAcceptedChat("console-chats");
+    const support = account.departments.support;
+    const labelled = await startChat(account, support, { message: "Quero   trocar\no endereço" });
+    const left = await startChat(account, support);
+    const abandoned = await startChat(account, support);
+    const closed = await startChat(account, support);
+    const { listed, reference } = await runInDurableObject(room(account, support), (instance, state) => {
+      const { sql } = state.storage;
+      setChatLabels(sql, labelled.chat.id, [{ id: "lab-1", name: "Entrega", color: "#112233" }]);
+      sql.exec("UPDATE chats SET customer_left_at = 1700000000000 WHERE id = ?", left.chat.id);
+      sql.exec("UPDATE chats SET abandoned_at = 1700000000000 WHERE id = ?", abandoned.chat.id);
+      instance.storage.chats.clear();
+      instance.storage.close(closed.chat.id, "customer", null, Date.now());
+      // What the room sent before: whole rows, mapped, then labels, presence and previews added.
+      const labels = labelsByChat(sql);
+      const rows = sql.exec<ChatRow>("SELECT * FROM chats WHERE status != 'closed' AND abandoned_at IS NULL ORDER BY created_at").toArray();
+      return {
+        listed: consoleChats(sql),
+        reference: rows.map((c) => withPreview(sql, { ...toWireChat(c), labels: labels.get(c.id) ?? [], ...presenceOf(c) })),
+      };
+    });
+    expect(listed).toEqual(reference);
+    expect(listed.map((c) => c.id)).toEqual([chatId, labelled.chat.id, left.chat.id]);
+    const [active, withLabel, away] = listed;
+    expect(active).toMatchObject({ status: "active", attendant: { id: expect.any(String) }, customerLeftAt: null, labels: [] });
+    expect(active!.preview).toBeUndefined();
+    expect(withLabel).toMatchObject({ status: "waiting", attendant: null, preview: "Quero trocar o endereço", labels: [{ id: "lab-1", name: "Entrega", color: "#112233" }] });
+    expect(away).toMatchObject({ customerLeftAt: 1_700_000_000_000 });
     [agent, customer].forEach((s) => s.close());
   });
 });
