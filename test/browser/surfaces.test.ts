@@ -85,9 +85,13 @@ describe("hosted surfaces in the console", () => {
     await expect.poll(() => ana.locator('ao-chat-window [data-testid="chat-origin"]').textContent()).toBe("Base de Conhecimento");
     await snap(ana, "surfaces-origin-chat-1280");
 
-    const list = await (await ana.request.get(`${h.server}/api/chats?status=active`)).json();
-    const chat = list.chats.find((c: { customer: { name: string } }) => c.customer.name === "Olga Origem");
-    expect(chat.origin).toBe("knowledge_base");
+    // The history reads D1, which the room's write-behind copies the accept to a moment later.
+    const activeChat = async (): Promise<{ id: string; origin: string } | undefined> => {
+      const list = await (await ana.request.get(`${h.server}/api/chats?status=active`)).json();
+      return list.chats.find((c: { customer: { name: string } }) => c.customer.name === "Olga Origem");
+    };
+    await expect.poll(async () => (await activeChat())?.origin).toBe("knowledge_base");
+    const chat = (await activeChat())!;
     const transcript = await ana.context().newPage();
     await transcript.goto(`${h.server}/admin/#/history/${chat.id}`);
     await expect.poll(() => transcript.locator('[data-testid="transcript-origin"]').textContent()).toBe("Base de Conhecimento");
