@@ -39,6 +39,17 @@ export class AoCompose extends AppElement {
       :host {
         position: relative;
       }
+      /* The keys' hint under the box; on a phone the box is narrow and the hint stays for screen readers only. */
+      .keys {
+        margin: -0.3rem 0.6rem 0.4rem;
+        font-size: 0.75rem;
+        color: var(--ao-muted);
+      }
+      @media (max-width: 600px) {
+        .keys {
+          display: none;
+        }
+      }
     `,
     cannedPickerStyles,
   ];
@@ -132,6 +143,7 @@ export class AoCompose extends AppElement {
         name="compose"
         rows="2"
         placeholder=${t("compose.placeholder")}
+        aria-describedby="compose-keys"
         aria-invalid=${tooLong ? "true" : "false"}
         aria-controls=${this.canned.open ? CANNED_LIST_ID : nothing}
         aria-activedescendant=${this.canned.activeId ?? nothing}
@@ -149,6 +161,7 @@ export class AoCompose extends AppElement {
         ${t("compose.send")}
       </button>
     </form>
+    <p id="compose-keys" class="keys">${t("compose.keys")}</p>
     ${tooLong ? html`<p class="muted" role="alert">${t("compose.tooLong", { n: this.draft.length, max: MAX_LENGTH })}</p>` : ""}`;
   }
 }
