@@ -1,8 +1,8 @@
 /**
  * A cursor's rows as plain objects, built here from its raw value arrays. For bulk reads only:
  * workerd's object mode builds each row through its bindings, which measured 1.6–2.4 times
- * slower than this for 5,000 rows of `chats` (an attendant's `session.ready` lists every open
- * chat of the department, and 20 consoles reconnect at once after a deploy).
+ * slower than this for 5,000 rows of `chats` (the supervision's list of a department's open
+ * chats; an attendant's `session.ready` builds its own list in one pass, console-chats.ts).
  */
 export function rowsOf<T>(cursor: SqlStorageCursor<Record<string, SqlStorageValue>>): T[] {
   const names = cursor.columnNames;
