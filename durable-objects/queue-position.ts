@@ -38,15 +38,15 @@ interface QueueMemo {
 const memos = new WeakMap<DurableObjectState, QueueMemo>();
 
 /**
- * The position frame of one chat, or null when it is not waiting. After a restart thousands of
- * waiting customers connect again within seconds, and counting each one's place in the index
- * read half the queue every time (a tenth of the room's CPU in the reconnect storm). So the
- * queue's order is kept in memory while SQLite's `queue_version` stays where it was: its
- * triggers move it with every insert, delete or change of status, abandon mark or order of a
- * chat, whoever writes it. Not for use inside a transaction that may roll back (the version
- * would come back to a number the memo holds); the connect path that asks is outside any.
+ * The queue in its order, with each chat's place. After a restart thousands of waiting customers
+ * connect again within seconds, and counting each one's place in the index read half the queue
+ * every time (a tenth of the room's CPU in the reconnect storm). So the queue is kept in memory
+ * while SQLite's `queue_version` stays where it was: its triggers move it with every insert,
+ * delete or change of status, abandon mark or order of a chat, whoever writes it. Not for use
+ * inside a transaction that may roll back (the version would come back to a number the memo
+ * holds); the connect path and the position broadcasts that ask are outside any.
  */
-export function queuePositionOf(ctx: DurableObjectState, chatId: string): QueueFrame | null {
+function queueOf(ctx: DurableObjectState): QueueMemo {
   const { sql } = ctx.storage;
   const version = sql.exec<{ version: number }>("SELECT version FROM queue_version WHERE id = 1").one().version;
   let memo = memos.get(ctx);
@@ -55,8 +55,14 @@ export function queuePositionOf(ctx: DurableObjectState, chatId: string): QueueF
     memo = { version, positions: new Map(queue.map((id, index) => [id, index + 1])), waiting: queue.length };
     memos.set(ctx, memo);
   }
-  const position = memo.positions.get(chatId);
-  return position === undefined ? null : { type: "queue.position", chatId, position, waiting: memo.waiting };
+  return memo;
+}
+
+/** The position frame of one chat, or null when it is not waiting. */
+export function queuePositionOf(ctx: DurableObjectState, chatId: string): QueueFrame | null {
+  const queue = queueOf(ctx);
+  const position = queue.positions.get(chatId);
+  return position === undefined ? null : { type: "queue.position", chatId, position, waiting: queue.waiting };
 }
 
 interface Window {
@@ -96,16 +102,17 @@ export function tellQueuePositions(ctx: DurableObjectState): number {
 }
 
 function sendPositions(ctx: DurableObjectState, w: Window): number {
-  const queue = waitingChatIds(ctx.storage.sql);
+  const { positions, waiting } = queueOf(ctx);
   const still = new Map<string, string>();
   let told = 0;
-  queue.forEach((chatId, index) => {
-    const key = `${index + 1}/${queue.length}`;
+  // In queue order: the map was filled that way.
+  for (const [chatId, position] of positions) {
+    const key = `${position}/${waiting}`;
     still.set(chatId, key);
-    if (w.told.get(chatId) === key) return;
-    const frame = { type: "queue.position", chatId, position: index + 1, waiting: queue.length } satisfies QueueFrame;
+    if (w.told.get(chatId) === key) continue;
+    const frame = { type: "queue.position", chatId, position, waiting } satisfies QueueFrame;
     for (const ws of ctx.getWebSockets(`chat:${chatId}`)) if (send(ws, frame)) told++;
-  });
+  }
   // Chats that left the queue are forgotten, so a requeued one is told again.
   w.told = still;
   return told;
