@@ -10,6 +10,7 @@ import { visibleDepartments } from "../worker/access";
 import { database } from "../worker/db/client";
 import { attendants } from "../worker/db/schema";
 import type { Env } from "../worker/env";
+import { statusWrite, type StatusChange } from "../worker/presence";
 import type { RoomMeta } from "./room-storage";
 import type { Timers } from "./timers";
 
@@ -29,10 +30,10 @@ export interface AttendantTimersRoom {
   timers: Timers;
   meta: RoomMeta | null;
   /** Sets the attendant offline here, announces it and tells their sockets (the room's own setAttendantStatus). */
-  setOffline(attendant: AttendantRef, reason: OfflineReason): Promise<void>;
+  setOffline(attendant: AttendantRef, change: StatusChange, reason: OfflineReason): Promise<void>;
   /** Another department's room of the same account. */
   room(departmentId: string): {
-    setAttendantStatus(a: AttendantRef, status: "offline", reason: OfflineReason): Promise<unknown>;
+    setAttendantStatus(a: AttendantRef, change: StatusChange, reason: OfflineReason): Promise<unknown>;
   };
 }
 
@@ -56,10 +57,12 @@ export async function setOfflineEverywhere(
     .where(where)
     .get();
   if (!row || (options.onlyIfOnline && row.chatStatus !== "online")) return false;
-  await db.update(attendants).set({ chatStatus: "offline" }).where(where);
+  const written = await db.update(attendants).set(statusWrite("offline")).where(where).returning({ version: attendants.chatStatusVersion }).get();
+  if (!written) return false;
+  const change: StatusChange = { status: "offline", version: written.version };
   const who = { id: row.id, name: row.name };
-  await room.setOffline(who, reason);
+  await room.setOffline(who, change, reason);
   const others = (await visibleDepartments(room.env.DB, { ...row, accountId: meta.accountId })).filter((d) => d.id !== meta.departmentId);
-  await Promise.all(others.map((d) => room.room(d.id).setAttendantStatus(who, "offline", reason)));
+  await Promise.all(others.map((d) => room.room(d.id).setAttendantStatus(who, change, reason)));
   return true;
 }

@@ -12,6 +12,7 @@ import { syncToD1 } from "./d1-sync";
 import { attendantSockets, customerSockets, identityOf, send, setIdentity, toAllAttendants, toChatAttendants, toChatCustomer, toEveryone, toEveryoneOfChat } from "./fanout";
 import { handleFrame, type Room } from "./frame-handlers";
 import { IDENTITY_HEADER, Identity, socketTags, type AttendantIdentity } from "./identity";
+import type { StatusChange } from "../worker/presence";
 import { auditEntry } from "../worker/audit";
 import { database } from "../worker/db/client";
 import { customersSeeChange, presenceSnapshot, rememberTold, sameSnapshot, toldPresence, type PresenceSnapshot } from "./presence";
@@ -125,7 +126,7 @@ export class DepartmentRoom extends DurableObject<Env> implements Room {
       state: this.ctx,
       timers: this.timers,
       meta: this.storage.meta(),
-      setOffline: async (attendant, reason) => void (await this.setAttendantStatus(attendant, "offline", reason)),
+      setOffline: async (attendant, change, reason) => void (await this.setAttendantStatus(attendant, change, reason)),
       room: (departmentId) => departmentRoom(this.env, this.storage.meta()!.accountId, departmentId),
     };
   }
@@ -189,9 +190,14 @@ export class DepartmentRoom extends DurableObject<Env> implements Room {
 
     // A customer's socket changes nobody's presence (only attendants' sockets count): one snapshot, nothing to announce.
     const before = who.role === "attendant" ? presenceSnapshot(this.ctx, this.storage, { excluding: server }) : null;
-    if (who.role === "attendant") this.storage.setPresence({ id: who.attendantId, name: who.name }, who.status, Date.now());
-    if (who.role === "attendant") endGrace(this, who.attendantId);
-    if (who.role === "attendant" && who.status === "online") await armShiftEnd(this.shiftEnd, who.attendantId);
+    let status: "online" | "offline" | null = null;
+    if (who.role === "attendant") {
+      // The status the Worker read may be older than one this room heard since (a toggle while
+      // the socket opened): the room keeps the newer one.
+      status = this.storage.setPresence({ id: who.attendantId, name: who.name }, { status: who.status, version: who.statusVersion }, Date.now());
+      endGrace(this, who.attendantId);
+      if (status === "online") await armShiftEnd(this.shiftEnd, who.attendantId);
+    }
     const now = who.role === "customer" ? readyPresence(this.ctx, this.storage) : presenceSnapshot(this.ctx, this.storage);
     send(server, this.readyFrame(who, now));
     // Back on the page: the absence ends; an abandoned chat takes its place in the queue again.
@@ -205,7 +211,7 @@ export class DepartmentRoom extends DurableObject<Env> implements Room {
     }
     if (before) await this.announcePresence(before, now);
     // An attendant coming online may take waiting chats (automatic routing).
-    if (who.role === "attendant" && who.status === "online") await this.queueMoved(false);
+    if (status === "online") await this.queueMoved(false);
     return new Response(null, { status: 101, webSocket: client });
   }
 
@@ -617,10 +623,12 @@ export class DepartmentRoom extends DurableObject<Env> implements Room {
   /**
    * An attendant chose online or offline: update their sockets' department. With a `reason` the
    * server decided it (attendant-offline.ts), and their sockets here hear `attendant.status`.
+   * A change older than the one the room holds (calls racing each other) changes nothing.
    */
-  async setAttendantStatus(attendant: AttendantRef, status: "online" | "offline", reason?: OfflineReason): Promise<PresenceSnapshot> {
+  async setAttendantStatus(attendant: AttendantRef, change: StatusChange, reason?: OfflineReason): Promise<PresenceSnapshot> {
     const before = presenceSnapshot(this.ctx, this.storage);
-    this.storage.setPresence(attendant, status, Date.now());
+    const { status } = change;
+    if (this.storage.setPresence(attendant, change, Date.now()) !== status) return before;
     if (status === "online") await armShiftEnd(this.shiftEnd, attendant.id);
     else {
       this.timers.cancel(SHIFT_END, attendant.id);

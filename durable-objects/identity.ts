@@ -26,6 +26,8 @@ export const Identity = z.discriminatedUnion("role", [
     attendantRole: z.enum(["administrator", "department_manager", "attendant"]),
     /** The attendant's presence when the socket opened (from D1). */
     status: z.enum(["online", "offline"]),
+    /** D1's `chat_status_version` read with `status`: the room keeps the newest status it heard. */
+    statusVersion: z.number().int().nonnegative().default(0),
     /**
      * Takes this department's chats and counts for its presence. Optional only for sockets
      * opened before the field existed (they keep the old meaning: everyone attended).

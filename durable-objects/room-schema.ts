@@ -159,6 +159,12 @@ BEGIN
 END;
 `,
   },
+  {
+    // The D1 version of the attendant's status each row holds (room-storage.ts setPresence):
+    // a status read before a later change cannot overwrite it.
+    version: 12,
+    sql: `ALTER TABLE presence ADD COLUMN status_version INTEGER NOT NULL DEFAULT 0;`,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

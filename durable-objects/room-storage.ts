@@ -11,6 +11,7 @@ import type { AuthorType, ChatStatus, ClosedBy, WireAttendant } from "./protocol
 import { ChatCache } from "./chat-cache";
 import { messageId } from "./message-id";
 import { rowsOf } from "./sql-rows";
+import type { StatusChange } from "../worker/presence";
 
 export type ChatRow = {
   id: string;
@@ -400,15 +401,27 @@ export class RoomStorage {
 
   // ------------------------------------------------------------------ presence
 
-  setPresence(attendant: { id: string; name: string }, status: "online" | "offline", at: number) {
-    this.sql.exec(
-      `INSERT INTO presence (attendant_id, name, status, updated_at) VALUES (?, ?, ?, ?)
-       ON CONFLICT (attendant_id) DO UPDATE SET name = excluded.name, status = excluded.status, updated_at = excluded.updated_at`,
-      attendant.id,
-      attendant.name,
-      status,
-      at,
-    );
+  /**
+   * Records an attendant's status unless the room already holds a newer one (a higher D1
+   * version), and answers the status it holds now.
+   */
+  setPresence(attendant: { id: string; name: string }, change: StatusChange, at: number): "online" | "offline" {
+    const newer = "excluded.status_version >= presence.status_version";
+    return this.sql
+      .exec<{ status: "online" | "offline" }>(
+        `INSERT INTO presence (attendant_id, name, status, updated_at, status_version) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (attendant_id) DO UPDATE SET name = excluded.name,
+           status = CASE WHEN ${newer} THEN excluded.status ELSE presence.status END,
+           updated_at = CASE WHEN ${newer} THEN excluded.updated_at ELSE presence.updated_at END,
+           status_version = MAX(presence.status_version, excluded.status_version)
+         RETURNING status`,
+        attendant.id,
+        attendant.name,
+        change.status,
+        at,
+        change.version,
+      )
+      .one().status;
   }
 
   /** Forgets an attendant's presence here (they may no longer be in the department). */

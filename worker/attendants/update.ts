@@ -17,6 +17,7 @@ import { badRequest, conflict, forbidden, notFound } from "../errors";
 import { findShift } from "../hours/shifts";
 import { requireManagerRole } from "./create";
 import { revokeInvitations } from "./invitation";
+import { statusWrite } from "../presence";
 import { tellRooms } from "./rooms";
 import { tellLimit } from "./limit-rooms";
 import { replaceLinks, requireFreeEmail, runBatch, sameSet, type Acting } from "./rows";
@@ -130,7 +131,7 @@ function statements(db: Database, acting: Acting, plan: Plan, now: number): Batc
   if (changes.chatStatusOnLogin) set.chatStatusOnLogin = changes.chatStatusOnLogin.to as PresenceStatus;
   if (changes.role) set.role = plan.after.role;
   if (plan.active !== row.active) set.active = plan.active;
-  if (plan.deactivating) set.chatStatus = "offline";
+  if (plan.deactivating) Object.assign(set, statusWrite("offline"));
   if (plan.removesAdministrator) set.role = guarded(anotherAdministrator(accountId, id), plan.after.role);
   const target = { type: "attendant", id };
   const out: BatchItem<"sqlite">[] = [];

@@ -80,6 +80,11 @@ export const attendants = sqliteTable(
     chatStatusOnLogin: text("chat_status_on_login", { enum: PRESENCE_STATUSES }).notNull().default("offline"),
     /** Current presence chosen by the attendant (or set offline by a shift's end). */
     chatStatus: text("chat_status", { enum: PRESENCE_STATUSES }).notNull().default("offline"),
+    /**
+     * Moves by one with every write of `chatStatus` (worker/presence.ts). A room keeps the newest
+     * status it heard: a socket opened with an older read of this row cannot undo a later change.
+     */
+    chatStatusVersion: integer("chat_status_version").notNull().default(0),
     active: integer("active", { mode: "boolean" }).notNull().default(true),
     /** Their shift (Horários de Atendimento): outside it they cannot be online; null = any hour. */
     shiftId: text("shift_id"),

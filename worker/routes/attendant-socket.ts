@@ -50,6 +50,7 @@ export const attendantSocketRoutes = new Hono<AppEnv>()
       name: who.name,
       attendantRole: who.role,
       status: who.chatStatus,
+      statusVersion: who.chatStatusVersion,
       attends: access.attends,
       supervises: access.supervises,
       maxChats,

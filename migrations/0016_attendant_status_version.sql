@@ -1,0 +1,1 @@
+ALTER TABLE `attendants` ADD `chat_status_version` integer DEFAULT 0 NOT NULL;
