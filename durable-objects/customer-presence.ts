@@ -21,6 +21,10 @@ import { toWireChat } from "./wire";
 
 /** The timer kind; its key is the chat id. */
 export const ABANDON = "abandon";
+/** The timer kind that looks for customers who did not come back after a restart; its key is "". */
+export const RETURN_CHECK = "return-check";
+/** How long customers have to reconnect after a restart before they count as gone. */
+export const RETURN_WINDOW_MS = 60_000;
 
 /** What presence needs from the room. */
 export interface PresenceRoom {
@@ -55,13 +59,57 @@ function customerHere(room: PresenceRoom, chatId: string, closing?: WebSocket): 
 export async function customerLeft(room: PresenceRoom, chatId: string, closing: WebSocket, now = Date.now()): Promise<void> {
   const chat = room.storage.chat(chatId);
   if (!chat || chat.status === "closed" || chat.customer_left_at !== null || customerHere(room, chatId, closing)) return;
-  room.state.storage.sql.exec("UPDATE chats SET customer_left_at = ?, presence_told = 1 WHERE id = ? AND customer_left_at IS NULL", now, chatId);
-  room.storage.chats.drop(chatId);
-  tell(room, room.storage.chat(chatId)!);
+  markLeft(room, chatId, now);
   if (chat.status !== "waiting" || chat.abandoned_at !== null) return;
   const minutes = await abandonMinutes(room);
   // Read again after the await: the customer may be back already.
   if (room.storage.chat(chatId)?.customer_left_at === now) room.timers.set(ABANDON, chatId, now + minutes * 60_000);
+}
+
+function markLeft(room: PresenceRoom, chatId: string, at: number): void {
+  room.state.storage.sql.exec("UPDATE chats SET customer_left_at = ?, presence_told = 1 WHERE id = ? AND customer_left_at IS NULL", at, chatId);
+  room.storage.chats.drop(chatId);
+  tell(room, room.storage.chat(chatId)!);
+}
+
+/** Open chats whose customer counts as on the page. */
+function presentChats(room: PresenceRoom): { id: string; status: string; abandoned_at: number | null }[] {
+  return room.state.storage.sql
+    .exec<{ id: string; status: string; abandoned_at: number | null }>("SELECT id, status, abandoned_at FROM chats WHERE status != 'closed' AND customer_left_at IS NULL")
+    .toArray();
+}
+
+/**
+ * The room starts (a deploy, a restart, an eviction) with no customer socket while open chats
+ * still count their customer as on the page: the sockets were dropped without their close
+ * handlers running. Customers who are still there reconnect within seconds; the others are
+ * marked as gone RETURN_WINDOW_MS later (returnCheck). A wake from hibernation keeps its
+ * sockets and arms nothing.
+ */
+export function armReturnCheck(room: PresenceRoom, now = Date.now()): void {
+  const anyPresent = room.state.storage.sql.exec("SELECT 1 FROM chats WHERE status != 'closed' AND customer_left_at IS NULL LIMIT 1").toArray().length > 0;
+  if (!anyPresent || room.state.getWebSockets("customer").length > 0) return;
+  room.timers.ensure(RETURN_CHECK, "", now + RETURN_WINDOW_MS, { since: now });
+}
+
+/**
+ * RETURN_CHECK: every open chat whose customer did not reconnect since the room started is
+ * marked as left at that start, and a waiting one gets its abandon timer from then, as if their
+ * socket had closed then.
+ */
+export async function returnCheck(room: PresenceRoom, timer: Timer): Promise<void> {
+  const payload = timer.payload as { since?: unknown } | null;
+  const since = typeof payload?.since === "number" ? payload.since : timer.dueAt - RETURN_WINDOW_MS;
+  const gone = presentChats(room).filter((chat) => !customerHere(room, chat.id));
+  if (gone.length === 0) return;
+  const waiting = gone.filter((chat) => chat.status === "waiting" && chat.abandoned_at === null);
+  for (const chat of gone) markLeft(room, chat.id, since);
+  if (waiting.length === 0) return;
+  const minutes = await abandonMinutes(room);
+  // Read again after the await: a customer may be back already.
+  for (const chat of waiting) {
+    if (room.storage.chat(chat.id)?.customer_left_at === since) room.timers.set(ABANDON, chat.id, since + minutes * 60_000);
+  }
 }
 
 async function abandonMinutes(room: PresenceRoom): Promise<number> {

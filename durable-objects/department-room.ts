@@ -48,7 +48,7 @@ import { labelsOfChat } from "../worker/labels/store";
 import type { RuleLabel } from "../worker/labels/rules";
 import type { WireLabel } from "./protocol";
 import { postAttachment, type AttachmentPost, type AttachmentPostResult } from "./room-attachments";
-import { ABANDON, abandonTimer, customerLeft, customerReturned, type PresenceRoom } from "./customer-presence";
+import { ABANDON, abandonTimer, armReturnCheck, customerLeft, customerReturned, RETURN_CHECK, returnCheck, type PresenceRoom } from "./customer-presence";
 import { attendantLoads, type AttendantLoad } from "./attendant-load";
 import { withPreview } from "./chat-preview";
 import { consoleChats } from "./console-chats";
@@ -83,6 +83,7 @@ export class DepartmentRoom extends DurableObject<Env> implements Room {
     [GRACE]: (timer) => graceExpired(this.shiftEnd, timer.key),
     [INACTIVITY]: (timer) => this.inactivity.fire(timer),
     [ABANDON]: (timer) => abandonTimer(this.presenceRoom, timer),
+    [RETURN_CHECK]: (timer) => returnCheck(this.presenceRoom, timer),
   };
   /** What the customer's presence and abandoned chats (customer-presence.ts) may do in this room. */
   private get presenceRoom(): PresenceRoom {
@@ -159,6 +160,7 @@ export class DepartmentRoom extends DurableObject<Env> implements Room {
       const { from, to } = migrate(ctx.storage);
       // A migration may have carried timers over: make sure the alarm serves them.
       if (from !== to) await this.timers.arm();
+      armReturnCheck(this.presenceRoom);
       await this.ensureHours().catch((error) => console.error("loading the department's hours failed; open until told", error));
     });
   }

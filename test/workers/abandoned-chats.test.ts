@@ -1,7 +1,7 @@
-import { runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
+import { abortAllDurableObjects, runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { ABANDON } from "../../durable-objects/customer-presence";
+import { ABANDON, RETURN_CHECK, RETURN_WINDOW_MS } from "../../durable-objects/customer-presence";
 import { AccountSettings } from "../../worker/settings/schema";
 import { saveAccountSettings } from "../../worker/settings/store";
 import type { WidgetMeResponse } from "../../worker/views";
@@ -125,5 +125,61 @@ describe("abandoned chats", () => {
     // No abandon for an active chat.
     expect(await abandonTimer(account, started.chat.id)).toBeNull();
     agent.close();
+  });
+
+  it("after a restart, counts the customers who did not reconnect within a minute as gone since the start", async () => {
+    const account = await createAccount("abandon-restart");
+    await saveAccountSettings(env.DB, account.id, AccountSettings.parse({ policies: { abandonAfterMinutes: 3 } }));
+    const { support } = account.departments;
+    const agent = await attendantSocket(account.attendants.support1.email, support);
+    const waiting = await startChat(account, support, { name: "Esperando" });
+    const active = await startChat(account, support, { name: "Atendida" });
+    const back = await startChat(account, support, { name: "Voltou" });
+    const sockets = await Promise.all([waiting, active, back].map((c) => customerSocket(c.ws)));
+    agent.send({ type: "chat.accept", chatId: active.chat.id });
+    await sockets[1]!.next("chat.accepted");
+
+    // A deploy: every instance and socket is gone, and no close handler ran.
+    await abortAllDurableObjects();
+    await Promise.all([agent, ...sockets].map((s) => s.waitClosed()));
+    const started = Date.now();
+    const desk = await attendantSocket(account.attendants.support1.email, support);
+    const ready = desk.all("session.ready")[0]!;
+    expect(ready.chats.map((c) => [c.id, c.customerLeftAt])).toEqual([
+      [waiting.chat.id, null],
+      [active.chat.id, null],
+      [back.chat.id, null],
+    ]);
+    const check = await runInDurableObject(room(account, support), (instance) => instance.timers.get(RETURN_CHECK, ""));
+    const since = (check?.payload as { since: number }).since;
+    expect(since).toBeGreaterThanOrEqual(started);
+    expect(check?.dueAt).toBe(since + RETURN_WINDOW_MS);
+
+    // One customer comes back in time; the minute passes.
+    const me = await json<WidgetMeResponse>(await widgetMe(account.publicKey, back.customerToken));
+    const returned = await customerSocket(me.ws!);
+    const stub = room(account, support);
+    await runInDurableObject(stub, async (_, state) => {
+      state.storage.sql.exec("UPDATE timers SET due_at = ? WHERE kind = ?", Date.now() - 1, RETURN_CHECK);
+      await state.storage.setAlarm(Date.now() + 60_000);
+    });
+    expect(await runDurableObjectAlarm(stub)).toBe(true);
+
+    await desk.next("chat.presence", (f) => f.chatId === waiting.chat.id && f.customerLeftAt === since);
+    await desk.next("chat.presence", (f) => f.chatId === active.chat.id && f.customerLeftAt === since);
+    await settle(desk);
+    expect(desk.all("chat.presence").filter((f) => f.chatId === back.chat.id && f.customerLeftAt !== null)).toEqual([]);
+    // The waiting chat's abandon delay counts from the restart; an active chat has none.
+    expect((await abandonTimer(account, waiting.chat.id))?.dueAt).toBe(since + 3 * 60_000);
+    expect(await abandonTimer(account, active.chat.id)).toBeNull();
+    expect(await runInDurableObject(stub, (instance) => instance.timers.get(RETURN_CHECK, ""))).toBeNull();
+    // A console that connects now reads the same.
+    const late = await attendantSocket(account.attendants.support2.email, support);
+    expect(late.all("session.ready")[0]!.chats.map((c) => [c.id, c.customerLeftAt])).toEqual([
+      [waiting.chat.id, since],
+      [active.chat.id, since],
+      [back.chat.id, null],
+    ]);
+    [desk, late, returned].forEach((s) => s.close());
   });
 });
