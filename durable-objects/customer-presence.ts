@@ -80,26 +80,35 @@ function presentChats(room: PresenceRoom): { id: string; status: string; abandon
 }
 
 /**
- * The room starts (a deploy, a restart, an eviction) with no customer socket while open chats
- * still count their customer as on the page: the sockets were dropped without their close
- * handlers running. Customers who are still there reconnect within seconds; the others are
- * marked as gone RETURN_WINDOW_MS later (returnCheck). A wake from hibernation keeps its
- * sockets and arms nothing.
+ * The room starts (a deploy, a restart, an eviction) with no socket of a kind while someone of
+ * that kind still counts as here: open chats whose customer is on the page, or attendants
+ * online in this room. The sockets were dropped without their close handlers running. Those
+ * still there reconnect within seconds; the others are dealt with RETURN_WINDOW_MS later
+ * (returnCheck here, grace.ts graceAfterRestart). A wake from hibernation keeps its sockets and
+ * arms nothing.
  */
 export function armReturnCheck(room: PresenceRoom, now = Date.now()): void {
-  const anyPresent = room.state.storage.sql.exec("SELECT 1 FROM chats WHERE status != 'closed' AND customer_left_at IS NULL LIMIT 1").toArray().length > 0;
-  if (!anyPresent || room.state.getWebSockets("customer").length > 0) return;
-  room.timers.ensure(RETURN_CHECK, "", now + RETURN_WINDOW_MS, { since: now });
+  const { sql } = room.state.storage;
+  // Someone counts as here (the query finds a row) and no socket of that kind is open.
+  const gone = (tag: "customer" | "attendant", here: string) => sql.exec(here).toArray().length > 0 && room.state.getWebSockets(tag).length === 0;
+  const customersGone = () => gone("customer", "SELECT 1 FROM chats WHERE status != 'closed' AND customer_left_at IS NULL LIMIT 1");
+  const attendantsGone = () => gone("attendant", "SELECT 1 FROM presence WHERE status = 'online' LIMIT 1");
+  if (customersGone() || attendantsGone()) room.timers.ensure(RETURN_CHECK, "", now + RETURN_WINDOW_MS, { since: now });
+}
+
+/** When the room started without the sockets the return check waited for. */
+export function returnSince(timer: Timer): number {
+  const payload = timer.payload as { since?: unknown } | null;
+  return typeof payload?.since === "number" ? payload.since : timer.dueAt - RETURN_WINDOW_MS;
 }
 
 /**
- * RETURN_CHECK: every open chat whose customer did not reconnect since the room started is
- * marked as left at that start, and a waiting one gets its abandon timer from then, as if their
- * socket had closed then.
+ * RETURN_CHECK, the customers' part: every open chat whose customer did not reconnect since the
+ * room started is marked as left at that start, and a waiting one gets its abandon timer from
+ * then, as if their socket had closed then.
  */
 export async function returnCheck(room: PresenceRoom, timer: Timer): Promise<void> {
-  const payload = timer.payload as { since?: unknown } | null;
-  const since = typeof payload?.since === "number" ? payload.since : timer.dueAt - RETURN_WINDOW_MS;
+  const since = returnSince(timer);
   const gone = presentChats(room).filter((chat) => !customerHere(room, chat.id));
   if (gone.length === 0) return;
   const waiting = gone.filter((chat) => chat.status === "waiting" && chat.abandoned_at === null);

@@ -36,7 +36,7 @@ import { armShiftEnd, endShift, SHIFT_END, type ShiftEndRoom } from "./shift-end
 import { queuePositionOf, tellQueuePositions } from "./queue-position";
 import { queueClosedOf, tellQueueClosed } from "./queue-closed";
 import { routeQueue } from "./routing";
-import { endGrace, GRACE, graceExpired, startGrace } from "./grace";
+import { endGrace, GRACE, graceAfterRestart, graceExpired, startGrace } from "./grace";
 import type { AttendantRef, OfflineReason } from "./attendant-offline";
 import { availability, finishImport, reassignChat, type AttendantTarget, type ReassignInput, type ReassignResult } from "./reassign";
 import { INACTIVITY, INACTIVITY_CLOSED_MESSAGE, InactivityClose } from "./inactivity";
@@ -48,7 +48,7 @@ import { labelsOfChat } from "../worker/labels/store";
 import type { RuleLabel } from "../worker/labels/rules";
 import type { WireLabel } from "./protocol";
 import { postAttachment, type AttachmentPost, type AttachmentPostResult } from "./room-attachments";
-import { ABANDON, abandonTimer, armReturnCheck, customerLeft, customerReturned, RETURN_CHECK, returnCheck, type PresenceRoom } from "./customer-presence";
+import { ABANDON, abandonTimer, armReturnCheck, customerLeft, customerReturned, RETURN_CHECK, returnCheck, returnSince, type PresenceRoom } from "./customer-presence";
 import { attendantLoads, type AttendantLoad } from "./attendant-load";
 import { withPreview } from "./chat-preview";
 import { consoleChats } from "./console-chats";
@@ -83,7 +83,10 @@ export class DepartmentRoom extends DurableObject<Env> implements Room {
     [GRACE]: (timer) => graceExpired(this.shiftEnd, timer.key),
     [INACTIVITY]: (timer) => this.inactivity.fire(timer),
     [ABANDON]: (timer) => abandonTimer(this.presenceRoom, timer),
-    [RETURN_CHECK]: (timer) => returnCheck(this.presenceRoom, timer),
+    [RETURN_CHECK]: async (timer) => {
+      await returnCheck(this.presenceRoom, timer);
+      await graceAfterRestart(this.shiftEnd, this.storage, returnSince(timer));
+    },
   };
   /** What the customer's presence and abandoned chats (customer-presence.ts) may do in this room. */
   private get presenceRoom(): PresenceRoom {

@@ -46,6 +46,20 @@ export async function startGrace(room: AttendantTimersRoom, storage: RoomStorage
   room.timers.set(GRACE, attendantId, Date.now() + delay);
 }
 
+/**
+ * After a restart (customer-presence.ts RETURN_CHECK): an attendant online here whose consoles
+ * did not come back gets the grace timer counted from the restart, as if their last socket had
+ * closed then (a timer already set earlier stays).
+ */
+export async function graceAfterRestart(room: AttendantTimersRoom, storage: RoomStorage, since: number): Promise<void> {
+  const meta = room.meta;
+  const away = () => storage.presence().filter((a) => a.status === "online" && !hasSocketHere(room.state, a.id));
+  if (!meta || away().length === 0) return;
+  const delay = await graceMs(room, meta.accountId);
+  // Read again after the await: some may be back.
+  for (const attendant of away()) room.timers.ensureBy(GRACE, attendant.id, since + delay);
+}
+
 /** A socket of the attendant opened here: they are back in time. */
 export function endGrace(room: Pick<AttendantTimersRoom, "timers">, attendantId: string): void {
   room.timers.cancel(GRACE, attendantId);

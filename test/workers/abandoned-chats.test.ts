@@ -2,6 +2,7 @@ import { abortAllDurableObjects, runDurableObjectAlarm, runInDurableObject } fro
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { ABANDON, RETURN_CHECK, RETURN_WINDOW_MS } from "../../durable-objects/customer-presence";
+import { GRACE } from "../../durable-objects/grace";
 import { AccountSettings } from "../../worker/settings/schema";
 import { saveAccountSettings } from "../../worker/settings/store";
 import type { WidgetMeResponse } from "../../worker/views";
@@ -127,11 +128,12 @@ describe("abandoned chats", () => {
     agent.close();
   });
 
-  it("after a restart, counts the customers who did not reconnect within a minute as gone since the start", async () => {
+  it("after a restart, counts the customers and attendants who did not reconnect within a minute as gone since the start", async () => {
     const account = await createAccount("abandon-restart");
-    await saveAccountSettings(env.DB, account.id, AccountSettings.parse({ policies: { abandonAfterMinutes: 3 } }));
+    await saveAccountSettings(env.DB, account.id, AccountSettings.parse({ policies: { abandonAfterMinutes: 3, offlineGraceSeconds: 120 } }));
     const { support } = account.departments;
     const agent = await attendantSocket(account.attendants.support1.email, support);
+    const colleague = await attendantSocket(account.attendants.support2.email, support);
     const waiting = await startChat(account, support, { name: "Esperando" });
     const active = await startChat(account, support, { name: "Atendida" });
     const back = await startChat(account, support, { name: "Voltou" });
@@ -141,7 +143,7 @@ describe("abandoned chats", () => {
 
     // A deploy: every instance and socket is gone, and no close handler ran.
     await abortAllDurableObjects();
-    await Promise.all([agent, ...sockets].map((s) => s.waitClosed()));
+    await Promise.all([agent, colleague, ...sockets].map((s) => s.waitClosed()));
     const started = Date.now();
     const desk = await attendantSocket(account.attendants.support1.email, support);
     const ready = desk.all("session.ready")[0]!;
@@ -173,6 +175,9 @@ describe("abandoned chats", () => {
     expect((await abandonTimer(account, waiting.chat.id))?.dueAt).toBe(since + 3 * 60_000);
     expect(await abandonTimer(account, active.chat.id)).toBeNull();
     expect(await runInDurableObject(stub, (instance) => instance.timers.get(RETURN_CHECK, ""))).toBeNull();
+    // The colleague whose console did not come back gets the grace period from the restart; the one back does not.
+    expect((await runInDurableObject(stub, (instance) => instance.timers.get(GRACE, account.attendants.support2.id)))?.dueAt).toBe(since + 120_000);
+    expect(await runInDurableObject(stub, (instance) => instance.timers.get(GRACE, account.attendants.support1.id))).toBeNull();
     // A console that connects now reads the same.
     const late = await attendantSocket(account.attendants.support2.email, support);
     expect(late.all("session.ready")[0]!.chats.map((c) => [c.id, c.customerLeftAt])).toEqual([
