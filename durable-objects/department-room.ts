@@ -553,6 +553,10 @@ export class DepartmentRoom extends DurableObject<Env> implements Room {
     let moved: WireChat | null = null;
     // No message may be stored here between the export and the forget: the room waits for the handoff.
     await this.ctx.blockConcurrencyWhile(async () => {
+      // Step 2 of the handoff (transfer.ts): this room's copies reach D1 first, and a copy already
+      // on its way (the alarm's sync) lands before the destination's, which names the new
+      // department: landing after it, it put the old one back, and the API looked for the chat here.
+      await this.syncNow();
       const exported = exportChat(this.ctx.storage.sql, chatId);
       if (!exported) return;
       const { departmentId: _, ...extras } = to;
