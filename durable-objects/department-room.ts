@@ -86,6 +86,8 @@ export class DepartmentRoom extends DurableObject<Env> implements Room {
     [RETURN_CHECK]: async (timer) => {
       await returnCheck(this.presenceRoom, timer);
       await graceAfterRestart(this.shiftEnd, this.storage, returnSince(timer));
+      // What the room told and published before the restart (online) may have stayed true only in D1's summary.
+      await this.recheckPresence();
     },
   };
   /** What the customer's presence and abandoned chats (customer-presence.ts) may do in this room. */

@@ -3,9 +3,11 @@
  * rooms keep in D1 instead of waking them: a change is in D1 before the event that caused it
  * answers, and a poll after the first asks no room.
  */
+import { abortAllDurableObjects, runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
+import { RETURN_CHECK } from "../../durable-objects/customer-presence";
 import type { WidgetConfigResponse } from "../../worker/views";
-import { api, attendantSocket, count, createAccount, json, login, type TestAccount } from "./helpers";
+import { api, attendantSocket, count, createAccount, json, login, room, type TestAccount } from "./helpers";
 
 async function poll(account: TestAccount) {
   const res = await api(`/api/widget/config?account=${account.publicKey}`);
@@ -43,6 +45,27 @@ describe("the presence summary", () => {
     agent.close();
     await expect.poll(async () => (await poll(account)).online[support]).toBe(false);
     expect((await poll(account)).rooms).toBe(0);
+  });
+
+  it("after a restart, a department nobody came back to is published offline by the return check", async () => {
+    const account = await createAccount("summary-restart");
+    const { sales } = account.departments;
+    const seller = await attendantSocket(account.attendants.sales.email, sales);
+    expect((await poll(account)).online[sales]).toBe(true);
+
+    // A deploy drops the socket without its close handler; the seller does not come back.
+    await abortAllDurableObjects();
+    await seller.waitClosed();
+    const stub = room(account, sales);
+    expect((await stub.presence()).online).toBe(false);
+    // For the return window the summary still says what the room published before.
+    expect((await poll(account)).online[sales]).toBe(true);
+    await runInDurableObject(stub, async (_, state) => {
+      state.storage.sql.exec("UPDATE timers SET due_at = ? WHERE kind = ?", Date.now() - 1, RETURN_CHECK);
+      await state.storage.setAlarm(Date.now() + 60_000);
+    });
+    expect(await runDurableObjectAlarm(stub)).toBe(true);
+    expect(await poll(account)).toEqual({ rooms: 0, online: { [account.departments.support]: false, [sales]: false } });
   });
 
   it("an administrator who attends no department does not make any online", async () => {
