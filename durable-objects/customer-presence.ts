@@ -87,12 +87,14 @@ function presentChats(room: PresenceRoom): { id: string; status: string; abandon
  * (returnCheck here, grace.ts graceAfterRestart). A wake from hibernation keeps its sockets and
  * arms nothing.
  */
-export function armReturnCheck(room: PresenceRoom, now = Date.now()): void {
+export function armReturnCheck(room: PresenceRoom, toldOnline: boolean, now = Date.now()): void {
   const { sql } = room.state.storage;
   // Someone counts as here (the query finds a row) and no socket of that kind is open.
   const gone = (tag: "customer" | "attendant", here: string) => sql.exec(here).toArray().length > 0 && room.state.getWebSockets(tag).length === 0;
   const customersGone = () => gone("customer", "SELECT 1 FROM chats WHERE status != 'closed' AND customer_left_at IS NULL LIMIT 1");
-  const attendantsGone = () => gone("attendant", "SELECT 1 FROM presence WHERE status = 'online' LIMIT 1");
+  // Or the room last told (and published) online: that summary in D1 outlives a restart.
+  const attendantsGone = () =>
+    toldOnline ? room.state.getWebSockets("attendant").length === 0 : gone("attendant", "SELECT 1 FROM presence WHERE status = 'online' LIMIT 1");
   if (customersGone() || attendantsGone()) room.timers.ensure(RETURN_CHECK, "", now + RETURN_WINDOW_MS, { since: now });
 }
 

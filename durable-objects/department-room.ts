@@ -165,7 +165,7 @@ export class DepartmentRoom extends DurableObject<Env> implements Room {
       const { from, to } = migrate(ctx.storage);
       // A migration may have carried timers over: make sure the alarm serves them.
       if (from !== to) await this.timers.arm();
-      armReturnCheck(this.presenceRoom);
+      armReturnCheck(this.presenceRoom, toldPresence(ctx)?.online === true);
       await this.ensureHours().catch((error) => console.error("loading the department's hours failed; open until told", error));
     });
   }

@@ -68,6 +68,25 @@ describe("the presence summary", () => {
     expect(await poll(account)).toEqual({ rooms: 0, online: { [account.departments.support]: false, [sales]: false } });
   });
 
+  it("after a restart, also corrects a summary left online by a room whose attendants are all offline", async () => {
+    const account = await createAccount("summary-leftover");
+    const { sales } = account.departments;
+    const seller = await attendantSocket(account.attendants.sales.email, sales);
+    expect((await poll(account)).online[sales]).toBe(true);
+    // As an earlier version left it: the status went offline with no socket, and nothing was published.
+    await runInDurableObject(room(account, sales), (_, state) => void state.storage.sql.exec("UPDATE presence SET status = 'offline'"));
+    await abortAllDurableObjects();
+    await seller.waitClosed();
+    const stub = room(account, sales);
+    expect((await stub.presence()).online).toBe(false);
+    await runInDurableObject(stub, async (_, state) => {
+      state.storage.sql.exec("UPDATE timers SET due_at = ? WHERE kind = ?", Date.now() - 1, RETURN_CHECK);
+      await state.storage.setAlarm(Date.now() + 60_000);
+    });
+    expect(await runDurableObjectAlarm(stub)).toBe(true);
+    expect((await poll(account)).online[sales]).toBe(false);
+  });
+
   it("an administrator who attends no department does not make any online", async () => {
     const account = await createAccount("supervisor");
     const { support } = account.departments;
