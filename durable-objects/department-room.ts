@@ -86,8 +86,11 @@ export class DepartmentRoom extends DurableObject<Env> implements Room {
     [RETURN_CHECK]: async (timer) => {
       await returnCheck(this.presenceRoom, timer);
       await graceAfterRestart(this.shiftEnd, this.storage, returnSince(timer));
-      // What the room told and published before the restart (online) may have stayed true only in D1's summary.
-      await this.recheckPresence();
+      // D1's summary may still say what the room published before the restart, whatever the room
+      // told since (a tell that kept "offline" publishes nothing): publish the presence now.
+      const now = presenceSnapshot(this.ctx, this.storage);
+      await this.publishPresence(now);
+      if (!sameSnapshot(toldPresence(this.ctx) ?? now, now)) this.tellPresence(now);
     },
   };
   /** What the customer's presence and abandoned chats (customer-presence.ts) may do in this room. */
