@@ -4,6 +4,7 @@ import { expectNoSeriousA11yViolations } from "./a11y";
 import { ADMIN, ANA, attendantConsole, expectDepartment } from "./console";
 import { hostPage, launcher, panel, startChat, useHarness } from "./harness";
 import { clickNav } from "./flows";
+import { trackRequests } from "./requests";
 
 const { h, contexts } = useHarness();
 
@@ -27,16 +28,17 @@ describe("accessibility (axe-core: no serious or critical violation)", () => {
       await login.locator('input[name="email"]').waitFor();
       await expectNoSeriousA11yViolations(login);
       const admin = await attendantConsole(h, context, ADMIN);
+      const requests = trackRequests(admin);
       for (const testId of CONSOLE_PAGES) {
         await clickNav(admin, testId);
-        await admin.waitForLoadState("networkidle");
+        await requests.settled();
         await expectNoSeriousA11yViolations(admin);
         await snap(admin, `${testId}-${viewport.width}`);
       }
       await clickNav(admin, "nav-gestao");
       for (const testId of GESTAO_SECTIONS) {
         await admin.locator(`[data-testid="${testId}"]`).click();
-        await admin.waitForLoadState("networkidle");
+        await requests.settled();
         await expectNoSeriousA11yViolations(admin);
         await snap(admin, `${testId}-${viewport.width}`);
       }

@@ -16,6 +16,7 @@ import { expectNoSeriousA11yViolations } from "./a11y";
 import { ACCOUNT, ADMIN, ANA, attendantConsole, onlineAttendant } from "./console";
 import { acceptChat } from "./flows";
 import { consoleLog, launcher, useHarness } from "./harness";
+import { trackRequests } from "./requests";
 
 const { h, contexts } = useHarness();
 const PHONE = { width: 390, height: 844 };
@@ -204,9 +205,10 @@ describe("Painel do Cliente", () => {
     const context = await contexts.new({ viewport: DESKTOP });
     await context.addCookies(customerCookies);
     const page = await context.newPage();
+    const requests = trackRequests(page);
     await page.goto(`${h.server}/p/${ACCOUNT}/tickets`);
     await page.locator("h1", { hasText: "Meus chamados" }).waitFor();
-    await page.waitForLoadState("networkidle");
+    await requests.settled();
     expect(await page.locator("tomticket-chat").count()).toBe(0);
     expect(await page.locator('script[src="/widget.js"]').count()).toBe(0);
   });

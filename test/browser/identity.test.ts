@@ -10,6 +10,7 @@ import type { Page } from "playwright-core";
 import { ACCOUNT, ADMIN, ANA, agentSays, onlineAttendant } from "./console";
 import { acceptChat, agentCloses, attendantMessage, customerRows, startChat } from "./flows";
 import { consoleLog, customerSays, hostPage, launcher, useHarness } from "./harness";
+import { trackRequests } from "./requests";
 
 const { h, contexts } = useHarness();
 let secret: string;
@@ -107,12 +108,13 @@ describe("identity verification", () => {
   it("stops asking for the name and e-mail as soon as the page calls setCustomer() on an open form", async () => {
     await onlineAttendant(h, await contexts.new(), ANA, "dep-suporte");
     const customer = await (await contexts.new()).newPage();
+    const requests = trackRequests(customer);
     await customer.goto(hostPage(h, "/entra-depois.html", { embeds: [' data-department="dep-suporte"'] }));
     await launcher(customer).click();
     const fields = customer.locator('form[part="form"] input[name="name"], form[part="form"] input[name="email"]');
     await expect.poll(() => fields.count()).toBe(2);
     // The panel's own follow-up work (its chat script, the past chats) is done: nothing else redraws it.
-    await customer.waitForLoadState("networkidle");
+    await requests.settled();
     // The server is held back, so only the element's own re-render can hide the fields.
     await customer.route("**/api/widget/**", () => undefined);
     await customer.evaluate(() =>

@@ -27,6 +27,7 @@ import {
   startChat,
   useHarness,
 } from "./harness";
+import { trackRequests } from "./requests";
 
 const { h, contexts } = useHarness();
 beforeAll(async () => {
@@ -124,11 +125,12 @@ describe("several embeds on one page", () => {
   it("loading the script twice gives one element per account and department, and no console errors", async () => {
     const page = await contexts.page(DESKTOP);
     const log = consoleLog(page);
+    const requests = trackRequests(page);
     const comercial = ' data-department="dep-comercial"';
     await page.goto(hostPage(h, "/twice.html", { embeds: ["", "", comercial, comercial] }));
     await launcher(page, "dep-comercial").waitFor({ state: "visible" });
     await page.locator('tomticket-chat:not([department]) button[part="launcher"]').waitFor({ state: "visible" });
-    await page.waitForLoadState("networkidle");
+    await requests.settled();
 
     const elements = await page.evaluate(() =>
       [...document.querySelectorAll("tomticket-chat")].map((e) => `${e.getAttribute("account")}/${e.getAttribute("department") ?? ""}`),

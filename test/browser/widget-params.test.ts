@@ -17,6 +17,7 @@ import {
   startChat,
   useHarness,
 } from "./harness";
+import { trackRequests } from "./requests";
 
 const { h, contexts } = useHarness();
 
@@ -125,11 +126,12 @@ describe("an unknown account or department", () => {
   ])("shows nothing and warns once (unknown %s)", async (kind, script, warning) => {
     const page = await contexts.page();
     const log = consoleLog(page);
+    const requests = trackRequests(page);
     h.page(`/unknown-${kind}.html`, `<!doctype html><html><head><meta charset="utf-8"></head><body><h1>Loja</h1>${script.replace("%SERVER%", h.server)}</body></html>`);
     await page.goto(`${h.site}/unknown-${kind}.html`);
     await expect.poll(() => log.filter((m) => m.type === "warning").length).toBe(1);
     // Nothing else is fetched or retried later: the page is quiet and still warned only once.
-    await page.waitForLoadState("networkidle");
+    await requests.settled();
     expect(log.filter((m) => m.type === "warning")).toEqual([{ type: "warning", text: expect.stringContaining(warning) }]);
     expect(await chatElement(page).boundingBox()).toBeNull();
     expect(await launcher(page).isVisible()).toBe(false);
