@@ -26,9 +26,12 @@ export function mergeRoster(roster: readonly DepartmentAttendant[], live: readon
   });
 }
 
-/** What makes a read stale: the room's presence, and the number of active chats in the department. */
-export function rosterSignature(live: readonly WireAttendant[], activeChats: number): string {
-  return `${activeChats}|${live.map((a) => `${a.id}:${a.status}`).sort().join(",")}`;
+/**
+ * What makes a read stale: the room's presence, the number of active chats in the department,
+ * and the changes the room told of attendants not connected to it (`attendant.changed`).
+ */
+export function rosterSignature(live: readonly WireAttendant[], activeChats: number, rosterChanges: number): string {
+  return `${rosterChanges}|${activeChats}|${live.map((a) => `${a.id}:${a.status}`).sort().join(",")}`;
 }
 
 /** The rosters of the departments on screen, kept fresh by signature. */

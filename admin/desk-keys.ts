@@ -64,7 +64,7 @@ export function presenceKeys(store: Store): unknown[] {
   for (const view of store.chats.values()) {
     if (view.chat.status === "active") active.set(view.chat.departmentId, (active.get(view.chat.departmentId) ?? 0) + 1);
   }
-  for (const id of store.departments.keys()) keys.push(active.get(id) ?? 0);
+  for (const d of store.departments.values()) keys.push(active.get(d.id) ?? 0, d.rosterChanges);
   return keys;
 }
 

@@ -83,6 +83,11 @@ export function applyFrame(store: Store, departmentId: string, frame: ServerFram
     case "attendant.status":
       onOwnStatus(store, frame);
       break;
+    case "attendant.changed": {
+      const department = store.departments.get(departmentId);
+      if (department) department.rosterChanges += 1;
+      break;
+    }
     case "chat.labels": {
       const view = store.chats.get(frame.chatId);
       if (view) view.labels = frame.labels;

@@ -25,6 +25,8 @@ export interface DepartmentState {
   /** Whether the department takes chats now (someone online). */
   online: boolean;
   attendants: WireAttendant[];
+  /** How many `attendant.changed` frames arrived: a change of someone not in `attendants`, for the rosters to read again. */
+  rosterChanges: number;
 }
 
 /** A message for the attendant; kept as a key so that it follows a language switch. */
@@ -105,7 +107,7 @@ export class Store extends EventTarget {
     this.phase = "console";
     this.loginNotice = null;
     for (const d of session.attendant.departments) {
-      this.departments.set(d.id, { id: d.id, name: d.name, attends: d.attends, connection: "connecting", online: false, attendants: [] });
+      this.departments.set(d.id, { id: d.id, name: d.name, attends: d.attends, connection: "connecting", online: false, attendants: [], rosterChanges: 0 });
     }
     this.changed();
   }

@@ -15,7 +15,7 @@ import { IDENTITY_HEADER, Identity, socketTags, type AttendantIdentity } from ".
 import type { StatusChange } from "../worker/presence";
 import { auditEntry } from "../worker/audit";
 import { database } from "../worker/db/client";
-import { customersSeeChange, presenceSnapshot, rememberTold, sameSnapshot, toldPresence, type PresenceSnapshot } from "./presence";
+import { customersSeeChange, presenceSnapshot, rememberTold, sameSnapshot, tellUnlistedStatus, toldPresence, type PresenceSnapshot } from "./presence";
 import { readFrame } from "./frame-intake";
 import { CLOSED_CHAT_KEPT_MS, CloseCode, MAX_FRAME_BYTES, PROTOCOL_VERSION, type ServerFrame, type WireChat } from "./protocol";
 import { migrate } from "./room-schema";
@@ -650,6 +650,7 @@ export class DepartmentRoom extends DurableObject<Env> implements Room {
     }
     const after = presenceSnapshot(this.ctx, this.storage);
     await this.announcePresence(before, after);
+    tellUnlistedStatus(this.ctx, attendant.id, status, after);
     if (status === "online") await this.queueMoved(false);
     if (reason) {
       const frame = { type: "attendant.status", status, reason, at: Date.now() } satisfies ServerFrame;

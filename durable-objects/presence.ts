@@ -6,7 +6,7 @@
  * when it opens; inside them with every online attendant full it is offline and `busy`.
  */
 import { candidates, hasRoom, type SocketChange } from "./capacity";
-import { attendantSockets } from "./fanout";
+import { attendantSockets, toAllAttendants } from "./fanout";
 import { attends } from "./identity";
 import type { WireAttendant } from "./protocol";
 import { hoursAt, readHours } from "./room-hours";
@@ -66,4 +66,15 @@ export function sameSnapshot(a: PresenceSnapshot, b: PresenceSnapshot): boolean 
  */
 export function customersSeeChange(a: PresenceSnapshot, b: PresenceSnapshot): boolean {
   return a.online !== b.online || Boolean(a.busy) !== Boolean(b.busy) || a.opensAt !== b.opensAt;
+}
+
+/**
+ * `presence.changed` lists connected attendants only, so the status of one with no socket here
+ * (the server setting them offline at their grace's or shift's end, or a change made elsewhere)
+ * would reach no console: the rosters on screen (the console's "Atendentes") would keep the old
+ * one. This tells the room's attendant sockets of such a change.
+ */
+export function tellUnlistedStatus(ctx: DurableObjectState, attendantId: string, status: WireAttendant["status"], listed: PresenceSnapshot): void {
+  if (listed.attendants.some((a) => a.id === attendantId)) return;
+  toAllAttendants(ctx, { type: "attendant.changed", attendantId, status });
 }

@@ -248,6 +248,12 @@ export type ServerFrame =
    * offers the offline form. `opensAt`: the next opening (epoch ms; null: not within a year).
    */
   | { type: "queue.closed"; chatId: string; opensAt: number | null }
+  /**
+   * To every attendant socket of the room: the status of an attendant with no socket in it
+   * changed (`presence.changed` lists connected attendants only), e.g. the server set them
+   * offline when their grace period or shift ended.
+   */
+  | { type: "attendant.changed"; attendantId: string; status: WireAttendant["status"] }
   /** To an attendant's consoles: the server set them offline (their shift ended, or their sockets were gone too long). */
   | { type: "attendant.status"; status: WireAttendant["status"]; reason: "shift_ended" | "grace_expired"; at: number }
   /**

@@ -55,7 +55,7 @@ export class AoPresence extends AppElement {
     const chats = [...this.app.store.chats.values()];
     for (const d of this.app.store.departments.values()) {
       const active = chats.filter((v) => v.chat.departmentId === d.id && v.chat.status === "active").length;
-      this.rosters.want(d.id, rosterSignature(d.attendants, active));
+      this.rosters.want(d.id, rosterSignature(d.attendants, active, d.rosterChanges));
     }
   }
 

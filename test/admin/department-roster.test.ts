@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { mergeRoster, rosterSignature } from "../../admin/department-roster";
+import { presenceKeys } from "../../admin/desk-keys";
+import { applyFrame } from "../../admin/live-frames";
+import { Store } from "../../admin/store";
+import { session } from "./fixtures";
 import type { DepartmentAttendant } from "../../worker/views-console";
 
 const person = (id: string, status: DepartmentAttendant["status"]): DepartmentAttendant => ({ id, name: id, role: "attendant", status, activeChats: 0, limit: null });
@@ -20,11 +24,24 @@ describe("the Atendentes panel's roster", () => {
     ]);
   });
 
-  it("changes its signature when presence or the number of active chats changes, not the order", () => {
+  it("changes its signature when presence, the number of active chats or an unlisted attendant changes, not the order", () => {
     const a = { id: "a", name: "A", status: "online" as const };
     const b = { id: "b", name: "B", status: "offline" as const };
-    expect(rosterSignature([a, b], 1)).toBe(rosterSignature([b, a], 1));
-    expect(rosterSignature([a, b], 1)).not.toBe(rosterSignature([a, b], 2));
-    expect(rosterSignature([a, b], 1)).not.toBe(rosterSignature([a, { ...b, status: "online" }], 1));
+    expect(rosterSignature([a, b], 1, 0)).toBe(rosterSignature([b, a], 1, 0));
+    expect(rosterSignature([a, b], 1, 0)).not.toBe(rosterSignature([a, b], 2, 0));
+    expect(rosterSignature([a, b], 1, 0)).not.toBe(rosterSignature([a, { ...b, status: "online" }], 1, 0));
+    expect(rosterSignature([a, b], 1, 0)).not.toBe(rosterSignature([a, b], 1, 1));
+  });
+
+  it("counts the room's attendant.changed frames per department, which the presence list's keys follow", () => {
+    const store = new Store();
+    store.signIn(session("administrator"));
+    const before = presenceKeys(store);
+    applyFrame(store, "dep-1", { type: "attendant.changed", attendantId: "att-bruno", status: "offline" });
+    expect(store.departments.get("dep-1")!.rosterChanges).toBe(1);
+    expect(presenceKeys(store)).not.toEqual(before);
+    // A department the console does not hold changes nothing.
+    applyFrame(store, "dep-x", { type: "attendant.changed", attendantId: "att-bruno", status: "offline" });
+    expect(store.departments.get("dep-1")!.rosterChanges).toBe(1);
   });
 });

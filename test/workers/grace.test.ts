@@ -46,6 +46,8 @@ describe("the grace period after an attendant's last socket closed", () => {
     const manager = account.attendants.manager;
     // The manager attends Suporte; the administrator's sockets elsewhere play no part.
     const agent = await attendantSocket(manager.email, account.departments.support);
+    // The administrator watches Suporte (the console's "Atendentes" list) without attending it.
+    const watcher = await attendantSocket(account.attendants.admin.email, account.departments.support);
     const started = await startChat(account, account.departments.support);
     const customer = await customerSocket(started.ws);
     agent.send({ type: "chat.accept", chatId: started.chat.id });
@@ -59,6 +61,8 @@ describe("the grace period after an attendant's last socket closed", () => {
     expect(await chatStatus(manager.id)).toBe("online");
 
     await expireGrace(account, account.departments.support, manager.id);
+    // Gone from the live list since the close, so the change is told apart.
+    expect(await watcher.next("attendant.changed")).toEqual({ type: "attendant.changed", attendantId: manager.id, status: "offline" });
     expect(await chatStatus(manager.id)).toBe("offline");
     expect(await graceTimer(account, account.departments.support, manager.id)).toBeNull();
     expect(await online(account, account.departments.support)).toBe(false);
@@ -67,6 +71,7 @@ describe("the grace period after an attendant's last socket closed", () => {
     customer.send({ type: "message.send", chatId: started.chat.id, clientId: "c-after", body: "ainda aí?" });
     await customer.next("message.created", (f) => f.message.clientId === "c-after");
     customer.close();
+    watcher.close();
   });
 
   it("sets them offline in their other rooms too: a department they still hold a socket in goes offline", async () => {
@@ -89,6 +94,9 @@ describe("the grace period after an attendant's last socket closed", () => {
     expect(await inSales.next("attendant.status")).toEqual({ type: "attendant.status", status: "offline", reason: "grace_expired", at: expect.any(Number) });
     await inSales.next("presence.changed", (f) => !f.online);
     expect(await online(account, account.departments.sales)).toBe(false);
+    // Listed in Vendas (its socket is open there), so presence.changed told it: no attendant.changed.
+    await settle(inSales);
+    expect(inSales.all("attendant.changed")).toEqual([]);
     expect(await chatStatus(admin.id)).toBe("offline");
     inSales.close();
   });
