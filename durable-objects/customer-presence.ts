@@ -25,6 +25,8 @@ export const ABANDON = "abandon";
 export const RETURN_CHECK = "return-check";
 /** How long customers have to reconnect after a restart before they count as gone. */
 export const RETURN_WINDOW_MS = 60_000;
+/** The timer kind that looks whether a new chat's customer ever connected; its key is the chat id. */
+export const ARRIVAL = "arrival";
 
 /** What presence needs from the room. */
 export interface PresenceRoom {
@@ -111,7 +113,33 @@ export function returnSince(timer: Timer): number {
  */
 export async function returnCheck(room: PresenceRoom, timer: Timer): Promise<void> {
   const since = returnSince(timer);
-  const gone = presentChats(room).filter((chat) => !customerHere(room, chat.id));
+  await goneSince(
+    room,
+    presentChats(room).filter((chat) => !customerHere(room, chat.id)),
+    since,
+  );
+}
+
+/**
+ * A chat was admitted: its customer's widget connects a moment later. If it never does (the tab
+ * closed right after the form was sent), nothing would ever mark them as gone: the console would
+ * say "on the site" for good and a waiting chat would never be abandoned. RETURN_WINDOW_MS later,
+ * arrivalCheck marks them as left since the chat began.
+ */
+export function awaitArrival(room: PresenceRoom, chatId: string, createdAt: number): void {
+  room.timers.set(ARRIVAL, chatId, createdAt + RETURN_WINDOW_MS);
+}
+
+/** ARRIVAL: a chat still open whose customer never had a socket counts as left since its creation. */
+export async function arrivalCheck(room: PresenceRoom, timer: Timer): Promise<void> {
+  const chat = room.storage.chat(timer.key);
+  // presence_told is set by their first socket (customerReturned) and by every mark of leaving.
+  if (!chat || chat.status === "closed" || chat.presence_told === 1 || chat.customer_left_at !== null || customerHere(room, chat.id)) return;
+  await goneSince(room, [chat], chat.created_at);
+}
+
+/** Marks the chats' customers as left at `since` and gives the waiting ones their abandon timer from then. */
+async function goneSince(room: PresenceRoom, gone: { id: string; status: string; abandoned_at: number | null }[], since: number): Promise<void> {
   if (gone.length === 0) return;
   const waiting = gone.filter((chat) => chat.status === "waiting" && chat.abandoned_at === null);
   for (const chat of gone) markLeft(room, chat.id, since);
@@ -149,6 +177,8 @@ export async function customerReturned(room: PresenceRoom, chatId: string): Prom
   const here = chat.customer_left_at === null && chat.abandoned_at === null;
   if (here && chat.presence_told === 1) return;
   if (here) {
+    // Their first socket: the arrival check has nothing left to look for.
+    room.timers.cancel(ARRIVAL, chatId);
     room.state.storage.sql.exec("UPDATE chats SET presence_told = 1 WHERE id = ?", chatId);
     room.storage.chats.drop(chatId);
     return tell(room, room.storage.chat(chatId)!);

@@ -48,7 +48,20 @@ import { labelsOfChat } from "../worker/labels/store";
 import type { RuleLabel } from "../worker/labels/rules";
 import type { WireLabel } from "./protocol";
 import { postAttachment, type AttachmentPost, type AttachmentPostResult } from "./room-attachments";
-import { ABANDON, abandonTimer, armReturnCheck, customerLeft, customerReturned, RETURN_CHECK, returnCheck, returnSince, type PresenceRoom } from "./customer-presence";
+import {
+  ABANDON,
+  abandonTimer,
+  armReturnCheck,
+  ARRIVAL,
+  arrivalCheck,
+  awaitArrival,
+  customerLeft,
+  customerReturned,
+  RETURN_CHECK,
+  returnCheck,
+  returnSince,
+  type PresenceRoom,
+} from "./customer-presence";
 import { attendantLoads, type AttendantLoad } from "./attendant-load";
 import { withPreview } from "./chat-preview";
 import { consoleChats } from "./console-chats";
@@ -83,6 +96,7 @@ export class DepartmentRoom extends DurableObject<Env> implements Room {
     [GRACE]: (timer) => graceExpired(this.shiftEnd, timer.key),
     [INACTIVITY]: (timer) => this.inactivity.fire(timer),
     [ABANDON]: (timer) => abandonTimer(this.presenceRoom, timer),
+    [ARRIVAL]: (timer) => arrivalCheck(this.presenceRoom, timer),
     [RETURN_CHECK]: async (timer) => {
       await returnCheck(this.presenceRoom, timer);
       await graceAfterRestart(this.shiftEnd, this.storage, returnSince(timer));
@@ -122,6 +136,7 @@ export class DepartmentRoom extends DurableObject<Env> implements Room {
       setTimer: (kind, key, dueAt, payload) => this.timers.set(kind, key, dueAt, payload),
       cancelTimer: (kind, key) => void this.timers.cancel(kind, key),
       queued: (chat) => {
+        awaitArrival(this.presenceRoom, chat.id, chat.createdAt);
         this.afterWrite();
         toAllAttendants(this.ctx, { type: "chat.queued", chat });
         if (chat.labels) tellChatLabels(this.ctx, [chat.id]);

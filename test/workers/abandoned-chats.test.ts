@@ -1,7 +1,7 @@
 import { abortAllDurableObjects, runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { ABANDON, RETURN_CHECK, RETURN_WINDOW_MS } from "../../durable-objects/customer-presence";
+import { ABANDON, ARRIVAL, RETURN_CHECK, RETURN_WINDOW_MS } from "../../durable-objects/customer-presence";
 import { GRACE } from "../../durable-objects/grace";
 import { AccountSettings } from "../../worker/settings/schema";
 import { saveAccountSettings } from "../../worker/settings/store";
@@ -186,5 +186,39 @@ describe("abandoned chats", () => {
       [back.chat.id, null],
     ]);
     [desk, late, returned].forEach((s) => s.close());
+  });
+
+  it("counts a customer whose widget never connected after the form as gone since the chat began", async () => {
+    const account = await createAccount("abandon-never-came");
+    await saveAccountSettings(env.DB, account.id, AccountSettings.parse({ policies: { abandonAfterMinutes: 3 } }));
+    const { support } = account.departments;
+    const agent = await attendantSocket(account.attendants.support1.email, support);
+    // The tab closed right after the form was sent: no socket ever opens for this one.
+    const never = await startChat(account, support, { name: "Sumiu" });
+    const came = await startChat(account, support, { name: "Chegou" });
+    const socket = await customerSocket(came.ws);
+    await agent.next("chat.presence", (f) => f.chatId === came.chat.id && f.customerLeftAt === null);
+    const stub = room(account, support);
+    const arrival = (chatId: string) => runInDurableObject(stub, (instance) => instance.timers.get(ARRIVAL, chatId));
+    expect((await arrival(never.chat.id))?.dueAt).toBe(never.chat.createdAt + RETURN_WINDOW_MS);
+    // The first socket settles it.
+    expect(await arrival(came.chat.id)).toBeNull();
+
+    await runInDurableObject(stub, async (_, state) => {
+      state.storage.sql.exec("UPDATE timers SET due_at = ? WHERE kind = ?", Date.now() - 1, ARRIVAL);
+      await state.storage.setAlarm(Date.now() + 60_000);
+    });
+    expect(await runDurableObjectAlarm(stub)).toBe(true);
+    const left = await agent.next("chat.presence", (f) => f.chatId === never.chat.id && f.customerLeftAt !== null);
+    expect(left.customerLeftAt).toBe(never.chat.createdAt);
+    expect((await abandonTimer(account, never.chat.id))?.dueAt).toBe(never.chat.createdAt + 3 * 60_000);
+    await settle(agent);
+    expect(agent.all("chat.presence").filter((f) => f.chatId === came.chat.id && f.customerLeftAt !== null)).toEqual([]);
+
+    // Their widget connects after all (a slow phone): on the site again, the abandon timer gone.
+    const late = await customerSocket(never.ws);
+    await agent.next("chat.presence", (f) => f.chatId === never.chat.id && f.customerLeftAt === null);
+    expect(await abandonTimer(account, never.chat.id)).toBeNull();
+    [agent, socket, late].forEach((s) => s.close());
   });
 });
