@@ -53,6 +53,9 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,
+          // A bare expect.poll waits 1 s by default: too short for a change that crosses wrangler
+          // dev, a room and a page on a loaded CI machine. A poll that passes returns at once.
+          expect: { poll: { timeout: 10_000 } },
         },
       },
     ],

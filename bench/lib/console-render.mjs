@@ -143,8 +143,10 @@ export async function consoleRender(server, account, { waiting = 500, active = 5
       window.__longTasksArmed = true;
     });
     await browser.startTracing(page, { categories: ["devtools.timeline", "disabled-by-default-devtools.timeline"] });
+    const profiler = process.env.CONSOLE_PROFILE ? await startJsProfile(page) : null;
     await sendMessages(byChat.get(open.chatId), others.map((c) => byChat.get(c.chatId)), messages, WARMUP);
     await sleep(1000);
+    if (profiler) (await import("node:fs")).writeFileSync(process.env.CONSOLE_PROFILE, JSON.stringify(await profiler.stop()));
     const traceText = (await browser.stopTracing()).toString();
     if (process.env.CONSOLE_TRACE) (await import("node:fs")).writeFileSync(process.env.CONSOLE_TRACE, traceText);
     const trace = JSON.parse(traceText);
@@ -163,6 +165,18 @@ export async function consoleRender(server, account, { waiting = 500, active = 5
     await closeChats(chats, port);
     await closeAll([own.ws]);
   }
+}
+
+/**
+ * `CONSOLE_PROFILE=<file>.cpuprofile`: the page's JavaScript profile (DevTools' Profiler, 100 µs
+ * samples) while the messages arrive, to open in DevTools or speedscope.
+ */
+async function startJsProfile(page) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Profiler.enable");
+  await cdp.send("Profiler.setSamplingInterval", { interval: 100 });
+  await cdp.send("Profiler.start");
+  return { stop: async () => (await cdp.send("Profiler.stop")).profile };
 }
 
 /** The `RunTask` events of the renderer's main thread in a Chromium trace. */

@@ -58,7 +58,7 @@ async function verifiedChat(agent: Page, url: string, words: string): Promise<st
 /** The previous conversation in the panel's list, and its transcript. */
 async function expectPastConversation(device: Page, words: string): Promise<void> {
   const past = device.locator('[part="history"] button');
-  await past.first().waitFor({ timeout: 5_000 });
+  await past.first().waitFor({ timeout: 15_000 });
   expect(await past.count()).toBe(1);
   await past.first().click();
   const transcript = device.locator('[part="transcript"]');
@@ -120,7 +120,7 @@ describe("identity verification", () => {
     await customer.evaluate(() =>
       (document.querySelector("tomticket-chat") as HTMLElement & { setCustomer(c: object): void }).setCustomer({ name: "Lia", email: "lia@example.com" }),
     );
-    await expect.poll(() => fields.count(), { timeout: 2_000 }).toBe(0);
+    await expect.poll(() => fields.count()).toBe(0);
     expect(await customer.locator('form[part="form"] textarea[name="message"]').count()).toBe(1);
   });
 

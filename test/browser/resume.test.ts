@@ -127,7 +127,7 @@ describe("resuming the customer's chat", () => {
     await customer.reload();
     if ((await customer.locator("tomticket-chat").getAttribute("open")) === null) await launcher(customer).click();
     await customer.locator('[part="closed"]').waitFor();
-    await expect.poll(() => panelMessages(customer), { timeout: 5_000 }).toEqual(before);
+    await expect.poll(() => panelMessages(customer)).toEqual(before);
   });
 
   it("counts an attendant message on the launcher's badge while the panel is closed, and clears it on opening", async () => {

@@ -43,7 +43,7 @@ describe("Supervisão", () => {
     await expect.poll(() => attendant.textContent()).toContain("Ana (Suporte)");
     const clock = row.locator('[data-testid="supervision-clock"]');
     const first = await clock.textContent();
-    await expect.poll(() => clock.textContent(), { timeout: 5_000 }).not.toBe(first);
+    await expect.poll(() => clock.textContent(), { timeout: 15_000 }).not.toBe(first);
     await expect.poll(() => manager.locator('[data-testid="supervision-counts"]').textContent()).toContain("1 em atendimento");
 
     await expectNoSeriousA11yViolations(manager);
