@@ -113,11 +113,7 @@ export function returnSince(timer: Timer): number {
  */
 export async function returnCheck(room: PresenceRoom, timer: Timer): Promise<void> {
   const since = returnSince(timer);
-  await goneSince(
-    room,
-    presentChats(room).filter((chat) => !customerHere(room, chat.id)),
-    since,
-  );
+  await goneSince(room, presentChats(room).filter((chat) => !customerHere(room, chat.id)), since);
 }
 
 /**
