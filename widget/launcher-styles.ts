@@ -9,13 +9,14 @@ import type { CompactLook } from "../worker/views";
  * it: rules on the element itself (`* { all: revert !important }` matches it) and inherited
  * properties. So `:host` starts from `all: initial` with `!important` (for important rules the
  * shadow tree's own declaration wins over the page's), which also cuts every inherited value
- * (`all` skips only `direction`, set here, and custom properties, which are the way in), then
- * sets the font and colour the inside inherits. Private custom properties (`--tt-p`, `--tt-w`…)
+ * (`all` skips only `direction` and custom properties, which are the way in). The font, colour
+ * and direction the inside inherits come with core.ts (`hostTextStyles`): the loader's launcher
+ * is an icon, with no text to set. Private custom properties (`--tt-p`, `--tt-w`…)
  * carry the account's look, set by the loader; the public ones (`--tt-primary`…) override them.
  * One rule per line; the line continuations keep the newlines out of the string. Only what the
  * launcher needs to be drawn is here, in the loader; `launcherMoreStyles` comes with core.ts.
  */
-export const launcherStyles = `:host{all:initial!important;display:block!important;position:fixed!important;z-index:var(--tt-z-index,2147483000)!important;font:400 14px/1.45 var(--tt-font,system-ui,-apple-system,"Segoe UI",Roboto,sans-serif)!important;color:var(--tt-text,#1c2024)!important;direction:ltr!important}\
+export const launcherStyles = `:host{all:initial!important;display:block!important;position:fixed!important;z-index:var(--tt-z-index,2147483000)!important}\
 :host([hidden]){display:none!important}\
 *{box-sizing:border-box}\
 [part=launcher]{all:unset;display:grid;place-items:center;position:relative;width:56px;height:56px;border:0;border-radius:50%;background:var(--tt-p);color:var(--tt-op);box-shadow:0 4px 14px rgba(0,0,0,.25);cursor:pointer}\
@@ -33,6 +34,13 @@ export const launcherMoreStyles = `[part=launcher][aria-busy=true]{cursor:progre
 [part=badge]{position:absolute;top:-4px;right:-4px;min-width:22px;height:22px;padding:0 6px;border:2px solid #fff;border-radius:11px;background:var(--tt-badge,#e5484d);color:#fff;font:700 11px/18px system-ui,sans-serif;text-align:center}\
 :host([mode=popup]){inset:var(--tt-popup-top,0px) 0 0 0!important}\
 @media (max-width:479px){:host([open]) [part=launcher]{display:none}:host([covered]){display:none!important}}`;
+
+/**
+ * The font, colour and direction the panel and the badge inherit, once core.ts is here. After
+ * the loader's sheet in the shadow root, so that its `all: initial` (same specificity, both
+ * important) does not reset them.
+ */
+export const hostTextStyles = `:host{font:400 14px/1.45 var(--tt-font,system-ui,-apple-system,"Segoe UI",Roboto,sans-serif)!important;color:var(--tt-text,#1c2024)!important;direction:ltr!important}`;
 
 /** The configuration's values go into a style sheet: accept only what they are meant to be. */
 const color = (value: string | undefined, fallback: string): string =>

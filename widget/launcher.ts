@@ -6,7 +6,7 @@
  * styles only it needs (`completeLauncher`).
  */
 import type { Lang } from "./i18n";
-import { launcherMoreStyles, launcherStyles } from "./launcher-styles";
+import { hostTextStyles, launcherMoreStyles, launcherStyles } from "./launcher-styles";
 
 /** The host's own sheet until the configuration is known: nothing shows. */
 export const HIDDEN = ":host{display:none!important}";
@@ -35,6 +35,7 @@ export function drawLauncher(root: ShadowRoot, popup: boolean): Launcher {
 /** The close icon and the styles of the rest of the element (core.ts), once. */
 export function completeLauncher(root: ShadowRoot | null, { button }: Launcher): void {
   root?.prepend(Object.assign(document.createElement("style"), { textContent: launcherMoreStyles }));
+  root?.append(Object.assign(document.createElement("style"), { textContent: hostTextStyles }));
   button?.querySelector("svg")?.insertAdjacentHTML("afterend", closeIcon);
 }
 
