@@ -1,7 +1,7 @@
 /**
  * The customer's presence in the console (issue 12, defect 6): "No site" while a socket of theirs
  * is open, "Saiu há N min" once they left (durable-objects/customer-presence.ts tells it with
- * `customerLeftAt`), and abandoned chats, which leave the console's queue until their customer
+ * `customerLeftAt`), "Não abriu o chat" when their widget never connected, and abandoned chats, which leave the console's queue until their customer
  * returns (then a `chat.queued` brings them back, and the new-chat alert with it).
  */
 import { css, html, nothing } from "lit";
@@ -13,6 +13,8 @@ import type { Store } from "./store";
 export function presenceText(chat: WireChat, now: number): string | null {
   if (chat.status === "closed" || chat.customerLeftAt === undefined) return null;
   if (chat.customerLeftAt === null) return t("presence.here");
+  // The room's arrival check marks a customer whose widget never connected as left when the chat began.
+  if (chat.customerLeftAt === chat.createdAt) return t("presence.neverCame");
   const minutes = Math.floor(Math.max(0, now - chat.customerLeftAt) / 60_000);
   if (minutes < 1) return t("presence.leftNow");
   return minutes === 1 ? t("presence.leftOne") : t("presence.leftMinutes", { n: minutes });

@@ -1,5 +1,5 @@
 /**
- * Console texts of the customer's presence (on the page / left N min ago), abandoned chats and
+ * Console texts of the customer's presence (on the page / left N min ago / never opened the chat), abandoned chats and
  * their policy, in pt-BR (the default), English and Spanish.
  */
 export const presencePtBR = {
@@ -7,6 +7,7 @@ export const presencePtBR = {
   "presence.leftNow": "Saiu agora",
   "presence.leftMinutes": "Saiu há {n} min",
   "presence.leftOne": "Saiu há 1 min",
+  "presence.neverCame": "Não abriu o chat",
   "presence.label": "Presença do cliente: {state}",
   "history.abandoned": "Abandonado",
   "policies.abandon": "Tirar da fila como abandonado após o cliente sair (minutos)",
@@ -19,6 +20,7 @@ export const presenceEn: Record<keyof typeof presencePtBR, string> = {
   "presence.leftNow": "Just left",
   "presence.leftMinutes": "Left {n} min ago",
   "presence.leftOne": "Left 1 min ago",
+  "presence.neverCame": "Never opened the chat",
   "presence.label": "Customer presence: {state}",
   "history.abandoned": "Abandoned",
   "policies.abandon": "Take out of the queue as abandoned after the customer left (minutes)",
@@ -31,6 +33,7 @@ export const presenceEs: Record<keyof typeof presencePtBR, string> = {
   "presence.leftNow": "Acaba de salir",
   "presence.leftMinutes": "Salió hace {n} min",
   "presence.leftOne": "Salió hace 1 min",
+  "presence.neverCame": "No abrió el chat",
   "presence.label": "Presencia del cliente: {state}",
   "history.abandoned": "Abandonado",
   "policies.abandon": "Sacar de la cola como abandonado tras la salida del cliente (minutos)",

@@ -9,10 +9,13 @@ describe("the customer's presence in the console", () => {
   it("reads on the page, just left, or left N minutes ago; nothing when the room did not say", () => {
     expect(presenceText(wireChat(), 0)).toBeNull();
     expect(presenceText(wireChat({ customerLeftAt: null }), 0)).toBe("No site");
-    expect(presenceText(wireChat({ customerLeftAt: 1_000 }), 50_000)).toBe("Saiu agora");
-    expect(presenceText(wireChat({ customerLeftAt: 1_000 }), 61_000)).toBe("Saiu há 1 min");
-    expect(presenceText(wireChat({ customerLeftAt: 1_000 }), 1_000 + 7 * 60_000 + 5)).toBe("Saiu há 7 min");
-    expect(presenceText(wireChat({ status: "closed", customerLeftAt: 1_000 }), 61_000)).toBeNull();
+    // The chat began at 1_000 (fixtures.ts); the customer left at 2_000.
+    expect(presenceText(wireChat({ customerLeftAt: 2_000 }), 50_000)).toBe("Saiu agora");
+    expect(presenceText(wireChat({ customerLeftAt: 2_000 }), 62_000)).toBe("Saiu há 1 min");
+    expect(presenceText(wireChat({ customerLeftAt: 2_000 }), 2_000 + 7 * 60_000 + 5)).toBe("Saiu há 7 min");
+    expect(presenceText(wireChat({ status: "closed", customerLeftAt: 2_000 }), 62_000)).toBeNull();
+    // Marked as left when the chat began: their widget never connected.
+    expect(presenceText(wireChat({ createdAt: 5_000, customerLeftAt: 5_000 }), 5_000 + 3 * 60_000)).toBe("Não abriu o chat");
   });
 
   it("follows chat.presence, keeps it across frames without it, and drops an abandoned chat until it is queued again", () => {
