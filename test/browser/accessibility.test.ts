@@ -20,7 +20,8 @@ async function snap(page: Page, name: string): Promise<void> {
 }
 
 describe("accessibility (axe-core: no serious or critical violation)", () => {
-  it("the console's login screen and every page an administrator opens, on a desktop and a phone", async () => {
+  // 28 pages, each given half a second without requests before axe reads it.
+  it("the console's login screen and every page an administrator opens, on a desktop and a phone", { timeout: 120_000 }, async () => {
     for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) {
       const context = await contexts.new({ viewport });
       const login = await context.newPage();

@@ -10,7 +10,11 @@
 import type { Page, Request } from "playwright-core";
 
 export interface RequestTracker {
-  /** Resolves once no request has been in flight for `quietMs`; throws naming the pending ones after `timeoutMs`. */
+  /**
+   * Resolves once no request has been in flight for `quietMs`, counted from the call at the
+   * earliest (a click's fetch may start a moment after the click returns); throws naming the
+   * pending ones after `timeoutMs`.
+   */
   settled(options?: { quietMs?: number; timeoutMs?: number }): Promise<void>;
 }
 
@@ -29,9 +33,10 @@ export function trackRequests(page: Page): RequestTracker {
   page.on("requestfailed", finish);
   return {
     async settled({ quietMs = 500, timeoutMs = 30_000 } = {}) {
-      const deadline = Date.now() + timeoutMs;
+      const called = Date.now();
+      const deadline = called + timeoutMs;
       while (Date.now() < deadline) {
-        if (pending.size === 0 && Date.now() - lastChange >= quietMs) return;
+        if (pending.size === 0 && Date.now() - Math.max(lastChange, called) >= quietMs) return;
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
       const now = Date.now();
