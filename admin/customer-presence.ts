@@ -1,8 +1,9 @@
 /**
  * The customer's presence in the console (issue 12, defect 6): "No site" while a socket of theirs
  * is open, "Saiu há N min" once they left (durable-objects/customer-presence.ts tells it with
- * `customerLeftAt`), "Não abriu o chat" when their widget never connected, and abandoned chats, which leave the console's queue until their customer
- * returns (then a `chat.queued` brings them back, and the new-chat alert with it).
+ * `customerLeftAt`), "Não abriu o chat" when their widget never connected, and abandoned chats,
+ * which leave the console's queue until their customer returns (then a `chat.queued` brings them
+ * back, and the new-chat alert with it).
  */
 import { css, html, nothing } from "lit";
 import type { ServerFrame, WireChat } from "../durable-objects/protocol";
