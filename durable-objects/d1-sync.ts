@@ -11,13 +11,14 @@ import { chatsUpdate, messagesInsert, type ChatCopy, type MessageCopy } from "./
 import { attachmentOf } from "./attachment-json";
 
 /**
- * Locally D1 runs in the same workerd thread as the room, and a sync's rounds run back to back:
- * the room's sockets wait for the whole sync, not for one round. So a round carries up to 100
- * messages, whose D1 batch takes a few milliseconds here. Each round also costs a fixed part (the
- * request to D1, its transaction, a new full-text segment, the room's own commit): with 25 per
- * round that part was most of the sync, and the room's delivery p99 at 1,000 messages/s went
- * from 38–84 ms to 17–27 ms with 100 (three runs of npm run bench each). In production D1 is
- * remote and a batch is one network round trip either way.
+ * Locally D1 runs in the same workerd thread as the room, and a round's request to D1 and its
+ * answer never pass through the socket poll: without a pause, the room's sockets wait for the
+ * whole sync, not for one round. So a round carries up to 100 messages, whose D1 batch takes a
+ * few milliseconds here. Each round also costs a fixed part (the request to D1, its
+ * transaction, a new full-text segment, the room's own commit): with 25 per round that part was
+ * most of the sync, and the room's delivery p99 at 1,000 messages/s went from 38–84 ms to
+ * 17–27 ms with 100 (three runs of npm run bench each). In production D1 is remote and a batch
+ * is one network round trip either way.
  */
 const MESSAGES_PER_BATCH = 100;
 const CHATS_PER_BATCH = 40;
@@ -28,9 +29,17 @@ const CHATS_PER_BATCH = 40;
  */
 const MAX_ROUNDS = 10;
 
-/** Copies pending chats and messages to D1. Returns true when nothing is left pending. */
-export async function syncToD1(d1: D1Database, storage: RoomStorage): Promise<boolean> {
+/**
+ * Copies pending chats and messages to D1. Returns true when nothing is left pending.
+ * `pause` runs between two rounds: the alarm's sync gives the room's sockets their turn there
+ * (department-room.ts `syncTimer`).
+ */
+export async function syncToD1(d1: D1Database, storage: RoomStorage, pause?: () => Promise<void>): Promise<boolean> {
   for (let round = 0; round < MAX_ROUNDS; round++) {
+    if (round > 0 && pause) {
+      if (!storage.hasPendingSync()) return true;
+      await pause();
+    }
     const messages = storage.unflushedMessages(MESSAGES_PER_BATCH);
     const chats = storage.unsyncedChats(CHATS_PER_BATCH);
     if (messages.length === 0 && chats.length === 0) return true;

@@ -1,4 +1,4 @@
-import { runInDurableObject } from "cloudflare:test";
+import { runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { attendantSocket, createAccount, room, startChat } from "./helpers";
@@ -72,6 +72,50 @@ describe("the room's write-behind to D1", () => {
     expect(seen).toEqual({ before: 0, changed: [started.chat.id], pending: true, after: 0, pendingAfter: false });
     const row = await env.DB.prepare("SELECT status FROM chats WHERE id = ?").bind(started.chat.id).first<{ status: string }>();
     expect(row?.status).toBe("closed");
+    agent.close();
+  });
+
+  it("the sync timer copies a backlog of three rounds from the alarm and leaves nothing pending", async () => {
+    const account = await createAccount("write-behind-alarm");
+    const { support } = account.departments;
+    const agent = await attendantSocket(account.attendants.support1.email, support);
+    const started = await startChat(account, support);
+    const stub = room(account, support);
+    await runInDurableObject(stub, async (instance, state) => {
+      await instance.syncNow();
+      const author = { type: "customer" as const, id: "cus-x", name: "Maria" };
+      for (let i = 0; i < 250; i++) instance.storage.appendMessage(started.chat.id, author, `b${i}`, `alarm-${i}`, Date.now());
+      // Due now, behind the timers' back; a future alarm, run now by the test (a past one would
+      // fire on its own, racing the test).
+      state.storage.sql.exec("UPDATE timers SET due_at = ? WHERE kind = 'sync'", Date.now() - 1);
+      await state.storage.setAlarm(Date.now() + 60_000);
+    });
+    expect(await runDurableObjectAlarm(stub)).toBe(true);
+    const left = await runInDurableObject(stub, (instance) => ({ pending: instance.storage.hasPendingSync(), timer: instance.timers.get("sync", "") }));
+    expect(left).toEqual({ pending: false, timer: null });
+    const copied = await env.DB.prepare("SELECT body FROM chat_messages WHERE chat_id = ? ORDER BY seq").bind(started.chat.id).all<{ body: string }>();
+    expect(copied.results.map((m) => m.body).filter((b) => /^b\d+$/.test(b))).toEqual(Array.from({ length: 250 }, (_, i) => `b${i}`));
+    agent.close();
+  });
+
+  it("pauses between rounds when asked (the alarm's copy gives the sockets their turn there), not before the first", async () => {
+    const account = await createAccount("write-behind-pause");
+    const { support } = account.departments;
+    const agent = await attendantSocket(account.attendants.support1.email, support);
+    const started = await startChat(account, support);
+    const seen = await runInDurableObject(room(account, support), async (instance) => {
+      await instance.syncNow();
+      const author = { type: "customer" as const, id: "cus-x", name: "Maria" };
+      for (let i = 0; i < 250; i++) instance.storage.appendMessage(started.chat.id, author, `p${i}`, `pause-${i}`, Date.now());
+      const pendingAtPause: number[] = [];
+      const done = await instance.syncNow(async () => {
+        pendingAtPause.push(instance.storage.unflushedMessages(1000).length);
+        await new Promise((resolve) => setTimeout(resolve, 0));
+      });
+      return { done, pendingAtPause };
+    });
+    // Three rounds of up to 100: a pause after the first and after the second.
+    expect(seen).toEqual({ done: true, pendingAtPause: [150, 50] });
     agent.close();
   });
 });
