@@ -1,12 +1,15 @@
 // Round trips to the bare echo Durable Object (bench/echo/): one ping in flight at a time; with
-// `store`, each ping is written to the object's SQLite before its pong (the stored echo).
+// `store`, each ping is written to the object's SQLite before its pong (the stored echo). With
+// `intervalMs`, a ping leaves at most every `intervalMs` (the paced echo): the object then waits
+// idle between pings, as the room does between the messages of a delivery step, instead of
+// answering back to back.
 import WebSocket from "ws";
 import { percentile } from "./stats.mjs";
 
 const TIMEOUT_MS = 15_000;
 
 /** Opens `wsUrl`, sends `warmup` then `count` pings one after another; returns p50/p99 in ms. */
-export function echoRoundTrips(wsUrl, { warmup = 300, count = 3000, store = false } = {}) {
+export function echoRoundTrips(wsUrl, { warmup = 300, count = 3000, store = false, intervalMs = 0 } = {}) {
   return new Promise((resolve, reject) => {
     const ws = new WebSocket(wsUrl, { perMessageDeflate: false });
     const samples = [];
@@ -32,6 +35,7 @@ export function echoRoundTrips(wsUrl, { warmup = 300, count = 3000, store = fals
       if (frame.type !== "pong" || frame.id !== id) return finish(new Error(`echo: unexpected ${data}`));
       if (id > warmup) samples.push(at - sentAt);
       if (id >= warmup + count) finish();
+      else if (intervalMs > 0) setTimeout(ping, Math.max(0, sentAt + intervalMs - performance.now()));
       else ping();
     });
     ws.on("error", (error) => finish(error));

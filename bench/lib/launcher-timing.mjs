@@ -10,8 +10,8 @@ import { chromium } from "playwright-core";
 import { freePort } from "../../scripts/local-server.mjs";
 import { chromiumLaunchOptions } from "../../scripts/chromium.mjs";
 import { DEMO } from "../../scripts/demo-seed.mjs";
-import { launcherFloor } from "./launcher-floor.mjs";
-import { describeTask } from "./widget-trace.mjs";
+import { FLOOR_SCRIPT_URL, launcherFloor } from "./launcher-floor.mjs";
+import { scriptTasks, WIDGET_URL } from "./widget-trace.mjs";
 
 /** Bound on one page load, from navigation to a visible launcher. */
 const LOAD_TIMEOUT_MS = 15_000;
@@ -81,37 +81,6 @@ function middle(values) {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
-/** A widget script, by its URL (widget.js, widget-panel.js, the chunks and language files). */
-const WIDGET_URL = /\/widget[\w-]*\.js(\?|$)/;
-
-/**
- * The longest task of the renderer's main thread (Chromium's trace: `RunTask` events) that runs
- * widget code, i.e. that contains a compile, an evaluation, a call or a timer/event handler of
- * a widget script, including the style and layout work the browser does inside it. The Long
- * Tasks API only reports tasks of 50 ms or more; the trace sees every task, so tasks of a few
- * milliseconds are measured too. Each as `{ ms, cpuMs }`: wall time, and the main thread's CPU
- * time in it (`tdur`), which a loaded machine stretches less (other processes' work is not in it).
- * @param {object[]} events the trace's `traceEvents`
- */
-function widgetTasks(events) {
-  const isMark = (e) => {
-    const data = e.args?.data ?? e.args?.beginData ?? {};
-    return WIDGET_URL.test(data.url ?? data.scriptName ?? data.stackTrace?.[0]?.url ?? "");
-  };
-  // The page's renderer main thread: a trace may hold several renderers (e.g. one for the blank
-  // page before the navigation), so the one that ran widget code.
-  const mains = events.filter((e) => e.ph === "M" && e.name === "thread_name" && e.args?.name === "CrRendererMain");
-  const main = mains.find((m) => events.some((e) => e.pid === m.pid && e.tid === m.tid && e.ph === "X" && isMark(e)));
-  if (!main) return [];
-  const onMain = events.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === "X");
-  const tasks = onMain.filter((e) => e.name === "RunTask").sort((a, b) => a.ts - b.ts);
-  const marks = onMain.filter(isMark);
-  const start = Math.min(...tasks.map((t) => t.ts));
-  return tasks
-    .filter((t) => marks.some((m) => m.ts >= t.ts && m.ts < t.ts + t.dur))
-    .map((t) => ({ ms: t.dur / 1000, cpuMs: (t.tdur ?? t.dur) / 1000, at: (t.ts - start) / 1000, what: describeTask(onMain, t) }));
-}
-
 /**
  * One more cold load, traced: the launcher shows, the customer clicks it and the chat's form
  * (or, with nobody online, the offline form) appears. Resolves to the longest main-thread task
@@ -137,7 +106,7 @@ async function longestTasks(browser, port) {
     // BENCH_WIDGET_TRACE=<dir>: keep the trace (open it in Chrome DevTools' Performance panel).
     if (process.env.BENCH_WIDGET_TRACE) writeFileSync(join(process.env.BENCH_WIDGET_TRACE, `widget-${Date.now()}.json`), raw);
     const trace = JSON.parse(raw.toString());
-    const tasks = widgetTasks(trace.traceEvents ?? trace);
+    const tasks = scriptTasks(trace.traceEvents ?? trace, WIDGET_URL);
     return {
       longestTaskMs: tasks.length ? Math.max(...tasks.map((t) => t.ms)) : null,
       longestTaskCpuMs: tasks.length ? Math.max(...tasks.map((t) => t.cpuMs)) : null,
@@ -145,6 +114,28 @@ async function longestTasks(browser, port) {
       tasks,
       longTasks,
     };
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * One more cold load of the floor's page (launcher-floor.mjs), traced as the widget's: the tasks
+ * that ran its script, each `{ ms, cpuMs }`. What the same trace gives a script that only draws a
+ * button, on this machine and this Chromium: the floor under `widget_longest_task_ms`.
+ */
+async function floorTasks(browser, url) {
+  const context = await browser.newContext();
+  try {
+    await context.addInitScript(...probe);
+    const page = await context.newPage();
+    await browser.startTracing(page, { categories: ["devtools.timeline", "disabled-by-default-devtools.timeline"] });
+    const visible = launcherVisible(page);
+    await page.goto(url, { waitUntil: "commit", timeout: LOAD_TIMEOUT_MS });
+    await visible;
+    await page.waitForTimeout(500);
+    const trace = JSON.parse((await browser.stopTracing()).toString());
+    return scriptTasks(trace.traceEvents ?? trace, FLOOR_SCRIPT_URL);
   } finally {
     await context.close();
   }
@@ -176,7 +167,8 @@ async function coldLoad(browser, url) {
  * Loads a host page embedding the widget of `server` `loads` times (after one warm-up load), each
  * in a new context.
  * Resolves to the samples (ms from navigation start to a visible launcher) and their median,
- * the floor's samples and median (launcher-floor.ts: a page whose script only draws a button),
+ * the floor's samples and median (launcher-floor.ts: a page whose script only draws a button)
+ * and the longest task of its traced load (`floorLongest`, `{ ms, cpuMs }`),
  * and the traced load's tasks; with `online` (it runs its argument with an attendant online),
  * the traced load again with the chat's pre-chat form (`online`); or to `{ skipped }` when
  * there is no Chromium to run.
@@ -212,12 +204,15 @@ export async function launcherTiming(server, { loads = 5, online } = {}) {
         breakdown.push(phases);
       }
     }
-    const floor = await launcherFloor(async (url) => (await coldLoad(browser, url)).at, loads);
+    // Traced twice, as the widget is (the offline and the online load), for a like maximum.
+    const floorTraced = async (url) => [...(await floorTasks(browser, url)), ...(await floorTasks(browser, url))];
+    const floor = await launcherFloor(async (url) => (await coldLoad(browser, url)).at, loads, floorTraced);
     const tasks = await longestTasks(browser, port);
     const onlineTasks = online ? await online(() => longestTasks(browser, port)) : undefined;
     const median = middle(samples);
     const phases = Object.fromEntries(Object.keys(breakdown[0] ?? {}).map((k) => [k, middle(breakdown.map((b) => b[k]))]));
-    return { samples, median, phases, floor, floorMedian: middle(floor), ...tasks, online: onlineTasks };
+    const floorLongest = floor.traced.length ? { ms: Math.max(...floor.traced.map((t) => t.ms)), cpuMs: Math.max(...floor.traced.map((t) => t.cpuMs)) } : null;
+    return { samples, median, phases, floor: floor.samples, floorMedian: middle(floor.samples), floorLongest, ...tasks, online: onlineTasks };
   } finally {
     await browser.close().catch(() => {});
     await new Promise((resolve) => site.close(resolve));

@@ -45,6 +45,9 @@ export async function widgetFigures(url, figure, { loads }) {
     figure("widget_longest_task_online_ms", online.longestTaskMs ?? "n/a");
     figure("widget_longest_task_online_cpu_ms", online.longestTaskCpuMs ?? "n/a");
   }
+  // The same trace of the floor's page: the task of a script that only draws a button.
+  figure("widget_longest_task_floor_ms", launcher.floorLongest?.ms ?? "n/a (no task of the floor's script in the trace)");
+  figure("widget_longest_task_floor_cpu_ms", launcher.floorLongest?.cpuMs ?? "n/a");
 }
 
 /** Each widget task of a traced load on stderr: when (ms from the first task), wall/CPU ms, and what it did. */

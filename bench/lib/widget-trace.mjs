@@ -61,3 +61,35 @@ export function describeTask(events, task, limit = 6) {
     })
     .join(", ");
 }
+
+/** A widget script, by its URL (widget.js, widget-panel.js, the chunks and language files). */
+export const WIDGET_URL = /\/widget[\w-]*\.js(\?|$)/;
+
+/**
+ * The tasks of the renderer's main thread (Chromium's trace: `RunTask` events) that run code of
+ * the scripts `scriptUrl` matches, i.e. that contain a compile, an evaluation, a call or a
+ * timer/event handler of one, including the style and layout work the browser does inside it. The Long
+ * Tasks API only reports tasks of 50 ms or more; the trace sees every task, so tasks of a few
+ * milliseconds are measured too. Each as `{ ms, cpuMs }`: wall time, and the main thread's CPU
+ * time in it (`tdur`), which a loaded machine stretches less (other processes' work is not in it).
+ * @param {object[]} events the trace's `traceEvents`
+ * @param {RegExp} scriptUrl the scripts whose tasks count (WIDGET_URL; the floor's button.js)
+ */
+export function scriptTasks(events, scriptUrl) {
+  const isMark = (e) => {
+    const data = e.args?.data ?? e.args?.beginData ?? {};
+    return scriptUrl.test(data.url ?? data.scriptName ?? data.stackTrace?.[0]?.url ?? "");
+  };
+  // The page's renderer main thread: a trace may hold several renderers (e.g. one for the blank
+  // page before the navigation), so the one that ran the scripts' code.
+  const mains = events.filter((e) => e.ph === "M" && e.name === "thread_name" && e.args?.name === "CrRendererMain");
+  const main = mains.find((m) => events.some((e) => e.pid === m.pid && e.tid === m.tid && e.ph === "X" && isMark(e)));
+  if (!main) return [];
+  const onMain = events.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === "X");
+  const tasks = onMain.filter((e) => e.name === "RunTask").sort((a, b) => a.ts - b.ts);
+  const marks = onMain.filter(isMark);
+  const start = Math.min(...tasks.map((t) => t.ts));
+  return tasks
+    .filter((t) => marks.some((m) => m.ts >= t.ts && m.ts < t.ts + t.dur))
+    .map((t) => ({ ms: t.dur / 1000, cpuMs: (t.tdur ?? t.dur) / 1000, at: (t.ts - start) / 1000, what: describeTask(onMain, t) }));
+}
