@@ -90,12 +90,15 @@ describe("pages without noise (defect 10)", () => {
   it("the pop-up page is a centred column on a desktop and the whole width on a phone", async () => {
     const page = await contexts.page({ viewport: { width: 1280, height: 800 } });
     await page.goto(`${h.server}/chat/${ACCOUNT}`);
-    const box = await page.locator("tomticket-chat").locator('[part="panel"]').boundingBox();
+    const column = page.locator("tomticket-chat").locator('[part="panel"]');
+    // boundingBox() waits for the element, not for it to show: null while it is still hidden.
+    await column.waitFor({ state: "visible" });
+    const box = await column.boundingBox();
     expect(box!.width).toBeLessThanOrEqual(720);
     expect(Math.abs(box!.x + box!.width / 2 - 640)).toBeLessThanOrEqual(1);
     await snap(page, "popup-1280");
     await page.setViewportSize({ width: 390, height: 844 });
-    await expect.poll(async () => (await page.locator("tomticket-chat").locator('[part="panel"]').boundingBox())?.width).toBe(390);
+    await expect.poll(async () => (await column.boundingBox())?.width).toBe(390);
     await snap(page, "popup-390");
   });
 
