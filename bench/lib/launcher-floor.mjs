@@ -15,8 +15,8 @@ export const FLOOR_SCRIPT_URL = /\/button\.js$/;
 /**
  * Serves the floor's host page at `localhost:<port>/` and its script at `127.0.0.1:<port>/button.js`
  * (two origins, as the widget's), and measures `loads` cold loads with `measure(pageUrl)`, which
- * resolves to the ms from navigation start to the visible button, then one more with
- * `trace(pageUrl)`. Resolves to the samples and what `trace` resolved to.
+ * resolves to the ms from navigation start to the visible button, then runs `trace(pageUrl)`
+ * (traced loads). Resolves to the samples and what `trace` resolved to.
  * @template T
  * @param {(url: string) => Promise<number>} measure
  * @param {number} loads

@@ -168,7 +168,7 @@ async function coldLoad(browser, url) {
  * in a new context.
  * Resolves to the samples (ms from navigation start to a visible launcher) and their median,
  * the floor's samples and median (launcher-floor.ts: a page whose script only draws a button)
- * and the longest task of its traced load (`floorLongest`, `{ ms, cpuMs }`),
+ * and the longest task of its traced loads (`floorLongest`, `{ ms, cpuMs }`),
  * and the traced load's tasks; with `online` (it runs its argument with an attendant online),
  * the traced load again with the chat's pre-chat form (`online`); or to `{ skipped }` when
  * there is no Chromium to run.

@@ -1,6 +1,7 @@
-// What a widget task of the trace did (bench/lib/launcher-timing.mjs): its main parts by name,
-// so the bench's stderr says which script, function, style or layout work made a task long
-// instead of leaving it to guesswork.
+// Reading Chromium's trace of a page load (bench/lib/launcher-timing.mjs): the main-thread tasks
+// that ran a given script's code (the widget's, the floor's), and what each did, its main parts
+// by name, so the bench's stderr says which script, function, style or layout work made a task
+// long instead of leaving it to guesswork.
 
 /** Trace events worth naming inside a task, with the field that tells them apart. */
 const PARTS = new Set([
