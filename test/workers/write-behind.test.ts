@@ -85,9 +85,14 @@ describe("the room's write-behind to D1", () => {
       await instance.syncNow();
       const author = { type: "customer" as const, id: "cus-x", name: "Maria" };
       for (let i = 0; i < 250; i++) instance.storage.appendMessage(started.chat.id, author, `b${i}`, `alarm-${i}`, Date.now());
-      // Due now, behind the timers' back; a future alarm, run now by the test (a past one would
-      // fire on its own, racing the test).
-      state.storage.sql.exec("UPDATE timers SET due_at = ? WHERE kind = 'sync'", Date.now() - 1);
+      // The sync timer, due now, written behind the timers' back (Timers.set would arm the alarm
+      // in the past, and it would fire on its own, racing the test); a future alarm, run now by
+      // the test.
+      state.storage.sql.exec(
+        "INSERT INTO timers (id, kind, key, due_at) VALUES (?, 'sync', '', ?) ON CONFLICT (kind, key) DO UPDATE SET due_at = excluded.due_at",
+        crypto.randomUUID(),
+        Date.now() - 1,
+      );
       await state.storage.setAlarm(Date.now() + 60_000);
     });
     expect(await runDurableObjectAlarm(stub)).toBe(true);
